@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what leafpress needs to build, run and test on Debian 12 (run as root).
+set -euo pipefail
+packages=(
+  g++ cmake pkg-config make
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libicu-dev
+  libhyphen-dev hyphen-en-gb libmd4c-dev libcli11-dev libfmt-dev
+  libgtest-dev libbenchmark-dev
+  poppler-utils qpdf mupdf-tools unicode-data
+  fonts-lato fonts-quicksand fonts-sil-andika fonts-dejavu-core fonts-noto-core
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

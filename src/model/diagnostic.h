@@ -1,0 +1,40 @@
+#pragma once
+// Errors and warnings are values with a source position until the CLI prints them.
+#include <string>
+#include <vector>
+
+namespace lp {
+
+struct SourcePos {
+  int line = 0;    // 1-based; 0 when unknown
+  int column = 0;  // 1-based
+};
+
+enum class Severity { Warning, Error };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string file;
+  SourcePos pos;
+  std::string message;
+};
+
+// "file:line:column: error: message", the form compilers use.
+std::string format_diagnostic(const Diagnostic& d);
+
+class Diagnostics {
+ public:
+  void error(std::string file, SourcePos pos, std::string message);
+  void warning(std::string file, SourcePos pos, std::string message);
+  bool has_errors() const;
+  const std::vector<Diagnostic>& all() const { return items_; }
+  void append(const Diagnostics& other);
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// The closest candidate to `word` by edit distance, or "" if none is close.
+std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace lp

@@ -1,0 +1,44 @@
+#pragma once
+// An edition layout (layout/NAME.yaml): everything about the look that the content does not say.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "model/diagnostic.h"
+#include "model/units.h"
+
+namespace lp {
+
+struct CmykPercent {
+  double c = 0, m = 0, y = 0, k = 0;
+};
+
+struct PaletteColour {
+  unsigned rgb = 0;  // 0xRRGGBB
+  CmykPercent cmyk;
+};
+
+// A text style as written in the layout; unset fields inherit from `body`.
+struct TextStyleSpec {
+  std::string font;  // a role in fonts.yaml
+  std::optional<Pt> size, leading, space_before, space_after;
+  std::string colour;  // a palette name
+  std::string align;   // left | justify | center | right
+  std::optional<bool> bold, italic, uppercase;
+  SourcePos pos;
+};
+
+struct Edition {
+  std::string name;
+  std::string path;
+  Pt page_width{0}, page_height{0}, bleed{0};
+  Pt margin_top{0}, margin_bottom{0}, margin_inside{0}, margin_outside{0};
+  bool cmyk = false;               // write CMYK colours (print) or RGB (screen)
+  bool hyphenate = false;
+  bool sections_on_new_page = true;
+  int pad_to_multiple = 1;         // pad the page count with Notes pages
+  std::map<std::string, PaletteColour> palette;
+  std::map<std::string, TextStyleSpec> styles;  // body, heading, section-title, list-item, footer, cover-*
+};
+
+}  // namespace lp

@@ -1,0 +1,167 @@
+#include <fmt/format.h>
+
+#include "model/loaders.h"
+#include "model/yaml_reader.h"
+
+namespace lp {
+
+namespace {
+
+class EditionLoader {
+ public:
+  EditionLoader(const std::string& path, Diagnostics& diags) : yaml_(path, diags) {}
+
+  Edition load() {
+    Edition ed;
+    ed.path = yaml_.path();
+    auto root = yaml_.load();
+    if (!root || !yaml_.expect_map(*root, "an edition layout")) return ed;
+    const YAML::Node& r = *root;
+    yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "styles"},
+                     {"name", "page", "margins", "palette", "styles"});
+    ed.name = yaml_.scalar_or(r, "name", "");
+    read_page(r["page"], ed);
+    read_margins(r["margins"], ed);
+    if (const auto c = r["colour"]) {
+      const std::string mode = yaml_.scalar(c, "'colour'").value_or("");
+      if (mode == "cmyk") ed.cmyk = true;
+      else if (mode != "rgb") yaml_.error(c, "'colour' must be cmyk (print) or rgb (screen)");
+    }
+    read_options(r["options"], ed);
+    read_palette(r["palette"], ed);
+    read_styles(r["styles"], ed);
+    return ed;
+  }
+
+ private:
+  YamlReader yaml_;
+
+  void set_length(const YAML::Node& map, const char* key, Pt& out) {
+    if (const auto n = map[key])
+      if (auto v = yaml_.length(n, fmt::format("'{}'", key))) out = *v;
+  }
+
+  void read_page(const YAML::Node& page, Edition& ed) {
+    if (!page || !yaml_.expect_map(page, "'page'")) return;
+    yaml_.check_keys(page, {"size", "width", "height", "bleed"});
+    if (const auto size = page["size"]) {
+      const std::string name = yaml_.scalar(size, "'size'").value_or("");
+      if (name == "A4") ed.page_width = Mm(210).to_pt(), ed.page_height = Mm(297).to_pt();
+      else if (name == "A5") ed.page_width = Mm(148).to_pt(), ed.page_height = Mm(210).to_pt();
+      else yaml_.error(size, fmt::format("unknown page size '{}' (A4 or A5, or give width and height)", name));
+    }
+    set_length(page, "width", ed.page_width);
+    set_length(page, "height", ed.page_height);
+    set_length(page, "bleed", ed.bleed);
+    if (ed.page_width.value <= 0 || ed.page_height.value <= 0) yaml_.error(page, "'page' needs a size or a width and a height");
+  }
+
+  void read_margins(const YAML::Node& m, Edition& ed) {
+    if (!m || !yaml_.expect_map(m, "'margins'")) return;
+    yaml_.check_keys(m, {"top", "bottom", "inside", "outside"}, {"top", "bottom", "inside", "outside"});
+    set_length(m, "top", ed.margin_top);
+    set_length(m, "bottom", ed.margin_bottom);
+    set_length(m, "inside", ed.margin_inside);
+    set_length(m, "outside", ed.margin_outside);
+    if (ed.margin_inside + ed.margin_outside >= ed.page_width || ed.margin_top + ed.margin_bottom >= ed.page_height)
+      yaml_.error(m, "the margins leave no room on the page");
+  }
+
+  void read_options(const YAML::Node& o, Edition& ed) {
+    if (!o || !yaml_.expect_map(o, "'options'")) return;
+    yaml_.check_keys(o, {"hyphenate", "sections-on-new-page", "pad-to-multiple"});
+    if (const auto n = o["hyphenate"]) ed.hyphenate = yaml_.boolean(n, "'hyphenate'").value_or(false);
+    if (const auto n = o["sections-on-new-page"]) ed.sections_on_new_page = yaml_.boolean(n, "'sections-on-new-page'").value_or(true);
+    if (const auto n = o["pad-to-multiple"]) {
+      double v = yaml_.number(n, "'pad-to-multiple'").value_or(1);
+      if (v < 1 || v > 64 || v != static_cast<int>(v)) yaml_.error(n, "'pad-to-multiple' must be a whole number from 1 to 64");
+      else ed.pad_to_multiple = static_cast<int>(v);
+    }
+  }
+
+  std::optional<unsigned> hex_colour(const YAML::Node& n) {
+    const std::string s = yaml_.scalar(n, "'rgb'").value_or("");
+    if (s.size() == 7 && s[0] == '#' && s.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos)
+      return static_cast<unsigned>(std::stoul(s.substr(1), nullptr, 16));
+    yaml_.error(n, "'rgb' must be written #RRGGBB");
+    return std::nullopt;
+  }
+
+  void read_palette(const YAML::Node& p, Edition& ed) {
+    if (!p || !yaml_.expect_map(p, "'palette'")) return;
+    for (const auto& kv : p) {
+      const std::string name = kv.first.Scalar();
+      const YAML::Node& c = kv.second;
+      if (!yaml_.expect_map(c, fmt::format("colour '{}'", name))) continue;
+      yaml_.check_keys(c, {"rgb", "cmyk"}, {"rgb", "cmyk"});
+      PaletteColour colour;
+      if (c["rgb"]) colour.rgb = hex_colour(c["rgb"]).value_or(0);
+      if (const auto k = c["cmyk"]; k && yaml_.expect_sequence(k, "'cmyk'")) {
+        if (k.size() != 4) {
+          yaml_.error(k, "'cmyk' must list four percentages: [C, M, Y, K]");
+        } else {
+          double v[4];
+          for (size_t i = 0; i < 4; ++i) {
+            v[i] = yaml_.number(k[i], "a CMYK percentage").value_or(0);
+            if (v[i] < 0 || v[i] > 100) yaml_.error(k[i], "a CMYK percentage must be from 0 to 100");
+          }
+          colour.cmyk = {v[0], v[1], v[2], v[3]};
+        }
+      }
+      ed.palette[name] = colour;
+    }
+  }
+
+  void read_styles(const YAML::Node& s, Edition& ed) {
+    if (!s || !yaml_.expect_map(s, "'styles'")) return;
+    static const std::vector<std::string> names = {"body", "heading", "section-title", "list-item", "footer",
+                                                   "cover-title", "cover-subtitle", "cover-tagline"};
+    for (const auto& kv : s) {
+      const std::string name = kv.first.Scalar();
+      if (std::find(names.begin(), names.end(), name) == names.end()) {
+        std::string hint = closest_match(name, names);
+        yaml_.error(kv.first, hint.empty() ? fmt::format("unknown style '{}'", name)
+                                           : fmt::format("unknown style '{}' (did you mean '{}'?)", name, hint));
+        continue;
+      }
+      ed.styles[name] = read_style(kv.second, name, ed);
+    }
+    if (!ed.styles.count("body")) yaml_.error(s, "'styles' must define 'body'");
+  }
+
+  TextStyleSpec read_style(const YAML::Node& n, const std::string& name, const Edition& ed) {
+    TextStyleSpec st;
+    st.pos = YamlReader::pos(n);
+    if (!yaml_.expect_map(n, fmt::format("style '{}'", name))) return st;
+    yaml_.check_keys(n, {"font", "size", "leading", "space-before", "space-after", "colour", "align", "bold",
+                         "italic", "uppercase"});
+    st.font = yaml_.scalar_or(n, "font", "");
+    auto len = [&](const char* key, std::optional<Pt>& out) {
+      if (const auto v = n[key]) out = yaml_.length(v, fmt::format("'{}'", key));
+    };
+    len("size", st.size);
+    len("leading", st.leading);
+    len("space-before", st.space_before);
+    len("space-after", st.space_after);
+    if (st.size && st.size->value <= 0) yaml_.error(n["size"], "'size' must be more than 0");
+    st.colour = yaml_.scalar_or(n, "colour", "");
+    if (!st.colour.empty() && !ed.palette.count(st.colour))
+      yaml_.error(n["colour"], fmt::format("colour '{}' is not in the palette", st.colour));
+    st.align = yaml_.scalar_or(n, "align", "");
+    if (!st.align.empty() && st.align != "left" && st.align != "justify" && st.align != "center" && st.align != "right")
+      yaml_.error(n["align"], "'align' must be left, justify, center or right");
+    auto flag = [&](const char* key, std::optional<bool>& out) {
+      if (const auto v = n[key]) out = yaml_.boolean(v, fmt::format("'{}'", key));
+    };
+    flag("bold", st.bold);
+    flag("italic", st.italic);
+    flag("uppercase", st.uppercase);
+    return st;
+  }
+};
+
+}  // namespace
+
+Edition load_edition(const std::string& path, Diagnostics& diags) { return EditionLoader(path, diags).load(); }
+
+}  // namespace lp

@@ -1,0 +1,120 @@
+// Inline Markdown through md4c: the text is parsed as one paragraph and its spans become runs.
+#include <md4c.h>
+
+#include <string>
+#include <vector>
+
+#include "model/loaders.h"
+
+namespace lp {
+
+namespace {
+
+struct InlineParser {
+  SourcePos pos;
+  InlineText runs;
+  int bold = 0, italic = 0;
+  std::vector<std::string> links;
+  int blocks = 0;
+
+  void add(const char* text, size_t size) {
+    Inline run;
+    run.text.assign(text, size);
+    run.bold = bold > 0;
+    run.italic = italic > 0;
+    if (!links.empty()) run.link = links.back();
+    run.pos = pos;
+    if (!runs.empty() && runs.back().bold == run.bold && runs.back().italic == run.italic &&
+        runs.back().link == run.link) {
+      runs.back().text += run.text;
+    } else {
+      runs.push_back(std::move(run));
+    }
+  }
+};
+
+int enter_block(MD_BLOCKTYPE type, void*, void* data) {
+  auto* p = static_cast<InlineParser*>(data);
+  // Text that md4c reads as several blocks is joined with a space: we only want its inlines.
+  if ((type == MD_BLOCK_P || type == MD_BLOCK_H || type == MD_BLOCK_LI) && p->blocks++ > 0) p->add(" ", 1);
+  return 0;
+}
+
+int leave_block(MD_BLOCKTYPE, void*, void*) { return 0; }
+
+int enter_span(MD_SPANTYPE type, void* detail, void* data) {
+  auto* p = static_cast<InlineParser*>(data);
+  switch (type) {
+    case MD_SPAN_STRONG: ++p->bold; break;
+    case MD_SPAN_EM: ++p->italic; break;
+    case MD_SPAN_A: {
+      const auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
+      p->links.emplace_back(a->href.text, a->href.size);
+      break;
+    }
+    default: break;
+  }
+  return 0;
+}
+
+int leave_span(MD_SPANTYPE type, void*, void* data) {
+  auto* p = static_cast<InlineParser*>(data);
+  switch (type) {
+    case MD_SPAN_STRONG: --p->bold; break;
+    case MD_SPAN_EM: --p->italic; break;
+    case MD_SPAN_A: p->links.pop_back(); break;
+    default: break;
+  }
+  return 0;
+}
+
+int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
+  auto* p = static_cast<InlineParser*>(data);
+  switch (type) {
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR: p->add(" ", 1); break;
+    case MD_TEXT_NULLCHAR: p->add("\xEF\xBF\xBD", 3); break;
+    default: p->add(text, size); break;
+  }
+  return 0;
+}
+
+// Text fields are inline Markdown: a leading '#', '-', '>' or '1.' is text, not a block marker.
+std::string escape_block_markers(const std::string& s) {
+  size_t i = s.find_first_not_of(" \t");
+  if (i == std::string::npos) return s;
+  const char c = s[i];
+  bool marker = c == '#' || c == '>' || c == '=' || c == '|' || c == '`' || c == '~' ||
+                ((c == '-' || c == '+' || c == '*') && (i + 1 == s.size() || s[i + 1] == ' '));
+  if (!marker && c >= '0' && c <= '9') {
+    size_t j = s.find_first_not_of("0123456789", i);
+    marker = j != std::string::npos && (s[j] == '.' || s[j] == ')');
+  }
+  if (!marker) return s.substr(i);
+  return "\\" + s.substr(i);
+}
+
+}  // namespace
+
+InlineText parse_inline_markdown(const std::string& source, SourcePos pos) {
+  InlineParser parser;
+  parser.pos = pos;
+  const std::string escaped = escape_block_markers(source);
+  MD_PARSER md{};
+  md.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS;
+  md.enter_block = enter_block;
+  md.leave_block = leave_block;
+  md.enter_span = enter_span;
+  md.leave_span = leave_span;
+  md.text = text;
+  md_parse(escaped.data(), static_cast<MD_SIZE>(escaped.size()), &md, &parser);
+  return parser.runs;
+}
+
+std::string plain_text(const InlineText& text) {
+  std::string out;
+  for (const auto& run : text) out += run.text;
+  return out;
+}
+
+}  // namespace lp

@@ -1,0 +1,196 @@
+#include "pdf/font_embedder.h"
+
+#include <hb-subset.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <unicode/unistr.h>
+
+#include <fmt/format.h>
+
+#include "pdf/pdf_objects.h"
+
+namespace lp {
+
+FontEmbedder::Embedded& FontEmbedder::entry(const FontFace* face) {
+  auto [it, inserted] = fonts_.try_emplace(face->index, face, Embedded{});
+  if (inserted) it->second.second.resource = fmt::format("F{}", face->index);
+  return it->second.second;
+}
+
+void FontEmbedder::learn(const GlyphRun& run) {
+  Embedded& e = entry(run.face);
+  for (const auto& g : run.glyphs) e.glyphs.insert(g.id);
+  for (const auto& c : run.clusters)
+    if (c.glyph_count == 1 && !c.text.empty()) e.unicode.try_emplace(run.glyphs[c.first_glyph].id, c.text);
+}
+
+std::string FontEmbedder::resource_name(const FontFace* face) { return entry(face).resource; }
+
+HPDF_Dict FontEmbedder::font_dict(const FontFace* face) {
+  Embedded& e = entry(face);
+  if (!e.type0) {
+    e.type0 = HPDF_Dict_New(doc_->mmgr);
+    HPDF_Xref_Add(doc_->xref, e.type0);
+  }
+  return e.type0;
+}
+
+bool FontEmbedder::needs_actual_text(const FontFace* face, const GlyphRun& run, const Cluster& cluster) const {
+  if (cluster.glyph_count != 1) return true;
+  const auto& unicode = fonts_.at(face->index).second.unicode;
+  auto it = unicode.find(run.glyphs[cluster.first_glyph].id);
+  return it == unicode.end() || it->second != cluster.text;
+}
+
+double FontEmbedder::pdf_width(const FontFace* face, uint32_t glyph) const {
+  return face->advance(glyph) * 1000.0 / face->units_per_em;
+}
+
+namespace {
+
+// Six capital letters from the glyph set, so that two subsets of one font never share a name.
+std::string subset_tag(const FontFace* face, const std::set<uint32_t>& glyphs) {
+  uint64_t h = fnv1a64(face->postscript_name);
+  for (uint32_t g : glyphs) h = fnv1a64(&g, sizeof g, h);
+  std::string tag;
+  for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
+  return tag;
+}
+
+std::string utf16be_hex(const std::string& utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  std::string out;
+  for (int32_t i = 0; i < u.length(); ++i) out += fmt::format("{:04X}", static_cast<unsigned>(u.charAt(i)));
+  return out;
+}
+
+std::string to_unicode_cmap(const std::map<uint32_t, std::string>& unicode) {
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<std::pair<uint32_t, std::string>> entries(unicode.begin(), unicode.end());
+  for (size_t i = 0; i < entries.size(); i += 100) {
+    const size_t n = std::min<size_t>(100, entries.size() - i);
+    s += fmt::format("{} beginbfchar\n", n);
+    for (size_t j = i; j < i + n; ++j) s += fmt::format("<{:04X}> <{}>\n", entries[j].first, utf16be_hex(entries[j].second));
+    s += "endbfchar\n";
+  }
+  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return s;
+}
+
+}  // namespace
+
+bool FontEmbedder::write_font(const FontFace* face, Embedded& e, std::string& error) {
+  HPDF_MMgr mmgr = doc_->mmgr;
+  hb_blob_t* cff_table = hb_face_reference_table(face->face, HB_TAG('C', 'F', 'F', ' '));
+  const bool cff = hb_blob_get_length(cff_table) > 0;
+  hb_blob_destroy(cff_table);
+
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) {
+    error = "out of memory";
+    return false;
+  }
+  hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
+  hb_set_add(glyph_set, 0);
+  for (uint32_t g : e.glyphs) hb_set_add(glyph_set, g);
+  // Keep glyph ids, so the content streams' ids stay valid; the PDF needs no layout tables.
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                     HB_TAG('k', 'e', 'r', 'n'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('J', 'S', 'T', 'F')})
+    hb_set_add(drop, t);
+  hb_face_t* subset = hb_subset_or_fail(face->face, input);
+  hb_subset_input_destroy(input);
+  if (!subset) {
+    error = fmt::format("HarfBuzz could not subset '{}'", face->path);
+    return false;
+  }
+  hb_blob_t* blob = hb_face_reference_blob(subset);
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob, &length);
+
+  HPDF_Dict file = HPDF_DictStream_New(mmgr, doc_->xref);
+  file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (cff) HPDF_Dict_AddName(file, "Subtype", "OpenType");
+  else HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(length));
+  HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(data), length);
+  hb_blob_destroy(blob);
+  hb_face_destroy(subset);
+
+  const std::string base_font = subset_tag(face, e.glyphs) + "+" + face->postscript_name;
+  const double k = 1000.0 / face->units_per_em;
+
+  HPDF_Dict descriptor = HPDF_Dict_New(mmgr);
+  HPDF_Xref_Add(doc_->xref, descriptor);
+  HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+  HPDF_Dict_AddName(descriptor, "FontName", base_font.c_str());
+  HPDF_Dict_AddNumber(descriptor, "Flags", 4 | (face->italic ? 64 : 0));  // symbolic, italic
+  HPDF_Dict_Add(descriptor, "FontBBox",
+                real_array(mmgr, {face->bbox[0] * k, face->bbox[1] * k, face->bbox[2] * k, face->bbox[3] * k}));
+  HPDF_Dict_AddNumber(descriptor, "ItalicAngle", face->italic_angle);
+  HPDF_Dict_AddReal(descriptor, "Ascent", static_cast<HPDF_REAL>(face->ascender * k));
+  HPDF_Dict_AddReal(descriptor, "Descent", static_cast<HPDF_REAL>(face->descender * k));
+  HPDF_Dict_AddReal(descriptor, "CapHeight", static_cast<HPDF_REAL>(face->cap_height * k));
+  HPDF_Dict_AddNumber(descriptor, "StemV", face->bold ? 120 : 80);
+  HPDF_Dict_Add(descriptor, cff ? "FontFile3" : "FontFile2", file);
+
+  HPDF_Dict cid = HPDF_Dict_New(mmgr);
+  HPDF_Xref_Add(doc_->xref, cid);
+  HPDF_Dict_AddName(cid, "Type", "Font");
+  HPDF_Dict_AddName(cid, "Subtype", cff ? "CIDFontType0" : "CIDFontType2");
+  HPDF_Dict_AddName(cid, "BaseFont", base_font.c_str());
+  HPDF_Dict info = HPDF_Dict_New(mmgr);
+  HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+  HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+  HPDF_Dict_AddNumber(info, "Supplement", 0);
+  HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+  HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
+  if (!cff) HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+  // W: runs of consecutive glyph ids with their widths.
+  HPDF_Array widths = HPDF_Array_New(mmgr);
+  HPDF_Array group = nullptr;
+  uint32_t previous = 0;
+  for (uint32_t g : e.glyphs) {
+    if (!group || g != previous + 1) {
+      HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
+      group = HPDF_Array_New(mmgr);
+      HPDF_Array_Add(widths, group);
+    }
+    HPDF_Array_AddReal(group, static_cast<HPDF_REAL>(pdf_width(face, g)));
+    previous = g;
+  }
+  HPDF_Dict_Add(cid, "W", widths);
+
+  HPDF_Dict cmap = HPDF_DictStream_New(mmgr, doc_->xref);
+  cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  const std::string cmap_text = to_unicode_cmap(e.unicode);
+  HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(cmap_text.data()),
+                    static_cast<HPDF_UINT>(cmap_text.size()));
+
+  HPDF_Dict type0 = font_dict(face);
+  HPDF_Dict_AddName(type0, "Type", "Font");
+  HPDF_Dict_AddName(type0, "Subtype", "Type0");
+  HPDF_Dict_AddName(type0, "BaseFont", base_font.c_str());
+  HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+  HPDF_Array descendants = HPDF_Array_New(mmgr);
+  HPDF_Array_Add(descendants, cid);
+  HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+  HPDF_Dict_Add(type0, "ToUnicode", cmap);
+  return true;
+}
+
+bool FontEmbedder::finish(std::string& error) {
+  for (auto& [index, entry] : fonts_)
+    if (entry.second.type0 && !write_font(entry.first, entry.second, error)) return false;
+  if (HPDF_GetError(doc_) != HPDF_OK) {
+    error = fmt::format("libharu error {:#x} while writing the fonts", HPDF_GetError(doc_));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace lp

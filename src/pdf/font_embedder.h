@@ -1,0 +1,48 @@
+#pragma once
+// Internal to src/pdf. Fonts embedded by us rather than by libharu, whose text API cannot place
+// the glyphs HarfBuzz chooses: per face a Type0 font (Identity-H) over a CIDFontType2 whose
+// FontFile2 is an hb-subset subset keeping glyph ids, a W array of the glyphs used, and a
+// ToUnicode CMap learnt from the clusters.
+#include <hpdf.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "text/glyph_run.h"
+
+namespace lp {
+
+class FontEmbedder {
+ public:
+  explicit FontEmbedder(HPDF_Doc doc) : doc_(doc) {}
+
+  // First pass over every run: glyphs used, and what each glyph stands for where that is plain.
+  void learn(const GlyphRun& run);
+  // The Type0 font dictionary of a face (made on first use) and its resource name.
+  HPDF_Dict font_dict(const FontFace* face);
+  std::string resource_name(const FontFace* face);
+  // A cluster whose text the ToUnicode map cannot give back (several glyphs, or a glyph that
+  // stands for other text elsewhere) is written inside an /ActualText span.
+  bool needs_actual_text(const FontFace* face, const GlyphRun& run, const Cluster& cluster) const;
+  // Width of a glyph in the PDF's glyph space (1/1000 em), as the W array says.
+  double pdf_width(const FontFace* face, uint32_t glyph) const;
+  // Subsets and writes every font's objects; false on failure.
+  bool finish(std::string& error);
+
+ private:
+  struct Embedded {
+    HPDF_Dict type0 = nullptr;
+    std::string resource;
+    std::set<uint32_t> glyphs;
+    std::map<uint32_t, std::string> unicode;  // glyph -> text, from single-glyph clusters
+  };
+  Embedded& entry(const FontFace* face);
+  bool write_font(const FontFace* face, Embedded& e, std::string& error);
+
+  HPDF_Doc doc_;
+  std::map<unsigned, std::pair<const FontFace*, Embedded>> fonts_;  // by face index: deterministic order
+};
+
+}  // namespace lp

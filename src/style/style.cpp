@@ -1,0 +1,78 @@
+#include "style/style.h"
+
+namespace lp {
+
+namespace {
+
+Colour to_colour(const PaletteColour& p) {
+  Colour c;
+  c.r = ((p.rgb >> 16) & 0xFF) / 255.0;
+  c.g = ((p.rgb >> 8) & 0xFF) / 255.0;
+  c.b = (p.rgb & 0xFF) / 255.0;
+  c.c = p.cmyk.c / 100.0;
+  c.m = p.cmyk.m / 100.0;
+  c.y = p.cmyk.y / 100.0;
+  c.k = p.cmyk.k / 100.0;
+  return c;
+}
+
+// A style as written, over a base it inherits the unset fields from.
+TextStyle apply(const TextStyle& base, const TextStyleSpec* spec, const Edition& ed) {
+  TextStyle s = base;
+  s.space_before = Pt(0);
+  s.space_after = Pt(0);
+  if (!spec) return s;
+  if (!spec->font.empty()) s.font_role = spec->font;
+  if (spec->size) {
+    // A new size without a new leading keeps the body's proportion.
+    s.leading = spec->leading ? *spec->leading : *spec->size * (base.leading / base.size);
+    s.size = *spec->size;
+  } else if (spec->leading) {
+    s.leading = *spec->leading;
+  }
+  if (spec->space_before) s.space_before = *spec->space_before;
+  if (spec->space_after) s.space_after = *spec->space_after;
+  if (!spec->colour.empty()) s.colour = to_colour(ed.palette.at(spec->colour));
+  if (spec->align == "left") s.align = Align::Left;
+  if (spec->align == "justify") s.align = Align::Justify;
+  if (spec->align == "center") s.align = Align::Center;
+  if (spec->align == "right") s.align = Align::Right;
+  if (spec->bold) s.bold = *spec->bold;
+  if (spec->italic) s.italic = *spec->italic;
+  if (spec->uppercase) s.uppercase = *spec->uppercase;
+  return s;
+}
+
+}  // namespace
+
+StyleSheet resolve_styles(const Edition& ed) {
+  StyleSheet sheet;
+  sheet.edition = ed.name;
+  sheet.page = {ed.page_width, ed.page_height, ed.bleed, ed.margin_top, ed.margin_bottom, ed.margin_inside, ed.margin_outside};
+  sheet.cmyk = ed.cmyk;
+  sheet.hyphenate = ed.hyphenate;
+  sheet.sections_on_new_page = ed.sections_on_new_page;
+  sheet.pad_to_multiple = ed.pad_to_multiple;
+
+  auto spec = [&](const char* name) -> const TextStyleSpec* {
+    auto it = ed.styles.find(name);
+    return it == ed.styles.end() ? nullptr : &it->second;
+  };
+  const TextStyleSpec* body = spec("body");
+  sheet.body = apply(TextStyle{}, body, ed);
+  if (body) {
+    sheet.body.space_before = body->space_before.value_or(Pt(0));
+    sheet.body.space_after = body->space_after.value_or(Pt(0));
+  }
+  sheet.heading = apply(sheet.body, spec("heading"), ed);
+  sheet.section_title = apply(sheet.heading, spec("section-title"), ed);
+  sheet.list_item = apply(sheet.body, spec("list-item"), ed);
+  if (!spec("list-item")) sheet.list_item.space_after = sheet.body.space_after;
+  sheet.footer = apply(sheet.body, spec("footer"), ed);
+  sheet.cover_title = apply(sheet.section_title, spec("cover-title"), ed);
+  sheet.cover_subtitle = apply(sheet.heading, spec("cover-subtitle"), ed);
+  sheet.cover_tagline = apply(sheet.body, spec("cover-tagline"), ed);
+  return sheet;
+}
+
+}  // namespace lp

@@ -1,0 +1,43 @@
+#pragma once
+// Resolved styles: every text role of an edition with its size, leading, colour and font role.
+#include <string>
+
+#include "model/edition.h"
+
+namespace lp {
+
+// A colour with both its press (CMYK, 0..1) and screen (RGB, 0..1) values.
+struct Colour {
+  double r = 0, g = 0, b = 0;
+  double c = 0, m = 0, y = 0, k = 1;
+  bool operator==(const Colour&) const = default;
+};
+
+enum class Align { Left, Justify, Center, Right };
+
+struct TextStyle {
+  std::string font_role = "body";  // a role in fonts.yaml
+  Pt size{10}, leading{12}, space_before{0}, space_after{0};
+  Colour colour;
+  Align align = Align::Left;
+  bool bold = false, italic = false, uppercase = false;
+};
+
+struct PageGeometry {
+  Pt width, height, bleed;  // trim size and bleed
+  Pt margin_top, margin_bottom, margin_inside, margin_outside;
+};
+
+struct StyleSheet {
+  std::string edition;
+  PageGeometry page;
+  bool cmyk = false;
+  bool hyphenate = false;
+  bool sections_on_new_page = true;
+  int pad_to_multiple = 1;
+  TextStyle body, heading, section_title, list_item, footer, cover_title, cover_subtitle, cover_tagline;
+};
+
+StyleSheet resolve_styles(const Edition& edition);
+
+}  // namespace lp
