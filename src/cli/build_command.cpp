@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -38,7 +39,7 @@ int run_build(const BuildRequest& req) {
   Document doc = load_report(req.report, diags);
   if (diags.has_errors()) {
     print(diags);
-    return diags.all().front().pos.line == 0 && !fs::exists(req.report) ? kIoError : kInputError;
+    return kInputError;
   }
   const fs::path base = fs::path(req.report).parent_path();
   const std::string fonts_path = req.fonts.empty() ? (base / "fonts" / "fonts.yaml").string() : req.fonts;
@@ -54,7 +55,20 @@ int run_build(const BuildRequest& req) {
   std::unique_ptr<FontSet> fonts;
   if (!diags.has_errors()) fonts = FontSet::load(font_config, diags);
   std::vector<std::pair<std::string, Edition>> loaded;
-  for (const auto& name : editions) loaded.emplace_back(name, load_edition((layout_dir / (name + ".yaml")).string(), diags));
+  for (const auto& name : editions) {
+    const fs::path layout = layout_dir / (name + ".yaml");
+    std::error_code ec;
+    if (!fs::is_regular_file(layout, ec)) {
+      // Point at the place that names the edition: the report's list, or the command line.
+      auto it = std::find(doc.info.editions.begin(), doc.info.editions.end(), name);
+      const SourcePos where = req.editions.empty() && it != doc.info.editions.end()
+                                  ? doc.info.edition_pos[it - doc.info.editions.begin()] : SourcePos{};
+      diags.error(req.editions.empty() ? req.report : layout.string(), where,
+                  fmt::format("edition '{}' has no layout: {} does not exist", name, layout.string()));
+      continue;
+    }
+    loaded.emplace_back(name, load_edition(layout.string(), diags));
+  }
   if (diags.has_errors()) {
     print(diags);
     return kInputError;

@@ -64,6 +64,7 @@ struct ReportInfo {
   std::string language = "en-GB";
   std::string date;  // YYYY-MM-DD
   std::vector<std::string> editions;
+  std::vector<SourcePos> edition_pos;  // where each edition is named
 };
 
 struct Document {

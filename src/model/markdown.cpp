@@ -87,8 +87,9 @@ std::string escape_block_markers(const std::string& s) {
   bool marker = c == '#' || c == '>' || c == '=' || c == '|' || c == '`' || c == '~' ||
                 ((c == '-' || c == '+' || c == '*') && (i + 1 == s.size() || s[i + 1] == ' '));
   if (!marker && c >= '0' && c <= '9') {
+    // "2025. A year" would be an ordered list: escape the full stop, as digits cannot be escaped.
     size_t j = s.find_first_not_of("0123456789", i);
-    marker = j != std::string::npos && (s[j] == '.' || s[j] == ')');
+    if (j != std::string::npos && (s[j] == '.' || s[j] == ')')) return s.substr(i, j - i) + "\\" + s.substr(j);
   }
   if (!marker) return s.substr(i);
   return "\\" + s.substr(i);

@@ -40,7 +40,10 @@ class ReportLoader {
     if (!info.date.empty() && !valid_date(info.date)) yaml_.error(node["date"], "'date' must be written YYYY-MM-DD");
     if (const auto eds = node["editions"]; eds && yaml_.expect_sequence(eds, "'editions'")) {
       for (const auto& e : eds)
-        if (auto name = yaml_.scalar(e, "an edition name")) info.editions.push_back(*name);
+        if (auto name = yaml_.scalar(e, "an edition name")) {
+          info.editions.push_back(*name);
+          info.edition_pos.push_back(YamlReader::pos(e));
+        }
     }
     return info;
   }

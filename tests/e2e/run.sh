@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end checks of the built compiler, reading its PDFs back as a reader's tools do.
+# usage: run.sh LEAFPRESS SOURCE_DIR
+set -uo pipefail
+lp=$(readlink -f "$1")
+src=$(readlink -f "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+passed=0
+failed=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1
+  shift
+  if "$@" >"$work/check.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name"
+    sed 's/^/    /' "$work/check.log" | head -n 20
+  fi
+}
+contains() { grep -qF -- "$2" "$1" || { echo "'$2' not in $1:"; head -c 2000 "$1"; return 1; }; }
+fonts_ok() {  # every font embedded, subset, with a Unicode map
+  pdffonts "$1" >"$work/fonts.txt" || return 1
+  cat "$work/fonts.txt"
+  [ "$(tail -n +3 "$work/fonts.txt" | wc -l)" -gt 0 ] || return 1
+  ! tail -n +3 "$work/fonts.txt" | awk '$(NF-4)!="yes"||$(NF-3)!="yes"||$(NF-2)!="yes"' | grep -q .
+}
+opts=(--layout-dir "$src/layout" --fonts "$src/fonts/fonts.yaml")
+
+# Shaped scripts copy out intact: a ligature, Arabic and Devanagari.
+check "build the scripts test" "$lp" build "$src/tests/data/scripts.yaml" "${opts[@]}" --edition booklet -o scripts.pdf
+pdftotext scripts.pdf scripts.txt
+# pdftotext marks right-to-left text with embedding controls; they are not part of the words.
+sed -i 's/\xe2\x80[\xaa-\xae]//g' scripts.txt
+check "ligature words copy out" contains scripts.txt "The office staff studied affine maps and waffles."
+check "Arabic copies out" contains scripts.txt "مرحبا بالعالم"
+check "Devanagari copies out" contains scripts.txt "नमस्ते दुनिया किताब"
+check "styled text copies out" contains scripts.txt "Bold office and italic affine and a link."
+mutool draw -q -F txt -o scripts-mu.txt scripts.pdf 2>/dev/null
+check "mupdf reads the ligature word" contains scripts-mu.txt "affine"
+check "fonts embedded, subset, unicode" fonts_ok scripts.pdf
+check "qpdf finds no errors" qpdf --check scripts.pdf
+qpdf --qdf --object-streams=disable scripts.pdf scripts-qdf.pdf
+check "the link is an annotation" contains scripts-qdf.pdf "/URI (https://example.org/leafpress)"
+check "language is set" contains scripts-qdf.pdf "/Lang (en-GB)"
+
+# The report, every edition, into out/.
+mkdir -p report && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" report/
+check "build every edition" bash -c "cd report && '$lp' build"
+for ed in booklet large-print screen; do
+  check "$ed exists" test -s "report/out/$ed.pdf"
+  check "$ed passes qpdf" qpdf --check "report/out/$ed.pdf"
+  check "$ed fonts" fonts_ok "report/out/$ed.pdf"
+done
+pdfinfo -box report/out/booklet.pdf >booklet-info.txt
+check "booklet is A5 trim with 3 mm bleed" grep -Eq "^TrimBox: +8.50 +8.50 +428.03 +603.78" booklet-info.txt
+check "booklet bleed box" grep -Eq "^BleedBox: +0.00 +0.00 +436.54 +612.28" booklet-info.txt
+check "booklet has a multiple of four pages" bash -c "[ \$(( \$(sed -n 's/^Pages: *//p' booklet-info.txt) % 4 )) -eq 0 ]"
+pdftotext report/out/booklet.pdf booklet.txt
+check "booklet text" contains booklet.txt "Education plays one of the most important roles in most children's lives."
+
+# Deterministic: the same input gives the same bytes.
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o d1.pdf 2>/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o d2.pdf 2>/dev/null
+check "two builds are byte-identical" cmp d1.pdf d2.pdf
+
+# Bad input: the message each file names, exit code 1, and no PDF.
+for bad in "$src"/tests/bad/*.yaml; do
+  name=$(basename "$bad" .yaml)
+  expected=$(sed -n 's/^# expect: //p' "$bad" | head -n 1)
+  "$lp" build "$bad" "${opts[@]}" -o "bad-$name.pdf" 2>"bad-$name.err"
+  code=$?
+  check "$name: exit code 1" test "$code" -eq 1
+  check "$name: message" contains "bad-$name.err" "$expected"
+  check "$name: no PDF left" test ! -e "bad-$name.pdf" -a ! -e "bad-$name.pdf.part"
+done
+"$lp" build "$work/no-such-report.yaml" "${opts[@]}" -o missing.pdf 2>missing.err
+check "missing report: exit 1" test $? -eq 1
+check "missing report: message" contains missing.err "no-such-report.yaml: error: cannot read file"
+"$lp" build --no-such-option 2>/dev/null
+check "usage error: exit 2" test $? -eq 2
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,78 @@
+// Golden display-list dumps: each tests/golden/NAME.yaml is laid out in the booklet and its dump
+// compared with NAME.dump. After an intended change: LP_UPDATE_GOLDEN=1 ctest -R Golden.
+#include <fstream>
+#include <sstream>
+
+#include "layout/flow.h"
+#include "test_support.h"
+
+namespace lp {
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string dump_of(const std::string& report, Diagnostics& d) {
+  Document doc = load_report(report, d);
+  doc.path = std::filesystem::path(report).filename().string();
+  EXPECT_FALSE(d.has_errors());
+  return dump_display_list(lay_out(doc, test::booklet_styles(), test::project_fonts(), d));
+}
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, DumpMatches) {
+  const std::string base = test::source("tests/golden/" + GetParam());
+  Diagnostics d;
+  const std::string actual = dump_of(base + ".yaml", d);
+  if (std::getenv("LP_UPDATE_GOLDEN")) std::ofstream(base + ".dump") << actual;
+  const std::string expected = read(base + ".dump");
+  ASSERT_FALSE(expected.empty()) << "no golden file " << base << ".dump";
+  EXPECT_EQ(actual, expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Layout, Golden, ::testing::Values("paragraphs", "lists", "pages"));
+
+TEST(Layout, FootersOnlyOnNumberedPagesWithTheNumberOutside) {
+  Diagnostics d;
+  Document doc = load_report(test::source("report.yaml"), d);
+  StyleSheet st = test::booklet_styles();
+  DisplayList list = lay_out(doc, st, test::project_fonts(), d);
+  ASSERT_GE(list.pages.size(), 4u);
+  EXPECT_EQ(list.pages.size() % 4, 0u);
+  auto footer_number = [&](const Page& p) -> const GlyphRunItem* {
+    for (const auto& item : p.items)
+      if (const auto* g = std::get_if<GlyphRunItem>(&item))
+        if (g->y > st.page.height - st.page.margin_bottom && g->run.clusters.size() <= 2) return g;
+    return nullptr;
+  };
+  EXPECT_EQ(footer_number(list.pages[0]), nullptr);  // the cover
+  const GlyphRunItem* verso = footer_number(list.pages[1]);
+  const GlyphRunItem* recto = footer_number(list.pages[2]);
+  ASSERT_TRUE(verso && recto);
+  EXPECT_LT(verso->x, st.page.width / 2);  // page 2: left-hand, number at the left
+  EXPECT_GT(recto->x, st.page.width / 2);  // page 3: right-hand, number at the right
+  for (size_t i = 0; i < list.pages.size(); ++i) EXPECT_EQ(list.pages[i].label, std::to_string(i + 1));
+}
+
+TEST(Layout, NothingLeavesThePageFrame) {
+  Diagnostics d;
+  Document doc = load_report(test::source("report.yaml"), d);
+  StyleSheet st = test::booklet_styles();
+  DisplayList list = lay_out(doc, st, test::project_fonts(), d);
+  for (const auto& page : list.pages)
+    for (const auto& item : page.items)
+      if (const auto* g = std::get_if<GlyphRunItem>(&item)) {
+        EXPECT_GE(g->x.value, st.page.margin_outside.value - 0.01);
+        EXPECT_LE((g->x + g->run.width()).value, (st.page.width - st.page.margin_outside).value + 0.01);
+        EXPECT_LE(g->y.value, st.page.height.value);
+      }
+  for (const auto& diag : d.all()) ADD_FAILURE() << format_diagnostic(diag);
+}
+
+}  // namespace
+}  // namespace lp

@@ -1,0 +1,123 @@
+#include "test_support.h"
+
+namespace lp {
+namespace {
+
+const char* kMinimal = R"(report:
+  title: T
+  editions: [booklet]
+content:
+  - section:
+      title: One
+      blocks:
+        - p: Hello **bold** and *it* [link](https://x.org).
+)";
+
+TEST(Model, LoadsAMinimalReport) {
+  Diagnostics d;
+  Document doc = load_report(test::write_temp("min.yaml", kMinimal), d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_EQ(doc.info.title, "T");
+  ASSERT_EQ(doc.content.size(), 1u);
+  const auto& s = std::get<Section>(doc.content[0]);
+  EXPECT_EQ(plain_text(s.title), "One");
+  const auto& p = std::get<Paragraph>(s.blocks.at(0));
+  EXPECT_EQ(plain_text(p.text), "Hello bold and it link.");
+  EXPECT_EQ(p.pos.line, 8);
+  EXPECT_EQ(p.pos.column, 11);
+}
+
+TEST(Model, InlineMarkdownGivesStyledRuns) {
+  InlineText t = parse_inline_markdown("a **b** *c* [d](https://e.org) ***f***", {3, 4});
+  ASSERT_EQ(t.size(), 8u);
+  EXPECT_EQ(t[1].text, "b");
+  EXPECT_TRUE(t[1].bold);
+  EXPECT_TRUE(t[3].italic);
+  EXPECT_EQ(t[5].link, "https://e.org");
+  EXPECT_TRUE(t[7].bold && t[7].italic);
+  EXPECT_EQ(t[0].pos.line, 3);
+}
+
+TEST(Model, TextThatLooksLikeABlockStaysText) {
+  EXPECT_EQ(plain_text(parse_inline_markdown("# 1 of 3", {})), "# 1 of 3");
+  EXPECT_EQ(plain_text(parse_inline_markdown("2025. A year", {})), "2025. A year");
+  EXPECT_EQ(plain_text(parse_inline_markdown("- dash", {})), "- dash");
+}
+
+TEST(Model, UnknownKeyIsAnErrorWithPositionAndSuggestion) {
+  Diagnostics d;
+  load_report(test::write_temp("key.yaml", "report:\n  title: T\n  editons: [a]\ncontent: []\n"), d);
+  ASSERT_TRUE(d.has_errors());
+  const std::string msg = format_diagnostic(d.all().front());
+  EXPECT_NE(msg.find("key.yaml:3:3: error: unknown key 'editons' (did you mean 'editions'?)"), std::string::npos) << msg;
+}
+
+TEST(Model, UnknownBlockSuggestsTheNearestKind) {
+  Diagnostics d;
+  load_report(test::write_temp("blk.yaml", "report: {title: T, editions: [a]}\ncontent:\n  - section:\n      title: S\n      blocks:\n        - heding: x\n"), d);
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_EQ(d.all().front().pos.line, 6);
+  EXPECT_EQ(d.all().front().pos.column, 11);
+  EXPECT_NE(d.all().front().message.find("did you mean 'heading'?"), std::string::npos);
+}
+
+TEST(Model, BrokenYamlNamesLineAndColumn) {
+  Diagnostics d;
+  load_report(test::write_temp("broken.yaml", "report: {title: T\ncontent: [\n"), d);
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_GT(d.all().front().pos.line, 0);
+  EXPECT_NE(d.all().front().message.find("invalid YAML"), std::string::npos);
+}
+
+TEST(Model, MissingFileIsAnError) {
+  Diagnostics d;
+  load_report("/nonexistent/report.yaml", d);
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_NE(d.all().front().message.find("cannot read file"), std::string::npos);
+}
+
+TEST(Model, WrongTypesAreErrorsNotCrashes) {
+  for (const char* text : {"[1, 2]", "report: 3\ncontent: 4\n", "report: {title: [a], editions: x}\ncontent: [3]\n",
+                           "report: {title: T, editions: [a]}\ncontent:\n  - section: [1]\n  - {a: 1, b: 2}\n"}) {
+    Diagnostics d;
+    load_report(test::write_temp("types.yaml", text), d);
+    EXPECT_TRUE(d.has_errors()) << text;
+  }
+}
+
+TEST(Model, EditionLengthsAndPalette) {
+  Diagnostics d;
+  Edition e = load_edition(test::source("layout/booklet.yaml"), d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_NEAR(e.page_width.value, 419.53, 0.01);  // 148 mm
+  EXPECT_NEAR(e.bleed.value, 8.504, 0.001);       // 3 mm
+  EXPECT_EQ(e.palette.at("leaf").rgb, 0x2E8540u);
+  EXPECT_EQ(e.palette.at("leaf").cmyk.c, 80);
+  EXPECT_EQ(e.pad_to_multiple, 4);
+}
+
+TEST(Model, EditionRejectsUnknownColourAndBadLength) {
+  Diagnostics d;
+  load_edition(test::write_temp("ed.yaml", "name: x\npage: {size: A5, bleed: 3furlongs}\nmargins: {top: 1, bottom: 1, inside: 1, outside: 1}\n"
+                                           "palette: {ink: {rgb: '#000000', cmyk: [0,0,0,100]}}\nstyles:\n  body: {colour: inc}\n"), d);
+  ASSERT_GE(d.all().size(), 2u);
+  EXPECT_NE(d.all()[0].message.find("length"), std::string::npos);
+  EXPECT_NE(d.all()[1].message.find("'inc' is not in the palette"), std::string::npos);
+}
+
+TEST(Model, FontConfigResolvesFilesAndRoles) {
+  Diagnostics d;
+  FontConfig c = load_font_config(test::source("fonts/fonts.yaml"), d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_EQ(c.roles.at("body"), "lato");
+  EXPECT_FALSE(c.fallback.empty());
+  for (const auto& f : c.families) EXPECT_FALSE(f.regular.empty()) << f.name;
+}
+
+TEST(Model, ClosestMatch) {
+  EXPECT_EQ(closest_match("qoute", {"quote", "list"}), "quote");
+  EXPECT_EQ(closest_match("zzzzzz", {"quote", "list"}), "");
+}
+
+}  // namespace
+}  // namespace lp

@@ -1,0 +1,54 @@
+#include "layout/flow.h"
+#include "pdf/pdf_writer.h"
+#include "test_support.h"
+
+namespace lp {
+namespace {
+
+namespace fs = std::filesystem;
+
+DisplayList small_document() {
+  Diagnostics d;
+  Document doc = load_report(test::source("tests/golden/paragraphs.yaml"), d);
+  return lay_out(doc, test::booklet_styles(), test::project_fonts(), d);
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(Pdf, WritesAFileWithBoxesAndEmbeddedFonts) {
+  const std::string path = test::write_temp("w.pdf", "");
+  Diagnostics d;
+  ASSERT_TRUE(write_pdf(small_document(), path, {1700000000}, d));
+  const std::string pdf = read_bytes(path);
+  EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
+  EXPECT_NE(pdf.find("/TrimBox"), std::string::npos);
+  EXPECT_NE(pdf.find("/BleedBox"), std::string::npos);
+  EXPECT_NE(pdf.find("/FontFile2"), std::string::npos);
+  EXPECT_NE(pdf.find("/Identity-H"), std::string::npos);
+  EXPECT_NE(pdf.find("/ToUnicode"), std::string::npos);
+  EXPECT_NE(pdf.find("/Lang (en-GB)"), std::string::npos);
+  EXPECT_FALSE(fs::exists(path + ".part"));
+}
+
+TEST(Pdf, SameInputSameBytes) {
+  const std::string a = test::write_temp("a.pdf", ""), b = test::write_temp("b.pdf", "");
+  Diagnostics d;
+  ASSERT_TRUE(write_pdf(small_document(), a, {1700000000}, d));
+  ASSERT_TRUE(write_pdf(small_document(), b, {1700000000}, d));
+  EXPECT_EQ(read_bytes(a), read_bytes(b));
+}
+
+TEST(Pdf, UnwritablePlaceIsAnErrorAndLeavesNothing) {
+  Diagnostics d;
+  const std::string path = "/nonexistent-dir/x.pdf";
+  EXPECT_FALSE(write_pdf(small_document(), path, {}, d));
+  ASSERT_TRUE(d.has_errors());
+  EXPECT_FALSE(fs::exists(path));
+  EXPECT_FALSE(fs::exists(path + ".part"));
+}
+
+}  // namespace
+}  // namespace lp

@@ -1,0 +1,110 @@
+#include "test_support.h"
+#include "text/paragraph.h"
+
+namespace lp {
+namespace {
+
+struct TextFixture : ::testing::Test {
+  StyleSheet styles = test::booklet_styles();
+  Diagnostics diags;
+  ParagraphSetter setter{test::project_fonts(), diags, "t.yaml", "en-GB"};
+
+  std::vector<TextSpan> spans(const std::string& text) { return {TextSpan{text, &styles.body, false, false, "", {4, 9}}}; }
+
+  static std::string text_of(const Line& line) {
+    std::string s;
+    for (const auto& r : line.runs)
+      for (const auto& c : r.run.clusters) s += c.text;
+    return s;
+  }
+  static size_t glyph_count(const Line& line) {
+    size_t n = 0;
+    for (const auto& r : line.runs) n += r.run.glyphs.size();
+    return n;
+  }
+};
+
+TEST_F(TextFixture, LigatureIsOneGlyphStandingForItsLetters) {
+  Line line = setter.set_line(spans("office"));
+  EXPECT_EQ(text_of(line), "office");
+  EXPECT_LT(glyph_count(line), 6u);  // "ffi" is one glyph in Lato
+  bool found = false;
+  for (const auto& c : line.runs.front().run.clusters) found |= c.text == "ffi" && c.glyph_count == 1;
+  EXPECT_TRUE(found);
+}
+
+TEST_F(TextFixture, ArabicIsShapedRightToLeftWithAnArabicFont) {
+  Line line = setter.set_line(spans("مرحبا"));
+  ASSERT_EQ(line.runs.size(), 1u);
+  EXPECT_EQ(line.runs[0].run.face->family, "noto-sans-arabic");
+  // Visual order: the first letter of the word is the last cluster.
+  EXPECT_EQ(line.runs[0].run.clusters.back().text, "م");
+  EXPECT_TRUE(diags.all().empty());
+}
+
+TEST_F(TextFixture, RightToLeftWordsAreReorderedOnTheLine) {
+  Line line = setter.set_line(spans("abc مرحبا بالعالم"));
+  ASSERT_GE(line.runs.size(), 2u);
+  // The second Arabic word stands left of the first.
+  std::string visual = text_of(line);
+  EXPECT_EQ(visual.substr(0, 4), "abc ");
+  EXPECT_LT(visual.find("ملاعلاب"), visual.find("ابحرم"));
+}
+
+TEST_F(TextFixture, DevanagariReordersGlyphsWithinAClusterAndKeepsItsText) {
+  Line line = setter.set_line(spans("नमस्ते किताब"));
+  EXPECT_EQ(text_of(line), "नमस्ते किताब");
+  EXPECT_EQ(line.runs[0].run.face->family, "noto-sans-devanagari");
+  // "नमस्ते" is 6 code points; its conjunct makes fewer glyphs.
+  EXPECT_LT(setter.set_line(spans("नमस्ते")).runs[0].run.glyphs.size(), 6u);
+  // In "कि" the vowel sign is drawn first: one cluster of two glyphs.
+  bool reordered = false;
+  for (const auto& r : line.runs)
+    for (const auto& c : r.run.clusters) reordered |= c.text == "कि" && c.glyph_count == 2;
+  EXPECT_TRUE(reordered);
+}
+
+TEST_F(TextFixture, MissingCharacterWarnsWithItsSourcePosition) {
+  setter.set_line(spans("a\uE000b"));
+  ASSERT_EQ(diags.all().size(), 1u);
+  const auto& d = diags.all().front();
+  EXPECT_EQ(d.severity, Severity::Warning);
+  EXPECT_EQ(d.pos.line, 4);
+  EXPECT_NE(d.message.find("U+E000"), std::string::npos);
+}
+
+TEST_F(TextFixture, LinesFitTheMeasureAndJustifiedLinesFillIt) {
+  const std::string text =
+      "Welcome to the children and young people's annual report for the Norfolk Safeguarding Children "
+      "Partnership. Young people with a wide range of experience worked with the partners to co-produce it.";
+  const Pt width(200);
+  auto lines = setter.set(spans(text), width, Align::Justify);
+  ASSERT_GE(lines.size(), 3u);
+  std::string all;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Pt end;
+    for (const auto& r : lines[i].runs) end = std::max(end, r.x + r.run.width());
+    EXPECT_LE(lines[i].width.value, width.value + 0.01);
+    if (i + 1 < lines.size()) {
+      EXPECT_NEAR(end.value, width.value, 0.5) << "line " << i;
+    }
+    all += text_of(lines[i]);
+  }
+  // Every character is kept; only the spaces at the breaks are not drawn.
+  std::string squeezed = text;
+  squeezed.erase(std::remove(squeezed.begin(), squeezed.end(), ' '), squeezed.end());
+  all.erase(std::remove(all.begin(), all.end(), ' '), all.end());
+  EXPECT_EQ(all, squeezed);
+}
+
+TEST_F(TextFixture, LinksSurviveShaping) {
+  std::vector<TextSpan> s = spans("see ");
+  s.push_back(TextSpan{"here", &styles.body, true, false, "https://x.org", {}});
+  Line line = setter.set_line(s);
+  ASSERT_EQ(line.runs.size(), 2u);
+  EXPECT_EQ(line.runs[1].run.link, "https://x.org");
+  EXPECT_TRUE(line.runs[1].run.face->bold);
+}
+
+}  // namespace
+}  // namespace lp
