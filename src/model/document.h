@@ -1,5 +1,6 @@
 #pragma once
 // The typed report: what report.yaml says, every node with its source position.
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -29,9 +30,155 @@ struct Heading {
 };
 
 struct ListBlock {
-  enum class Style { Bullet, Number };
+  enum class Style { Bullet, Number, Check };
   Style style = Style::Bullet;
   std::vector<InlineText> items;
+  SourcePos pos;
+};
+
+struct Quote {
+  InlineText text;
+  InlineText by;  // who said it; may be empty
+  SourcePos pos;
+};
+
+// A wall of quote callouts.
+struct Quotes {
+  std::vector<Quote> items;
+  SourcePos pos;
+};
+
+struct Person {
+  std::string name;
+  InlineText role;
+  InlineText organisation;
+  std::string photo;  // resolved path, or empty: an initials badge is drawn
+  SourcePos pos;
+};
+
+struct People {
+  InlineText title;
+  std::vector<Person> items;
+  SourcePos pos;
+};
+
+struct TimelineEvent {
+  std::string category;  // a key of the timeline's categories
+  InlineText title;
+  InlineText text;
+  SourcePos pos;
+};
+
+struct TimelinePeriod {
+  std::string label;
+  std::vector<TimelineEvent> events;
+  SourcePos pos;
+};
+
+struct Timeline {
+  std::vector<std::pair<std::string, std::string>> categories;  // key, label, in file order
+  std::vector<TimelinePeriod> periods;
+  SourcePos pos;
+};
+
+// A figure: "Around 950 contacts are made …": prefix, value (a number), label.
+struct StatItem {
+  std::string prefix;
+  double value = 0;
+  InlineText label;
+  SourcePos pos;
+};
+
+struct StatGroup {
+  InlineText name;
+  std::string icon;
+  InlineText intro;
+  std::vector<StatItem> items;
+  SourcePos pos;
+};
+
+struct Stats {
+  InlineText title;
+  InlineText intro;
+  std::vector<StatGroup> groups;
+  bool band = false;  // the "at any one time" style: big numbers across the page
+  SourcePos pos;
+};
+
+struct ChartBar {
+  InlineText label;
+  double value = 0;
+};
+
+struct Chart {
+  std::string kind = "bar";
+  InlineText title;
+  std::string unit;
+  std::vector<ChartBar> data;
+  std::optional<double> total;
+  SourcePos pos;
+};
+
+struct Image {
+  std::string src;  // resolved path
+  int pixel_width = 0, pixel_height = 0;
+  std::string alt;
+  InlineText caption;
+  SourcePos pos;
+};
+
+struct Block;
+
+struct Callout {
+  InlineText title;
+  std::vector<Block> blocks;
+  SourcePos pos;
+};
+
+struct WordSearch {
+  std::vector<std::string> words;
+  unsigned seed = 1;
+  int size = 0;  // grid side; 0: chosen from the words
+  SourcePos pos;
+};
+
+struct QuizQuestion {
+  InlineText question;
+  InlineText answer;
+  SourcePos pos;
+};
+
+struct Quiz {
+  InlineText title;
+  InlineText hint;
+  std::vector<QuizQuestion> questions;
+  SourcePos pos;
+};
+
+struct SpotTheDifference {
+  InlineText title;
+  InlineText hint;
+  std::string original, changed;  // resolved image paths; may be empty
+  InlineText caption;             // who is in the picture
+  std::vector<InlineText> differences;
+  SourcePos pos;
+};
+
+// The answers to the section's quizzes and spot-the-differences.
+struct Answers {
+  InlineText title;
+  SourcePos pos;
+};
+
+struct ContactItem {
+  InlineText label;
+  std::string phone;
+};
+
+struct Contact {
+  InlineText title;
+  std::vector<ContactItem> items;
+  std::string website;
   SourcePos pos;
 };
 
@@ -39,11 +186,17 @@ struct PageBreak {
   SourcePos pos;
 };
 
-using Block = std::variant<Paragraph, Heading, ListBlock, PageBreak>;
+using BlockVariant = std::variant<Paragraph, Heading, ListBlock, Quote, Quotes, People, Timeline, Stats, Chart, Image,
+                                  Callout, WordSearch, Quiz, SpotTheDifference, Answers, Contact, PageBreak>;
+
+struct Block : BlockVariant {
+  using BlockVariant::BlockVariant;
+};
 
 struct Section {
   std::string id;
   InlineText title;
+  InlineText subtitle;
   std::vector<Block> blocks;
   SourcePos pos;
 };
@@ -52,10 +205,26 @@ struct Cover {
   InlineText title;
   InlineText subtitle;
   InlineText tagline;
+  InlineText organisation;
   SourcePos pos;
 };
 
-using ContentItem = std::variant<Cover, Section>;
+struct NotesPage {
+  InlineText title;
+  SourcePos pos;
+};
+
+struct ContentsPage {
+  InlineText title;
+  SourcePos pos;
+};
+
+struct BackCover {
+  std::vector<Block> blocks;
+  SourcePos pos;
+};
+
+using ContentItem = std::variant<Cover, NotesPage, ContentsPage, Section, BackCover>;
 
 struct ReportInfo {
   std::string title;
