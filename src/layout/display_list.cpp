@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 namespace lp {
 
 PathItem PathItem::rect(Pt x, Pt y, Pt w, Pt h) {
@@ -66,7 +68,7 @@ void dump_item(std::string& out, const GlyphRunItem& g) {
 void dump_item(std::string& out, const PathItem& p) {
   out += "  path";
   if (p.fill) out += " fill=" + colour(*p.fill);
-  if (p.stroke) out += fmt::format(" stroke={} width={}", colour(*p.stroke), pt(p.line_width));
+  if (p.stroke) out += fmt::format(" stroke={} width={}{}{}", colour(*p.stroke), pt(p.line_width), p.dotted ? " dotted" : "", p.round_cap ? " round" : "");
   for (const auto& op : p.ops) {
     switch (op.kind) {
       case PathOp::Kind::MoveTo: out += fmt::format(" M {} {}", pt(op.x1), pt(op.y1)); break;
@@ -85,6 +87,11 @@ void dump_item(std::string& out, const LinkItem& l) {
   out += l.uri.empty() ? fmt::format("page={}\n", l.target_page + 1) : fmt::format("uri={}\n", l.uri);
 }
 
+void dump_item(std::string& out, const ImageItem& i) {
+  out += fmt::format("  image {} {} {} {} {} alt=\"{}\"\n", pt(i.x), pt(i.y), pt(i.width), pt(i.height),
+                     std::filesystem::path(i.path).filename().string(), i.alt);
+}
+
 }  // namespace
 
 std::string dump_display_list(const DisplayList& list) {
@@ -95,6 +102,8 @@ std::string dump_display_list(const DisplayList& list) {
     out += fmt::format("page {} label=\"{}\"\n", i + 1, list.pages[i].label);
     for (const auto& item : list.pages[i].items) std::visit([&](const auto& it) { dump_item(out, it); }, item);
   }
+  for (const auto& o : list.outline)
+    out += fmt::format("outline {}{} page={} y={}\n", std::string(o.level * 2, ' '), o.title, o.page + 1, pt(o.y));
   return out;
 }
 

@@ -31,6 +31,8 @@ struct PathItem {
   std::optional<Colour> fill;
   std::optional<Colour> stroke;
   Pt line_width{1};
+  bool dotted = false;     // stroke as round dots, one line width across, spaced three apart
+  bool round_cap = false;  // stroke ends rounded (highlight bars)
 
   static PathItem rect(Pt x, Pt y, Pt w, Pt h);
   static PathItem rounded_rect(Pt x, Pt y, Pt w, Pt h, Pt r);
@@ -44,11 +46,25 @@ struct LinkItem {
   int target_page = -1;  // an internal target (0-based page index)
 };
 
-using DisplayItem = std::variant<GlyphRunItem, PathItem, LinkItem>;
+struct ImageItem {
+  Pt x, y, width, height;
+  std::string path;  // a PNG or JPEG file
+  std::string alt;   // what it shows, for readers who cannot see it
+};
+
+using DisplayItem = std::variant<GlyphRunItem, PathItem, LinkItem, ImageItem>;
 
 struct Page {
-  std::string label;  // the printed page number ("" for unnumbered pages)
+  std::string label;  // the printed page number
   std::vector<DisplayItem> items;
+};
+
+// A bookmark: level 0 for a section, 1 for a heading inside it.
+struct OutlineEntry {
+  std::string title;
+  int level = 0;
+  int page = 0;  // 0-based page index
+  Pt y;          // top of the target on that page
 };
 
 struct DisplayList {
@@ -56,6 +72,7 @@ struct DisplayList {
   bool cmyk = false;
   std::string title, author, subject, language, date;
   std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;
 };
 
 // Deterministic text form, one item a line, lengths in points with two decimals.

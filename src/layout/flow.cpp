@@ -2,184 +2,288 @@
 
 #include <fmt/format.h>
 
-#include "text/paragraph.h"
+#include <algorithm>
+
+#include "layout/flow_engine.h"
 
 namespace lp {
 
-namespace {
+Flow::Flow(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags,
+           const std::map<size_t, int>& section_pages)
+    : doc_(doc), st_(styles), diags_(diags), setter_(fonts, diags, doc.path, doc.info.language),
+      known_pages_(section_pages) {
+  list_.geometry = styles.page;
+  list_.cmyk = styles.cmyk;
+  list_.title = doc.info.title;
+  list_.author = doc.info.organisation;
+  list_.language = doc.info.language;
+  list_.date = doc.info.date;
+}
 
-class Flow {
- public:
-  Flow(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags)
-      : doc_(doc), st_(styles), setter_(fonts, diags, doc.path, doc.info.language) {
-    list_.geometry = styles.page;
-    list_.cmyk = styles.cmyk;
-    list_.title = doc.info.title;
-    list_.author = doc.info.organisation;
-    list_.language = doc.info.language;
-    list_.date = doc.info.date;
+DisplayList Flow::run() {
+  for (size_t i = 0; i < doc_.content.size(); ++i) {
+    const ContentItem& item = doc_.content[i];
+    if (const auto* c = std::get_if<Cover>(&item)) lay_out_cover(*c);
+    if (const auto* n = std::get_if<NotesPage>(&item)) lay_out_notes(*n);
+    if (const auto* c = std::get_if<ContentsPage>(&item)) lay_out_contents(*c);
+    if (const auto* s = std::get_if<Section>(&item)) lay_out_section(*s, i);
+    if (const auto* b = std::get_if<BackCover>(&item)) lay_out_back_cover(*b);
   }
+  if (list_.pages.empty()) new_page(true);
+  pad_pages();
+  add_footers();
+  return std::move(list_);
+}
 
-  DisplayList run() {
-    for (const auto& item : doc_.content) {
-      if (const auto* cover = std::get_if<Cover>(&item)) lay_out_cover(*cover);
-      if (const auto* section = std::get_if<Section>(&item)) lay_out_section(*section);
+void Flow::new_page(bool footer) {
+  list_.pages.push_back(Page{std::to_string(list_.pages.size() + 1), {}});
+  has_footer_.push_back(footer);
+  y_ = geo().margin_top;
+  at_top_ = true;
+}
+
+void Flow::ensure_room(Pt height) {
+  if (list_.pages.empty() || (!at_top_ && y_ + height > frame_bottom() + Pt(0.01))) new_page(true);
+}
+
+void Flow::space(Pt amount) {
+  if (!at_top_) y_ += amount;
+}
+
+std::vector<TextSpan> Flow::spans(const InlineText& text, const TextStyle& style) {
+  std::vector<TextSpan> out;
+  for (const auto& run : text) out.push_back({run.text, &style, run.bold, run.italic, run.link, run.pos});
+  return out;
+}
+
+std::vector<TextSpan> Flow::spans(const std::string& text, const TextStyle& style, const std::string& link) {
+  return {TextSpan{text, &style, false, false, link, {}}};
+}
+
+std::vector<Line> Flow::set(const InlineText& text, const TextStyle& style, Pt width) {
+  return setter_.set(spans(text, style), width, style.align);
+}
+
+Pt Flow::height_of(const std::vector<Line>& lines) const {
+  Pt h;
+  for (const auto& l : lines) h += l.height;
+  return h;
+}
+
+void Flow::draw_line_at(const Line& line, Pt x, Pt top, Page& on) {
+  for (const auto& r : line.runs) {
+    on.items.push_back(GlyphRunItem{x + r.x, top + line.baseline, r.run});
+    if (!r.run.link.empty()) on.items.push_back(LinkItem{x + r.x, top, r.run.width(), line.height, r.run.link});
+  }
+}
+
+Pt Flow::draw_lines(const std::vector<Line>& lines, Pt x, Pt top, Page& on) {
+  for (const auto& line : lines) {
+    draw_line_at(line, x, top, on);
+    top += line.height;
+  }
+  return top;
+}
+
+void Flow::flow_lines(const std::vector<Line>& lines, Pt indent, Pt keep) {
+  size_t i = 0;
+  const size_t n = lines.size();
+  while (i < n) {
+    // How many of the remaining lines fit here (the last of all must leave room for `keep`).
+    size_t fit = 0;
+    Pt h;
+    while (i + fit < n) {
+      const Pt need = h + lines[i + fit].height + (i + fit + 1 == n ? keep : Pt(0));
+      if (y_ + need > frame_bottom() + Pt(0.01)) break;
+      h += lines[i + fit].height;
+      ++fit;
     }
-    if (list_.pages.empty()) new_page(true);
-    pad_pages();
-    add_footers();
-    return std::move(list_);
-  }
-
- private:
-  const Document& doc_;
-  const StyleSheet& st_;
-  ParagraphSetter setter_;
-  DisplayList list_;
-  std::vector<bool> has_footer_;
-  Pt y_;                  // the cursor, from the top of the trim
-  bool at_top_ = true;    // nothing placed in the frame of this page yet
-
-  const PageGeometry& geo() const { return st_.page; }
-  bool right_hand() const { return list_.pages.size() % 2 == 1; }  // page 1 is a right-hand page
-  Pt frame_left() const { return right_hand() ? geo().margin_inside : geo().margin_outside; }
-  Pt frame_width() const { return geo().width - geo().margin_inside - geo().margin_outside; }
-  Pt frame_bottom() const { return geo().height - geo().margin_bottom; }
-  Page& page() { return list_.pages.back(); }
-
-  void new_page(bool footer) {
-    list_.pages.push_back(Page{std::to_string(list_.pages.size() + 1), {}});
-    has_footer_.push_back(footer);
-    y_ = geo().margin_top;
-    at_top_ = true;
-  }
-
-  void ensure_room(Pt height) {
-    if (list_.pages.empty() || (!at_top_ && y_ + height > frame_bottom())) new_page(true);
-  }
-
-  void space(Pt amount) {
-    if (!at_top_) y_ += amount;
-  }
-
-  std::vector<TextSpan> spans(const InlineText& text, const TextStyle& style) {
-    std::vector<TextSpan> out;
-    for (const auto& run : text) out.push_back({run.text, &style, run.bold, run.italic, run.link, run.pos});
-    return out;
-  }
-
-  void place_line(const Line& line, Pt x) {
-    for (const auto& r : line.runs) {
-      page().items.push_back(GlyphRunItem{x + r.x, y_ + line.baseline, r.run});
-      if (!r.run.link.empty())
-        page().items.push_back(LinkItem{x + r.x, y_, r.run.width(), line.height, r.run.link});
+    size_t take = fit;
+    if (take < n - i) {
+      // Break inside the paragraph: two lines at least before (orphans) and after (widows).
+      if (n - i - take < 2) take = n - i >= 2 ? n - i - 2 : 0;
+      if (take < 2 && !(i > 0 && take >= 1)) take = 0;
+      if (take == 0 && at_top_) take = std::max<size_t>(1, fit);  // a page cannot hold it: never loop
     }
-    y_ += line.height;
+    for (size_t k = 0; k < take; ++k, ++i) {
+      draw_line_at(lines[i], frame_left() + indent, y_, page());
+      y_ += lines[i].height;
+      at_top_ = false;
+    }
+    if (i < n) new_page(true);
+  }
+}
+
+void Flow::paragraph(const InlineText& text, const TextStyle& style, Pt keep) {
+  space(style.space_before);
+  flow_lines(set(text, style, frame_width()), Pt(0), keep);
+  y_ += style.space_after;
+}
+
+void Flow::outline(const InlineText& title, int level) {
+  list_.outline.push_back(OutlineEntry{plain_text(title), level, page_index(), y_});
+}
+
+void Flow::lay_out_cover(const Cover& cover) {
+  new_page(false);
+  const Pt bleed = geo().bleed;
+  // A band of the title colour across the foot of the cover, into the bleed.
+  const Pt band_top = geo().height * 0.78;
+  PathItem band = PathItem::rect(-bleed, band_top, geo().width + bleed * 2, geo().height - band_top + bleed);
+  band.fill = st_.section_title.colour;
+  add(band);
+  y_ = geo().height * 0.2;
+  paragraph(cover.title, st_.cover_title);
+  paragraph(cover.subtitle, st_.cover_subtitle);
+  paragraph(cover.tagline, st_.cover_tagline);
+  if (!cover.organisation.empty()) {
+    TextStyle org = st_.cover_subtitle;
+    org.colour = st_.white;
+    auto lines = set(cover.organisation, org, frame_width());
+    draw_lines(lines, frame_left(), band_top + (geo().height - band_top - height_of(lines)) / 2, page());
+  }
+  at_top_ = true;
+}
+
+void Flow::notes_page(const InlineText& title) {
+  new_page(false);
+  paragraph(title, st_.section_title);
+  for (Pt y = y_ + st_.body.leading * 2; y < frame_bottom(); y += st_.body.leading * 2) {
+    PathItem rule = PathItem::line(frame_left(), y, frame_left() + frame_width(), y);
+    rule.stroke = st_.footer.colour;
+    rule.line_width = Pt(0.5);
+    add(rule);
+  }
+  at_top_ = true;
+}
+
+void Flow::lay_out_notes(const NotesPage& notes) { notes_page(notes.title); }
+
+void Flow::lay_out_contents(const ContentsPage& contents) {
+  new_page(true);
+  outline(contents.title, 0);
+  paragraph(contents.title, st_.section_title);
+  const TextStyle& style = st_.contents_entry;
+  for (size_t i = 0; i < doc_.content.size(); ++i) {
+    const auto* s = std::get_if<Section>(&doc_.content[i]);
+    if (!s) continue;
+    auto known = known_pages_.find(i);
+    const int target = known == known_pages_.end() ? 0 : known->second;
+    const std::string number = target > 0 ? std::to_string(target) : "00";
+    Line num = setter_.set_line(spans(number, style));
+    const Pt gap = style.size * 1.5;
+    auto lines = set(s->title, style, frame_width() - num.width - gap);
+    if (lines.empty()) continue;
+    ensure_room(height_of(lines));
+    const Pt top = y_;
+    draw_lines(lines, frame_left(), top, page());
+    const Line& last = lines.back();
+    const Pt last_top = top + height_of(lines) - last.height;
+    const Pt num_x = frame_left() + frame_width() - num.width;
+    draw_line_at(num, num_x, last_top, page());
+    // Dot leaders from the title's end to the number.
+    const Pt dots_from = frame_left() + last.width + style.size * 0.6, dots_to = num_x - style.size * 0.6;
+    if (dots_to > dots_from) {
+      PathItem dots = PathItem::line(dots_from, last_top + last.baseline, dots_to, last_top + last.baseline);
+      dots.stroke = style.colour;
+      dots.line_width = style.size * 0.12;
+      dots.dotted = true;
+      add(dots);
+    }
+    if (target > 0) add(LinkItem{frame_left(), top, frame_width(), height_of(lines), "", target - 1});
+    y_ = top + height_of(lines) + style.space_after;
     at_top_ = false;
   }
+}
 
-  // Lines of a block; `keep` more lines of what follows must fit with the last of them.
-  void place_lines(const std::vector<Line>& lines, Pt indent, Pt keep = Pt(0)) {
-    for (size_t i = 0; i < lines.size(); ++i) {
-      ensure_room(lines[i].height + (i + 1 == lines.size() ? keep : Pt(0)));
-      place_line(lines[i], frame_left() + indent);
-    }
-  }
-
-  void paragraph(const InlineText& text, const TextStyle& style, Pt keep = Pt(0)) {
-    space(style.space_before);
-    place_lines(setter_.set(spans(text, style), frame_width(), style.align), Pt(0), keep);
-    y_ += style.space_after;
-  }
-
-  void lay_out_cover(const Cover& cover) {
-    new_page(false);
-    const Pt bleed = geo().bleed;
-    // A band of the title colour across the foot of the cover, into the bleed.
-    PathItem band = PathItem::rect(-bleed, geo().height * 0.78, geo().width + bleed * 2, geo().height * 0.22 + bleed);
-    band.fill = st_.section_title.colour;
-    page().items.push_back(band);
-    y_ = geo().height * 0.22;
-    paragraph(cover.title, st_.cover_title);
-    paragraph(cover.subtitle, st_.cover_subtitle);
-    paragraph(cover.tagline, st_.cover_tagline);
-    at_top_ = true;
-  }
-
-  void section_band() {
+void Flow::lay_out_section(const Section& s, size_t index) {
+  if (st_.sections_on_new_page || list_.pages.empty()) {
+    new_page(true);
     const Pt bleed = geo().bleed;
     PathItem band = PathItem::rect(-bleed, -bleed, geo().width + bleed * 2, bleed + geo().margin_top * 0.45);
     band.fill = st_.section_title.colour;
-    page().items.push_back(band);
+    add(band);
+  } else {
+    space(st_.section_title.space_before);
+    ensure_room(st_.section_title.leading + st_.body.leading * 3);
   }
+  section_pages_[index] = page_index() + 1;
+  outline(s.title, 0);
+  paragraph(s.title, st_.section_title, s.subtitle.empty() ? st_.body.leading * 2 : Pt(0));
+  if (!s.subtitle.empty()) paragraph(s.subtitle, st_.heading, st_.body.leading * 2);
+  quizzes_.clear();
+  spots_.clear();
+  word_searches_.clear();
+  for (const auto& b : s.blocks) block(b);
+}
 
-  void lay_out_section(const Section& s) {
-    if (st_.sections_on_new_page || list_.pages.empty()) {
-      new_page(true);
-      section_band();
-    }
-    paragraph(s.title, st_.section_title, st_.body.leading * 2);
-    for (const auto& block : s.blocks) std::visit([&](const auto& b) { lay_out_block(b); }, block);
+void Flow::lay_out_back_cover(const BackCover& back) {
+  // The back cover is the last page: a left-hand page in a booklet, so pad before it.
+  new_page(false);
+  const size_t multiple = static_cast<size_t>(st_.pad_to_multiple);
+  while (multiple > 1 && list_.pages.size() % multiple != 0) {
+    list_.pages.pop_back();
+    has_footer_.pop_back();
+    notes_page(InlineText{Inline{"Notes", false, false, "", back.pos}});
+    new_page(false);
   }
-
-  void lay_out_block(const Paragraph& p) { paragraph(p.text, st_.body); }
-  void lay_out_block(const Heading& h) { paragraph(h.text, st_.heading, st_.body.leading * 2); }
-  void lay_out_block(const PageBreak&) { new_page(true); }
-
-  void lay_out_block(const ListBlock& l) {
-    const TextStyle& style = st_.list_item;
-    const Pt indent = style.size * 1.4;
-    space(style.space_before);
-    for (size_t i = 0; i < l.items.size(); ++i) {
-      const std::string marker = l.style == ListBlock::Style::Bullet ? "\u2022" : fmt::format("{}.", i + 1);
-      std::vector<Line> lines = setter_.set(spans(l.items[i], style), frame_width() - indent, style.align);
-      if (lines.empty()) continue;
-      ensure_room(lines.front().height);
-      Line mark = setter_.set_line({TextSpan{marker, &style, false, false, "", l.pos}});
-      for (const auto& r : mark.runs) page().items.push_back(GlyphRunItem{frame_left() + r.x, y_ + lines.front().baseline, r.run});
-      place_lines(lines, indent);
-      y_ += style.space_after;
-    }
+  const Pt bleed = geo().bleed;
+  const Pt band_top = geo().height * 0.86;
+  PathItem band = PathItem::rect(-bleed, band_top, geo().width + bleed * 2, geo().height - band_top + bleed);
+  band.fill = st_.section_title.colour;
+  add(band);
+  y_ = geo().margin_top * 2;
+  for (const auto& b : back.blocks) block(b);
+  if (!doc_.info.organisation.empty()) {
+    TextStyle org = st_.cover_subtitle;
+    org.colour = st_.white;
+    auto lines = setter_.set(spans(doc_.info.organisation, org), frame_width(), Align::Center);
+    draw_lines(lines, frame_left(), band_top + (geo().height - band_top - height_of(lines)) / 2, page());
   }
+  at_top_ = true;
+}
 
-  void pad_pages() {
-    while (list_.pages.size() % st_.pad_to_multiple != 0) {
-      new_page(false);
-      InlineText title{Inline{"Notes", false, false, "", {}}};
-      paragraph(title, st_.section_title);
-      for (Pt y = y_ + st_.body.leading * 2; y < frame_bottom(); y += st_.body.leading * 2) {
-        PathItem rule = PathItem::line(frame_left(), y, frame_left() + frame_width(), y);
-        rule.stroke = st_.footer.colour;
-        rule.line_width = Pt(0.5);
-        page().items.push_back(rule);
-      }
-    }
+void Flow::pad_pages() {
+  const size_t multiple = static_cast<size_t>(st_.pad_to_multiple);
+  while (list_.pages.size() % multiple != 0) notes_page(InlineText{Inline{"Notes", false, false, "", {}}});
+}
+
+void Flow::add_footers() {
+  const TextStyle& style = st_.footer;
+  for (size_t i = 0; i < list_.pages.size(); ++i) {
+    if (!has_footer_[i]) continue;
+    Page& pg = list_.pages[i];
+    const bool right = i % 2 == 0;  // page i + 1 odd: right-hand
+    const Pt top = geo().height - geo().margin_bottom / 2 - style.leading / 2;
+    const Pt left = right ? geo().margin_inside : geo().margin_outside;
+    const Pt right_edge = geo().width - (right ? geo().margin_outside : geo().margin_inside);
+    Line number = setter_.set_line(spans(pg.label, style));
+    Line title = setter_.set_line(spans(doc_.info.short_name, style));
+    // The number at the outside corner, the short title at the inside.
+    draw_line_at(number, right ? right_edge - number.width : left, top, pg);
+    draw_line_at(title, right ? left : right_edge - title.width, top, pg);
   }
-
-  void add_footers() {
-    const TextStyle& style = st_.footer;
-    for (size_t i = 0; i < list_.pages.size(); ++i) {
-      if (!has_footer_[i]) continue;
-      Page& pg = list_.pages[i];
-      const bool right = i % 2 == 0;  // page i + 1 odd: right-hand
-      const Pt baseline = geo().height - geo().margin_bottom / 2;
-      const Pt left = right ? geo().margin_inside : geo().margin_outside;
-      const Pt right_edge = geo().width - (right ? geo().margin_outside : geo().margin_inside);
-      Line number = setter_.set_line({TextSpan{pg.label, &style, false, false, "", {}}});
-      Line title = setter_.set_line({TextSpan{doc_.info.short_name, &style, false, false, "", {}}});
-      // The number at the outside corner, the short title at the inside.
-      const Pt number_x = right ? right_edge - number.width : left;
-      const Pt title_x = right ? left : right_edge - title.width;
-      for (const auto& r : number.runs) pg.items.push_back(GlyphRunItem{number_x + r.x, baseline, r.run});
-      for (const auto& r : title.runs) pg.items.push_back(GlyphRunItem{title_x + r.x, baseline, r.run});
-    }
-  }
-};
-
-}  // namespace
+}
 
 DisplayList lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags) {
-  return Flow(doc, styles, fonts, diags).run();
+  // The contents page shows the sections' pages, which it may itself move: lay out again with
+  // the pages found until they stop changing.
+  std::map<size_t, int> pages;
+  const bool has_contents = std::any_of(doc.content.begin(), doc.content.end(),
+                                        [](const ContentItem& c) { return std::holds_alternative<ContentsPage>(c); });
+  for (int round = 0; round < 5; ++round) {
+    Diagnostics round_diags;
+    Flow flow(doc, styles, fonts, round_diags, pages);
+    DisplayList list = flow.run();
+    if (!has_contents || flow.section_pages() == pages || round == 4) {
+      if (has_contents && flow.section_pages() != pages)
+        round_diags.warning(doc.path, {}, "the contents' page numbers did not settle after 5 layouts");
+      diags.append(round_diags);
+      return list;
+    }
+    pages = flow.section_pages();
+  }
+  return {};
 }
 
 }  // namespace lp

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/diagnostic.h"
 #include "model/units.h"
@@ -37,7 +38,11 @@ struct Edition {
   bool hyphenate = false;
   bool sections_on_new_page = true;
   int pad_to_multiple = 1;         // pad the page count with Notes pages
+  int columns = 2;                 // grid columns for quote walls, people cards and figure tiles
+  bool phone_links = false;        // phone numbers as tel: links (screen)
   std::map<std::string, PaletteColour> palette;
+  std::vector<std::string> accents;  // palette names that components rotate through
+  std::string panel = "";            // palette name of the panel tint (default: the first accent, tinted)
   std::map<std::string, TextStyleSpec> styles;  // body, heading, section-title, list-item, footer, cover-*
 };
 

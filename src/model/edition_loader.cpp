@@ -17,7 +17,7 @@ class EditionLoader {
     auto root = yaml_.load();
     if (!root || !yaml_.expect_map(*root, "an edition layout")) return ed;
     const YAML::Node& r = *root;
-    yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "styles"},
+    yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "accents", "panel", "styles"},
                      {"name", "page", "margins", "palette", "styles"});
     ed.name = yaml_.scalar_or(r, "name", "");
     read_page(r["page"], ed);
@@ -29,6 +29,14 @@ class EditionLoader {
     }
     read_options(r["options"], ed);
     read_palette(r["palette"], ed);
+    auto palette_name = [&](const YAML::Node& n) {
+      const std::string name = yaml_.scalar(n, "a colour name").value_or("");
+      if (!name.empty() && !ed.palette.count(name)) yaml_.error(n, fmt::format("colour '{}' is not in the palette", name));
+      return name;
+    };
+    if (const auto a = r["accents"]; a && yaml_.expect_sequence(a, "'accents'"))
+      for (const auto& n : a) ed.accents.push_back(palette_name(n));
+    if (const auto p = r["panel"]) ed.panel = palette_name(p);
     read_styles(r["styles"], ed);
     return ed;
   }
@@ -69,7 +77,13 @@ class EditionLoader {
 
   void read_options(const YAML::Node& o, Edition& ed) {
     if (!o || !yaml_.expect_map(o, "'options'")) return;
-    yaml_.check_keys(o, {"hyphenate", "sections-on-new-page", "pad-to-multiple"});
+    yaml_.check_keys(o, {"hyphenate", "sections-on-new-page", "pad-to-multiple", "columns", "phone-links"});
+    if (const auto n = o["phone-links"]) ed.phone_links = yaml_.boolean(n, "'phone-links'").value_or(false);
+    if (const auto n = o["columns"]) {
+      double v = yaml_.number(n, "'columns'").value_or(2);
+      if (v < 1 || v > 4 || v != static_cast<int>(v)) yaml_.error(n, "'columns' must be 1, 2, 3 or 4");
+      else ed.columns = static_cast<int>(v);
+    }
     if (const auto n = o["hyphenate"]) ed.hyphenate = yaml_.boolean(n, "'hyphenate'").value_or(false);
     if (const auto n = o["sections-on-new-page"]) ed.sections_on_new_page = yaml_.boolean(n, "'sections-on-new-page'").value_or(true);
     if (const auto n = o["pad-to-multiple"]) {
@@ -114,8 +128,9 @@ class EditionLoader {
 
   void read_styles(const YAML::Node& s, Edition& ed) {
     if (!s || !yaml_.expect_map(s, "'styles'")) return;
-    static const std::vector<std::string> names = {"body", "heading", "section-title", "list-item", "footer",
-                                                   "cover-title", "cover-subtitle", "cover-tagline"};
+    static const std::vector<std::string> names = {
+        "body",  "heading", "section-title", "list-item", "footer", "cover-title", "cover-subtitle", "cover-tagline",
+        "quote", "quote-by", "caption", "label", "figure", "figure-label", "contents-entry", "period", "contact-number"};
     for (const auto& kv : s) {
       const std::string name = kv.first.Scalar();
       if (std::find(names.begin(), names.end(), name) == names.end()) {

@@ -1,11 +1,21 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
+
+#include "model/image_info.h"
 #include "model/loaders.h"
 #include "model/yaml_reader.h"
 
 namespace lp {
 
 namespace {
+
+const std::vector<std::string> kContentKinds = {"cover", "notes", "contents", "section", "back-cover"};
+const std::vector<std::string> kBlockKinds = {"p",      "heading", "list",       "quote", "quotes",
+                                              "people", "timeline", "stats",     "chart", "image",
+                                              "callout", "wordsearch", "quiz", "spot-the-difference",
+                                              "answers", "contact", "page-break"};
 
 class ReportLoader {
  public:
@@ -26,6 +36,7 @@ class ReportLoader {
 
  private:
   YamlReader yaml_;
+  int callout_depth_ = 0;
 
   ReportInfo read_info(const YAML::Node& node) {
     ReportInfo info;
@@ -65,21 +76,11 @@ class ReportLoader {
     return node ? inline_text(node, fmt::format("'{}'", key)) : InlineText{};
   }
 
-  void read_content_item(const YAML::Node& item, Document& doc) {
-    auto kv = yaml_.single_key(item, "content item");
-    if (!kv) return;
-    const auto& [key, value] = *kv;
-    const std::string kind = key.Scalar();
-    if (kind == "cover") {
-      if (!yaml_.expect_map(value, "'cover'")) return;
-      yaml_.check_keys(value, {"title", "subtitle", "tagline"}, {"title"});
-      doc.content.push_back(Cover{optional_text(value, "title"), optional_text(value, "subtitle"),
-                                  optional_text(value, "tagline"), YamlReader::pos(key)});
-    } else if (kind == "section") {
-      doc.content.push_back(read_section(key, value));
-    } else {
-      unknown_kind(key, {"cover", "section"}, "content item");
-    }
+  // A mapping's entry that must be a list; an empty node when absent or wrong.
+  YAML::Node list_of(const YAML::Node& map, const char* key) {
+    const auto node = map[key];
+    if (!node || !yaml_.expect_sequence(node, fmt::format("'{}'", key))) return YAML::Node(YAML::NodeType::Sequence);
+    return node;
   }
 
   void unknown_kind(const YAML::Node& key, const std::vector<std::string>& kinds, const char* what) {
@@ -89,36 +90,107 @@ class ReportLoader {
                                   : fmt::format("unknown {} '{}' (did you mean '{}'?)", what, kind, hint));
   }
 
+  // A file the report names, relative to the report's folder; "" after an error.
+  std::string resolve_file(const YAML::Node& node, const char* what) {
+    const std::string name = yaml_.scalar(node, what).value_or("");
+    if (name.empty()) return "";
+    namespace fs = std::filesystem;
+    const fs::path path = fs::path(yaml_.path()).parent_path() / name;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      yaml_.error(node, fmt::format("{} '{}' not found (looked for {})", what, name, path.string()));
+      return "";
+    }
+    return path.string();
+  }
+
+  Image read_image_file(const YAML::Node& node, const char* what, SourcePos pos) {
+    Image img;
+    img.pos = pos;
+    img.src = resolve_file(node, what);
+    if (img.src.empty()) return img;
+    std::string why;
+    if (auto info = read_image_info(img.src, why)) {
+      img.pixel_width = info->width;
+      img.pixel_height = info->height;
+    } else {
+      yaml_.error(node, fmt::format("{} '{}': {}", what, node.Scalar(), why));
+      img.src.clear();
+    }
+    return img;
+  }
+
+  void read_content_item(const YAML::Node& item, Document& doc) {
+    auto kv = yaml_.single_key(item, "content item");
+    if (!kv) return;
+    const auto& [key, value] = *kv;
+    const std::string kind = key.Scalar();
+    const SourcePos pos = YamlReader::pos(key);
+    if (kind == "cover") {
+      if (!yaml_.expect_map(value, "'cover'")) return;
+      yaml_.check_keys(value, {"title", "subtitle", "tagline", "organisation"}, {"title"});
+      doc.content.push_back(Cover{optional_text(value, "title"), optional_text(value, "subtitle"),
+                                  optional_text(value, "tagline"), optional_text(value, "organisation"), pos});
+    } else if (kind == "notes" || kind == "contents") {
+      InlineText title = parse_inline_markdown(kind == "notes" ? "Notes" : "Contents", pos);
+      if (!value.IsNull()) {
+        if (!yaml_.expect_map(value, fmt::format("'{}'", kind))) return;
+        yaml_.check_keys(value, {"title"});
+        if (value["title"]) title = optional_text(value, "title");
+      }
+      if (kind == "notes") doc.content.push_back(NotesPage{title, pos});
+      else doc.content.push_back(ContentsPage{title, pos});
+    } else if (kind == "section") {
+      doc.content.push_back(read_section(key, value));
+    } else if (kind == "back-cover") {
+      BackCover back;
+      back.pos = pos;
+      if (yaml_.expect_map(value, "'back-cover'")) {
+        yaml_.check_keys(value, {"blocks"});
+        for (const auto& b : list_of(value, "blocks")) read_block(b, back.blocks);
+      }
+      doc.content.push_back(std::move(back));
+    } else {
+      unknown_kind(key, kContentKinds, "content item");
+    }
+  }
+
   Section read_section(const YAML::Node& key, const YAML::Node& value) {
     Section section;
     section.pos = YamlReader::pos(key);
     if (!yaml_.expect_map(value, "'section'")) return section;
-    yaml_.check_keys(value, {"id", "title", "blocks"}, {"title"});
+    yaml_.check_keys(value, {"id", "title", "subtitle", "blocks"}, {"title"});
     section.id = yaml_.scalar_or(value, "id", "");
     section.title = optional_text(value, "title");
-    if (const auto blocks = value["blocks"]; blocks && yaml_.expect_sequence(blocks, "'blocks'")) {
-      for (const auto& b : blocks) read_block(b, section.blocks);
-    }
+    section.subtitle = optional_text(value, "subtitle");
+    for (const auto& b : list_of(value, "blocks")) read_block(b, section.blocks);
     return section;
   }
 
   void read_block(const YAML::Node& item, std::vector<Block>& out) {
     auto kv = yaml_.single_key(item, "block");
     if (!kv) return;
-    const auto& [key, value] = *kv;
+    const auto& [key, v] = *kv;
     const std::string kind = key.Scalar();
     const SourcePos pos = YamlReader::pos(key);
-    if (kind == "p") {
-      out.push_back(Paragraph{inline_text(value, "a paragraph"), pos});
-    } else if (kind == "heading") {
-      out.push_back(Heading{inline_text(value, "a heading"), pos});
-    } else if (kind == "list") {
-      out.push_back(read_list(value, pos));
-    } else if (kind == "page-break") {
-      out.push_back(PageBreak{pos});
-    } else {
-      unknown_kind(key, {"p", "heading", "list", "page-break"}, "block");
-    }
+    if (kind == "p") out.push_back(Paragraph{inline_text(v, "a paragraph"), pos});
+    else if (kind == "heading") out.push_back(Heading{inline_text(v, "a heading"), pos});
+    else if (kind == "list") out.push_back(read_list(v, pos));
+    else if (kind == "quote") out.push_back(read_quote(v, pos));
+    else if (kind == "quotes") out.push_back(read_quotes(v, pos));
+    else if (kind == "people") out.push_back(read_people(v, pos));
+    else if (kind == "timeline") out.push_back(read_timeline(v, pos));
+    else if (kind == "stats") out.push_back(read_stats(v, pos));
+    else if (kind == "chart") out.push_back(read_chart(v, pos));
+    else if (kind == "image") out.push_back(read_image(v, pos));
+    else if (kind == "callout") out.push_back(read_callout(v, pos));
+    else if (kind == "wordsearch") out.push_back(read_wordsearch(v, pos));
+    else if (kind == "quiz") out.push_back(read_quiz(v, pos));
+    else if (kind == "spot-the-difference") out.push_back(read_spot(v, pos));
+    else if (kind == "answers") out.push_back(read_answers(v, pos));
+    else if (kind == "contact") out.push_back(read_contact(v, pos));
+    else if (kind == "page-break") out.push_back(PageBreak{pos});
+    else unknown_kind(key, kBlockKinds, "block");
   }
 
   ListBlock read_list(const YAML::Node& value, SourcePos pos) {
@@ -129,12 +201,253 @@ class ReportLoader {
       yaml_.check_keys(value, {"style", "items"}, {"items"});
       const std::string style = yaml_.scalar_or(value, "style", "bullet");
       if (style == "number") list.style = ListBlock::Style::Number;
-      else if (style != "bullet") yaml_.error(value["style"], fmt::format("unknown list style '{}' (bullet or number)", style));
+      else if (style == "check") list.style = ListBlock::Style::Check;
+      else if (style != "bullet") yaml_.error(value["style"], fmt::format("unknown list style '{}' (bullet, number or check)", style));
       items = value["items"];
     }
     if (!items || !yaml_.expect_sequence(items, "a list's items")) return list;
     for (const auto& item : items) list.items.push_back(inline_text(item, "a list item"));
     return list;
+  }
+
+  Quote read_quote(const YAML::Node& v, SourcePos pos) {
+    Quote q;
+    q.pos = pos;
+    if (v.IsMap()) {
+      yaml_.check_keys(v, {"text", "by"}, {"text"});
+      q.text = optional_text(v, "text");
+      q.by = optional_text(v, "by");
+    } else {
+      q.text = inline_text(v, "a quote");
+    }
+    return q;
+  }
+
+  Quotes read_quotes(const YAML::Node& v, SourcePos pos) {
+    Quotes qs;
+    qs.pos = pos;
+    if (!yaml_.expect_sequence(v, "'quotes'")) return qs;
+    for (const auto& item : v) qs.items.push_back(read_quote(item, YamlReader::pos(item)));
+    return qs;
+  }
+
+  People read_people(const YAML::Node& v, SourcePos pos) {
+    People people;
+    people.pos = pos;
+    YAML::Node items = v;
+    if (v.IsMap()) {
+      yaml_.check_keys(v, {"title", "items"}, {"items"});
+      people.title = optional_text(v, "title");
+      items = list_of(v, "items");
+    } else if (!yaml_.expect_sequence(v, "'people'")) {
+      return people;
+    }
+    for (const auto& p : items) {
+      Person person;
+      person.pos = YamlReader::pos(p);
+      if (!yaml_.expect_map(p, "a person")) continue;
+      yaml_.check_keys(p, {"name", "role", "organisation", "photo"}, {"name"});
+      person.name = yaml_.scalar_or(p, "name", "");
+      person.role = optional_text(p, "role");
+      person.organisation = optional_text(p, "organisation");
+      if (p["photo"]) person.photo = read_image_file(p["photo"], "photo", person.pos).src;
+      people.items.push_back(std::move(person));
+    }
+    return people;
+  }
+
+  Timeline read_timeline(const YAML::Node& v, SourcePos pos) {
+    Timeline t;
+    t.pos = pos;
+    if (!yaml_.expect_map(v, "'timeline'")) return t;
+    yaml_.check_keys(v, {"categories", "periods"}, {"periods"});
+    if (const auto cats = v["categories"]; cats && yaml_.expect_map(cats, "'categories'")) {
+      for (const auto& kv : cats) t.categories.emplace_back(kv.first.Scalar(), yaml_.scalar(kv.second, "a category label").value_or(""));
+    }
+    std::vector<std::string> keys;
+    for (const auto& [k, label] : t.categories) keys.push_back(k);
+    for (const auto& p : list_of(v, "periods")) {
+      TimelinePeriod period;
+      period.pos = YamlReader::pos(p);
+      if (!yaml_.expect_map(p, "a period")) continue;
+      yaml_.check_keys(p, {"label", "events"}, {"label"});
+      period.label = yaml_.scalar_or(p, "label", "");
+      for (const auto& e : list_of(p, "events")) {
+        TimelineEvent ev;
+        ev.pos = YamlReader::pos(e);
+        if (!yaml_.expect_map(e, "an event")) continue;
+        yaml_.check_keys(e, {"category", "title", "text"}, {"text"});
+        ev.category = yaml_.scalar_or(e, "category", "");
+        if (!ev.category.empty() && std::find(keys.begin(), keys.end(), ev.category) == keys.end()) {
+          std::string hint = closest_match(ev.category, keys);
+          yaml_.error(e["category"], hint.empty() ? fmt::format("category '{}' is not in the timeline's categories", ev.category)
+                                                  : fmt::format("category '{}' is not in the timeline's categories (did you mean '{}'?)", ev.category, hint));
+        }
+        ev.title = optional_text(e, "title");
+        ev.text = optional_text(e, "text");
+        period.events.push_back(std::move(ev));
+      }
+      t.periods.push_back(std::move(period));
+    }
+    return t;
+  }
+
+  StatItem read_stat(const YAML::Node& n) {
+    StatItem item;
+    item.pos = YamlReader::pos(n);
+    if (!yaml_.expect_map(n, "a figure")) return item;
+    yaml_.check_keys(n, {"prefix", "value", "label"}, {"value", "label"});
+    item.prefix = yaml_.scalar_or(n, "prefix", "");
+    if (n["value"]) item.value = yaml_.number(n["value"], "'value'").value_or(0);
+    item.label = optional_text(n, "label");
+    return item;
+  }
+
+  Stats read_stats(const YAML::Node& v, SourcePos pos) {
+    Stats s;
+    s.pos = pos;
+    if (!yaml_.expect_map(v, "'stats'")) return s;
+    yaml_.check_keys(v, {"title", "intro", "band", "groups", "items"});
+    s.title = optional_text(v, "title");
+    s.intro = optional_text(v, "intro");
+    if (v["band"]) s.band = yaml_.boolean(v["band"], "'band'").value_or(false);
+    if (v["items"]) {  // a single unnamed group
+      StatGroup g;
+      g.pos = pos;
+      for (const auto& n : list_of(v, "items")) g.items.push_back(read_stat(n));
+      s.groups.push_back(std::move(g));
+    }
+    for (const auto& gn : list_of(v, "groups")) {
+      StatGroup g;
+      g.pos = YamlReader::pos(gn);
+      if (!yaml_.expect_map(gn, "a group")) continue;
+      yaml_.check_keys(gn, {"name", "icon", "intro", "items"}, {"items"});
+      g.name = optional_text(gn, "name");
+      g.icon = yaml_.scalar_or(gn, "icon", "");
+      g.intro = optional_text(gn, "intro");
+      for (const auto& n : list_of(gn, "items")) g.items.push_back(read_stat(n));
+      s.groups.push_back(std::move(g));
+    }
+    return s;
+  }
+
+  Chart read_chart(const YAML::Node& v, SourcePos pos) {
+    Chart c;
+    c.pos = pos;
+    if (!yaml_.expect_map(v, "'chart'")) return c;
+    yaml_.check_keys(v, {"kind", "title", "unit", "data", "total"}, {"data"});
+    c.kind = yaml_.scalar_or(v, "kind", "bar");
+    if (c.kind != "bar") yaml_.error(v["kind"], fmt::format("unknown chart kind '{}' (bar)", c.kind));
+    c.title = optional_text(v, "title");
+    c.unit = yaml_.scalar_or(v, "unit", "");
+    if (v["total"]) c.total = yaml_.number(v["total"], "'total'");
+    for (const auto& d : list_of(v, "data")) {
+      if (!yaml_.expect_map(d, "a bar")) continue;
+      yaml_.check_keys(d, {"label", "value"}, {"label", "value"});
+      ChartBar bar{optional_text(d, "label"), d["value"] ? yaml_.number(d["value"], "'value'").value_or(0) : 0};
+      if (bar.value < 0) yaml_.error(d["value"], "a bar's value must not be negative");
+      c.data.push_back(std::move(bar));
+    }
+    return c;
+  }
+
+  Image read_image(const YAML::Node& v, SourcePos pos) {
+    if (!yaml_.expect_map(v, "'image'")) return Image{};
+    yaml_.check_keys(v, {"src", "alt", "caption"}, {"src", "alt"});
+    Image img = v["src"] ? read_image_file(v["src"], "image", pos) : Image{};
+    img.pos = pos;
+    img.alt = yaml_.scalar_or(v, "alt", "");
+    img.caption = optional_text(v, "caption");
+    return img;
+  }
+
+  Callout read_callout(const YAML::Node& v, SourcePos pos) {
+    Callout c;
+    c.pos = pos;
+    if (!yaml_.expect_map(v, "'callout'")) return c;
+    yaml_.check_keys(v, {"title", "blocks"});
+    c.title = optional_text(v, "title");
+    if (callout_depth_ > 0) {
+      yaml_.error(pos, "a callout cannot hold another callout");
+      return c;
+    }
+    ++callout_depth_;
+    for (const auto& b : list_of(v, "blocks")) read_block(b, c.blocks);
+    --callout_depth_;
+    return c;
+  }
+
+  WordSearch read_wordsearch(const YAML::Node& v, SourcePos pos) {
+    WordSearch w;
+    w.pos = pos;
+    if (!yaml_.expect_map(v, "'wordsearch'")) return w;
+    yaml_.check_keys(v, {"words", "seed", "size"}, {"words"});
+    for (const auto& n : list_of(v, "words"))
+      if (auto s = yaml_.scalar(n, "a word")) w.words.push_back(*s);
+    if (v["seed"]) w.seed = static_cast<unsigned>(yaml_.number(v["seed"], "'seed'").value_or(1));
+    if (v["size"]) {
+      double size = yaml_.number(v["size"], "'size'").value_or(0);
+      if (size < 5 || size > 30) yaml_.error(v["size"], "'size' must be from 5 to 30");
+      else w.size = static_cast<int>(size);
+    }
+    return w;
+  }
+
+  Quiz read_quiz(const YAML::Node& v, SourcePos pos) {
+    Quiz q;
+    q.pos = pos;
+    if (!yaml_.expect_map(v, "'quiz'")) return q;
+    yaml_.check_keys(v, {"title", "hint", "questions"}, {"questions"});
+    q.title = optional_text(v, "title");
+    q.hint = optional_text(v, "hint");
+    for (const auto& n : list_of(v, "questions")) {
+      if (!yaml_.expect_map(n, "a question")) continue;
+      yaml_.check_keys(n, {"q", "a"}, {"q"});
+      q.questions.push_back({optional_text(n, "q"), optional_text(n, "a"), YamlReader::pos(n)});
+    }
+    return q;
+  }
+
+  SpotTheDifference read_spot(const YAML::Node& v, SourcePos pos) {
+    SpotTheDifference s;
+    s.pos = pos;
+    if (!yaml_.expect_map(v, "'spot-the-difference'")) return s;
+    yaml_.check_keys(v, {"title", "hint", "original", "changed", "caption", "differences"}, {"differences"});
+    s.title = optional_text(v, "title");
+    s.hint = optional_text(v, "hint");
+    if (v["original"]) s.original = read_image_file(v["original"], "image", pos).src;
+    if (v["changed"]) s.changed = read_image_file(v["changed"], "image", pos).src;
+    s.caption = optional_text(v, "caption");
+    for (const auto& n : list_of(v, "differences")) s.differences.push_back(inline_text(n, "a difference"));
+    return s;
+  }
+
+  Answers read_answers(const YAML::Node& v, SourcePos pos) {
+    Answers a;
+    a.pos = pos;
+    if (v.IsNull()) return a;
+    if (!yaml_.expect_map(v, "'answers'")) return a;
+    yaml_.check_keys(v, {"title"});
+    a.title = optional_text(v, "title");
+    return a;
+  }
+
+  Contact read_contact(const YAML::Node& v, SourcePos pos) {
+    Contact c;
+    c.pos = pos;
+    if (!yaml_.expect_map(v, "'contact'")) return c;
+    yaml_.check_keys(v, {"title", "items", "website"});
+    c.title = optional_text(v, "title");
+    c.website = yaml_.scalar_or(v, "website", "");
+    for (const auto& n : list_of(v, "items")) {
+      if (!yaml_.expect_map(n, "a contact")) continue;
+      yaml_.check_keys(n, {"label", "phone"}, {"label", "phone"});
+      const std::string phone = yaml_.scalar_or(n, "phone", "");
+      if (!phone.empty() && phone.find_first_not_of("0123456789 +()-") != std::string::npos)
+        yaml_.error(n["phone"], fmt::format("'{}' is not a phone number (digits, spaces, + ( ) -)", phone));
+      c.items.push_back({optional_text(n, "label"), phone});
+    }
+    return c;
   }
 };
 

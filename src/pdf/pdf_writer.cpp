@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <fmt/format.h>
 
 #include "pdf/font_embedder.h"
@@ -75,6 +76,7 @@ class PdfWriter {
     std::string error;
     if (!fonts_.finish(error)) return error;
     add_page_labels();
+    add_outline();
     return "";
   }
 
@@ -85,6 +87,7 @@ class PdfWriter {
   HPDF_Doc doc_;
   FontEmbedder fonts_;
   std::vector<HPDF_Page> pages_;
+  std::map<std::string, HPDF_Image> images_;
   double media_w_ = 0, media_h_ = 0;
   uint64_t hash_ = 1469598103934665603ull;
 
@@ -124,6 +127,8 @@ class PdfWriter {
         write_path(*path, content);
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
         write_link(*link, hpage);
+      } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+        write_image(*image, hpage, content);
       }
     }
     hash_ = fnv1a64(content, hash_);
@@ -185,6 +190,8 @@ class PdfWriter {
     out += "q\n";
     if (path.fill) out += fill_colour(*path.fill);
     if (path.stroke) out += stroke_colour(*path.stroke) + fmt::format("{} w\n", num(path.line_width.value));
+    if (path.dotted) out += fmt::format("[0 {}] 0 d\n", num(path.line_width.value * 3));
+    if (path.dotted || path.round_cap) out += "1 J\n";
     for (const auto& op : path.ops) {
       switch (op.kind) {
         case PathOp::Kind::MoveTo: out += fmt::format("{} {} m\n", num(px(op.x1)), num(py(op.y1))); break;
@@ -207,10 +214,59 @@ class PdfWriter {
     if (!link.uri.empty()) {
       annot = HPDF_Page_CreateURILinkAnnot(page, rect, link.uri.c_str());
     } else if (link.target_page >= 0 && static_cast<size_t>(link.target_page) < pages_.size()) {
-      HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[link.target_page]);
-      annot = HPDF_Page_CreateLinkAnnot(page, rect, dst);
+      annot = HPDF_Page_CreateLinkAnnot(page, rect, destination(link.target_page, Pt(-list_.geometry.bleed.value)));
     }
     if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+  }
+
+  // [page /XYZ left top null]: the target's top at the window's top, the zoom left alone
+  // (libharu's own XYZ helper refuses a zoom of null).
+  HPDF_Destination destination(int page, Pt y) {
+    HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[static_cast<size_t>(page)]);
+    HPDF_Array_Clear(dst);
+    HPDF_Array_Add(dst, pages_[static_cast<size_t>(page)]);
+    HPDF_Array_AddName(dst, "XYZ");
+    HPDF_Array_AddNumber(dst, 0);
+    HPDF_Array_AddReal(dst, static_cast<HPDF_REAL>(std::min(media_h_, py(y))));
+    HPDF_Array_Add(dst, HPDF_Null_New(doc_->mmgr));
+    return dst;
+  }
+
+  // Images are loaded once each, by path, and drawn as XObjects.
+  void write_image(const ImageItem& item, HPDF_Page page, std::string& out) {
+    auto it = images_.find(item.path);
+    if (it == images_.end()) {
+      const bool png = item.path.size() > 4 && (item.path.substr(item.path.size() - 4) == ".png" || item.path.substr(item.path.size() - 4) == ".PNG");
+      HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc_, item.path.c_str()) : HPDF_LoadJpegImageFromFile(doc_, item.path.c_str());
+      if (!img) {
+        HPDF_ResetError(doc_);
+        img = png ? HPDF_LoadJpegImageFromFile(doc_, item.path.c_str()) : HPDF_LoadPngImageFromFile(doc_, item.path.c_str());
+      }
+      it = images_.emplace(item.path, img).first;
+    }
+    if (!it->second) return;
+    // libharu names the image in the page's resources; its operators go into our stream.
+    const char* name = HPDF_Page_GetXObjectName(page, it->second);
+    out += fmt::format("q {} 0 0 {} {} {} cm /{} Do Q\n", num(item.width.value), num(item.height.value), num(px(item.x)),
+                       num(py(item.y + item.height)), name);
+  }
+
+  void add_outline() {
+    std::vector<HPDF_Outline> parents;
+    for (const auto& entry : list_.outline) {
+      if (entry.page < 0 || static_cast<size_t>(entry.page) >= pages_.size()) continue;
+      parents.resize(static_cast<size_t>(entry.level));
+      HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
+      HPDF_Outline o = HPDF_CreateOutline(doc_, parent, "", nullptr);
+      if (!o) return;  // libharu has recorded why
+      // libharu would write the title in its own encoding; a UTF-16 text string replaces it.
+      const std::string title = utf16_text_string(entry.title);
+      HPDF_Dict_Add(o, "Title", HPDF_Binary_New(doc_->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(title.data())),
+                                                static_cast<HPDF_UINT>(title.size())));
+      HPDF_Outline_SetDestination(o, destination(entry.page, entry.y));
+      parents.push_back(o);
+    }
+    if (!list_.outline.empty()) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
   }
 
   void add_page_labels() {

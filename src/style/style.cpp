@@ -45,6 +45,18 @@ TextStyle apply(const TextStyle& base, const TextStyleSpec* spec, const Edition&
 
 }  // namespace
 
+Colour Colour::tint(double amount) const {
+  Colour t;
+  t.r = 1 - (1 - r) * amount;
+  t.g = 1 - (1 - g) * amount;
+  t.b = 1 - (1 - b) * amount;
+  t.c = c * amount;
+  t.m = m * amount;
+  t.y = y * amount;
+  t.k = k * amount;
+  return t;
+}
+
 StyleSheet resolve_styles(const Edition& ed) {
   StyleSheet sheet;
   sheet.edition = ed.name;
@@ -53,6 +65,8 @@ StyleSheet resolve_styles(const Edition& ed) {
   sheet.hyphenate = ed.hyphenate;
   sheet.sections_on_new_page = ed.sections_on_new_page;
   sheet.pad_to_multiple = ed.pad_to_multiple;
+  sheet.columns = ed.columns;
+  sheet.phone_links = ed.phone_links;
 
   auto spec = [&](const char* name) -> const TextStyleSpec* {
     auto it = ed.styles.find(name);
@@ -72,6 +86,21 @@ StyleSheet resolve_styles(const Edition& ed) {
   sheet.cover_title = apply(sheet.section_title, spec("cover-title"), ed);
   sheet.cover_subtitle = apply(sheet.heading, spec("cover-subtitle"), ed);
   sheet.cover_tagline = apply(sheet.body, spec("cover-tagline"), ed);
+  sheet.quote = apply(sheet.body, spec("quote"), ed);
+  if (!spec("quote")) sheet.quote.align = Align::Left;
+  sheet.quote_by = apply(sheet.quote, spec("quote-by"), ed);
+  sheet.caption = apply(sheet.body, spec("caption"), ed);
+  sheet.label = apply(sheet.body, spec("label"), ed);
+  sheet.figure = apply(sheet.heading, spec("figure"), ed);
+  sheet.figure_label = apply(sheet.label, spec("figure-label"), ed);
+  sheet.contents_entry = apply(sheet.body, spec("contents-entry"), ed);
+  sheet.period = apply(sheet.heading, spec("period"), ed);
+  sheet.contact_number = apply(sheet.heading, spec("contact-number"), ed);
+
+  for (const auto& name : ed.accents) sheet.accents.push_back(to_colour(ed.palette.at(name)));
+  if (sheet.accents.empty()) sheet.accents.push_back(sheet.heading.colour);
+  sheet.panel = ed.panel.empty() ? sheet.accents.front().tint(0.12) : to_colour(ed.palette.at(ed.panel));
+  sheet.white = Colour{1, 1, 1, 0, 0, 0, 0};
   return sheet;
 }
 

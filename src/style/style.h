@@ -1,6 +1,7 @@
 #pragma once
 // Resolved styles: every text role of an edition with its size, leading, colour and font role.
 #include <string>
+#include <vector>
 
 #include "model/edition.h"
 
@@ -11,6 +12,8 @@ struct Colour {
   double r = 0, g = 0, b = 0;
   double c = 0, m = 0, y = 0, k = 1;
   bool operator==(const Colour&) const = default;
+  // A light tint: `amount` of the colour over white paper.
+  Colour tint(double amount) const;
 };
 
 enum class Align { Left, Justify, Center, Right };
@@ -35,7 +38,13 @@ struct StyleSheet {
   bool hyphenate = false;
   bool sections_on_new_page = true;
   int pad_to_multiple = 1;
+  int columns = 2;
+  bool phone_links = false;
   TextStyle body, heading, section_title, list_item, footer, cover_title, cover_subtitle, cover_tagline;
+  TextStyle quote, quote_by, caption, label, figure, figure_label, contents_entry, period, contact_number;
+  std::vector<Colour> accents;  // never empty
+  Colour panel;                 // background of panels
+  Colour white;
 };
 
 StyleSheet resolve_styles(const Edition& edition);

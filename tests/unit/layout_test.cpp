@@ -35,7 +35,7 @@ TEST_P(Golden, DumpMatches) {
   EXPECT_EQ(actual, expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Layout, Golden, ::testing::Values("paragraphs", "lists", "pages"));
+INSTANTIATE_TEST_SUITE_P(Layout, Golden, ::testing::Values("paragraphs", "lists", "pages", "components"));
 
 TEST(Layout, FootersOnlyOnNumberedPagesWithTheNumberOutside) {
   Diagnostics d;
@@ -51,10 +51,12 @@ TEST(Layout, FootersOnlyOnNumberedPagesWithTheNumberOutside) {
     return nullptr;
   };
   EXPECT_EQ(footer_number(list.pages[0]), nullptr);  // the cover
-  const GlyphRunItem* verso = footer_number(list.pages[1]);
+  EXPECT_EQ(footer_number(list.pages[1]), nullptr);  // the Notes page
+  EXPECT_EQ(footer_number(list.pages.back()), nullptr);  // the back cover
   const GlyphRunItem* recto = footer_number(list.pages[2]);
+  const GlyphRunItem* verso = footer_number(list.pages[3]);
   ASSERT_TRUE(verso && recto);
-  EXPECT_LT(verso->x, st.page.width / 2);  // page 2: left-hand, number at the left
+  EXPECT_LT(verso->x, st.page.width / 2);  // page 4: left-hand, number at the left
   EXPECT_GT(recto->x, st.page.width / 2);  // page 3: right-hand, number at the right
   for (size_t i = 0; i < list.pages.size(); ++i) EXPECT_EQ(list.pages[i].label, std::to_string(i + 1));
 }

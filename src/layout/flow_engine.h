@@ -1,0 +1,121 @@
+#pragma once
+// Internal to src/layout: the state of laying out one edition, and the primitives the block
+// layouts share (lines, panels, keeps, pages). Blocks are in blocks.cpp, figures.cpp and
+// wordsearch.cpp; pages, sections and the contents in flow.cpp.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "layout/display_list.h"
+#include "model/document.h"
+#include "style/style.h"
+#include "text/paragraph.h"
+
+namespace lp {
+
+// A word search's grid and where each word lies in it.
+struct WordSearchGrid {
+  int size = 0;
+  std::vector<std::string> cells;  // size * size letters, row by row (UTF-8)
+  struct Placement {
+    std::string word;
+    int row = 0, col = 0, drow = 0, dcol = 0, length = 0;
+  };
+  std::vector<Placement> placements;
+};
+
+WordSearchGrid make_word_search(const WordSearch& ws, Diagnostics& diags, const std::string& file);
+
+class Flow {
+ public:
+  Flow(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags,
+       const std::map<size_t, int>& section_pages);
+  DisplayList run();
+  // The page (1-based) each section started on, by its index in the content.
+  const std::map<size_t, int>& section_pages() const { return section_pages_; }
+
+ private:
+  // --- pages and the frame (flow.cpp)
+  const PageGeometry& geo() const { return st_.page; }
+  bool right_hand() const { return list_.pages.size() % 2 == 1; }  // page 1 is a right-hand page
+  Pt frame_left() const { return (right_hand() ? geo().margin_inside : geo().margin_outside) + indent_; }
+  Pt frame_width() const { return geo().width - geo().margin_inside - geo().margin_outside - indent_; }
+  Pt frame_bottom() const { return geo().height - geo().margin_bottom; }
+  Pt room() const { return frame_bottom() - y_; }
+  Page& page() { return list_.pages.back(); }
+  int page_index() const { return static_cast<int>(list_.pages.size()) - 1; }
+
+  void new_page(bool footer);
+  void ensure_room(Pt height);
+  void space(Pt amount);
+  void add(DisplayItem item) { page().items.push_back(std::move(item)); }
+
+  // --- text
+  std::vector<TextSpan> spans(const InlineText& text, const TextStyle& style);
+  std::vector<TextSpan> spans(const std::string& text, const TextStyle& style, const std::string& link = "");
+  std::vector<Line> set(const InlineText& text, const TextStyle& style, Pt width);
+  Pt height_of(const std::vector<Line>& lines) const;
+  // Draws lines with their top at `top`; returns the bottom. Links get their rectangles.
+  Pt draw_lines(const std::vector<Line>& lines, Pt x, Pt top, Page& on);
+  void draw_line_at(const Line& line, Pt x, Pt top, Page& on);
+  // Lines flowing down the frame, broken across pages with no fewer than two lines on either
+  // side; `keep` more height must fit below the last line.
+  void flow_lines(const std::vector<Line>& lines, Pt indent, Pt keep = Pt(0));
+  void paragraph(const InlineText& text, const TextStyle& style, Pt keep = Pt(0));
+  void outline(const InlineText& title, int level);
+  const Colour& accent(size_t i) const { return st_.accents[i % st_.accents.size()]; }
+
+  // --- content items (flow.cpp)
+  void lay_out_cover(const Cover& cover);
+  void lay_out_notes(const NotesPage& notes);
+  void lay_out_contents(const ContentsPage& contents);
+  void lay_out_section(const Section& s, size_t index);
+  void lay_out_back_cover(const BackCover& back);
+  void notes_page(const InlineText& title);
+  void pad_pages();
+  void add_footers();
+
+  // --- blocks (blocks.cpp, figures.cpp, wordsearch.cpp)
+  void block(const Block& b);
+  void lay_out_block(const Paragraph& p);
+  void lay_out_block(const Heading& h);
+  void lay_out_block(const ListBlock& l);
+  void lay_out_block(const Quote& q);
+  void lay_out_block(const Quotes& q);
+  void lay_out_block(const People& p);
+  void lay_out_block(const Timeline& t);
+  void lay_out_block(const Stats& s);
+  void lay_out_block(const Chart& c);
+  void lay_out_block(const Image& i);
+  void lay_out_block(const Callout& c);
+  void lay_out_block(const WordSearch& w);
+  void lay_out_block(const Quiz& q);
+  void lay_out_block(const SpotTheDifference& s);
+  void lay_out_block(const Answers& a);
+  void lay_out_block(const Contact& c);
+  void lay_out_block(const PageBreak&);
+  // A quote panel `width` wide at (x, top) on the current page, or its height if !draw.
+  Pt quote_panel(const Quote& q, size_t colour, Pt x, Pt top, Pt width, bool draw);
+  void stat_band(const Stats& s);
+  void draw_word_search(const WordSearchGrid& grid, Pt cell, bool solution);
+  std::string format_number(double v) const;
+
+  const Document& doc_;
+  const StyleSheet& st_;
+  Diagnostics& diags_;
+  ParagraphSetter setter_;
+  DisplayList list_;
+  std::vector<bool> has_footer_;
+  std::map<size_t, int> section_pages_;        // found in this run
+  const std::map<size_t, int>& known_pages_;  // from the run before, for the contents
+  Pt y_;                 // the cursor, from the top of the trim
+  bool at_top_ = true;   // nothing placed in the frame of this page yet
+  Pt indent_;            // extra left indent of the frame (callouts)
+  size_t quote_colour_ = 0;
+  // What the section's answers block prints.
+  std::vector<const Quiz*> quizzes_;
+  std::vector<const SpotTheDifference*> spots_;
+  std::vector<std::pair<const WordSearch*, WordSearchGrid>> word_searches_;
+};
+
+}  // namespace lp
