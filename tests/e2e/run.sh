@@ -61,6 +61,23 @@ check "booklet has a multiple of four pages" bash -c "[ \$(( \$(sed -n 's/^Pages
 pdftotext report/out/booklet.pdf booklet.txt
 check "booklet text" contains booklet.txt "Education plays one of the most important roles in most children's lives."
 
+check "booklet: every word of the report in reading order, contents, bookmarks and links" \
+  python3 "$src/tests/e2e/report_checks.py" report/out/booklet.pdf "$src/tests/data/nscp-seed.txt" 97
+cat "$work/check.log" | grep -E "coverage|report checks" || true
+pdftotext report/out/screen.pdf screen.txt
+qpdf --qdf --object-streams=disable report/out/screen.pdf screen-qdf.pdf
+check "screen: phone numbers are tel: links" contains screen-qdf.pdf "/URI (tel:03448008020)"
+check "screen: the website is a link" contains screen-qdf.pdf "/URI (https://www.norfolklscp.org.uk)"
+qpdf --qdf --object-streams=disable report/out/booklet.pdf booklet-qdf.pdf
+check "booklet: no tel: links in print" bash -c "! grep -q 'URI (tel:' booklet-qdf.pdf"
+
+# Every block kind, with images, in every edition.
+for ed in booklet large-print screen; do
+  check "components in $ed" "$lp" build "$src/tests/data/components.yaml" "${opts[@]}" --edition "$ed" -o "components-$ed.pdf"
+  check "components in $ed pass qpdf" qpdf --check "components-$ed.pdf"
+done
+check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
+
 # Deterministic: the same input gives the same bytes.
 SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o d1.pdf 2>/dev/null
 SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o d2.pdf 2>/dev/null
