@@ -186,29 +186,33 @@ void Flow::lay_out_block(const SpotTheDifference& s) {
 
 void Flow::lay_out_block(const Answers& a) {
   if (!a.title.empty()) lay_out_block(Heading{a.title, a.pos});
-  TextStyle small = st_.caption;
-  for (const Quiz* q : quizzes_) {
-    InlineText text = q->title.empty() ? text_of("Quiz answers:") : q->title;
-    if (!q->title.empty()) text.push_back(Inline{" answers:", false, false, "", {}});
-    for (auto& run : text) run.bold = true;
-    for (size_t i = 0; i < q->questions.size(); ++i) {
-      text.push_back(Inline{fmt::format(" {}. ", i + 1), false, false, "", {}});
-      text.insert(text.end(), q->questions[i].answer.begin(), q->questions[i].answer.end());
+  // "<answers-title> 1. … 2. …", the title in bold; by default the puzzle's title and "answers:".
+  auto answers = [&](const InlineText& answers_title, const InlineText& title, const char* fallback,
+                     const std::vector<const InlineText*>& items) {
+    InlineText text = answers_title;
+    if (text.empty()) {
+      text = title.empty() ? text_of(fallback) : title;
+      text.push_back(Inline{" answers:", false, false, "", {}});
     }
-    paragraph(text, small);
+    for (auto& run : text) run.bold = true;
+    for (size_t i = 0; i < items.size(); ++i) {
+      text.push_back(Inline{fmt::format(" {}. ", i + 1), false, false, "", {}});
+      text.insert(text.end(), items[i]->begin(), items[i]->end());
+    }
+    paragraph(text, st_.caption);
+  };
+  for (const Quiz* q : quizzes_) {
+    std::vector<const InlineText*> items;
+    for (const auto& question : q->questions) items.push_back(&question.answer);
+    answers(q->answers_title, q->title, "Quiz", items);
   }
   for (const SpotTheDifference* s : spots_) {
-    InlineText text = s->title.empty() ? text_of("Spot the difference") : s->title;
-    text.push_back(Inline{" answers:", false, false, "", {}});
-    for (auto& run : text) run.bold = true;
-    for (size_t i = 0; i < s->differences.size(); ++i) {
-      text.push_back(Inline{fmt::format(" {}. ", i + 1), false, false, "", {}});
-      text.insert(text.end(), s->differences[i].begin(), s->differences[i].end());
-    }
-    paragraph(text, small);
+    std::vector<const InlineText*> items;
+    for (const auto& d : s->differences) items.push_back(&d);
+    answers(s->answers_title, s->title, "Spot the difference", items);
   }
   for (const auto& [ws, grid] : word_searches_) {
-    const Pt cell = std::min(Pt(10), frame_width() / grid.size);
+    const Pt cell = std::min(st_.caption.leading, frame_width() / grid.size);
     draw_word_search(grid, cell, true);
   }
 }

@@ -166,7 +166,9 @@ void Flow::lay_out_block(const Timeline& t) {
     y_ += label.height;
     at_top_ = false;
     for (const auto& ev : period.events) {
-      auto title = set(ev.title, title_style, text_width);
+      // A title that only repeats the chip's label is left to the chip.
+      const bool repeats_chip = !ev.category.empty() && plain_text(ev.title) == category_label(ev.category);
+      auto title = repeats_chip ? std::vector<Line>{} : set(ev.title, title_style, text_width);
       auto text = set(ev.text, st_.body, text_width);
       const Pt head = (ev.category.empty() ? Pt(0) : chip_h + Pt(3)) + height_of(title);
       ensure_room(head + std::min(height_of(text), st_.body.leading * 2));

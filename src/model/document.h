@@ -151,6 +151,7 @@ struct QuizQuestion {
 struct Quiz {
   InlineText title;
   InlineText hint;
+  InlineText answers_title;  // what the answers block calls them
   std::vector<QuizQuestion> questions;
   SourcePos pos;
 };
@@ -158,6 +159,7 @@ struct Quiz {
 struct SpotTheDifference {
   InlineText title;
   InlineText hint;
+  InlineText answers_title;
   std::string original, changed;  // resolved image paths; may be empty
   InlineText caption;             // who is in the picture
   std::vector<InlineText> differences;

@@ -397,9 +397,10 @@ class ReportLoader {
     Quiz q;
     q.pos = pos;
     if (!yaml_.expect_map(v, "'quiz'")) return q;
-    yaml_.check_keys(v, {"title", "hint", "questions"}, {"questions"});
+    yaml_.check_keys(v, {"title", "hint", "answers-title", "questions"}, {"questions"});
     q.title = optional_text(v, "title");
     q.hint = optional_text(v, "hint");
+    q.answers_title = optional_text(v, "answers-title");
     for (const auto& n : list_of(v, "questions")) {
       if (!yaml_.expect_map(n, "a question")) continue;
       yaml_.check_keys(n, {"q", "a"}, {"q"});
@@ -412,9 +413,10 @@ class ReportLoader {
     SpotTheDifference s;
     s.pos = pos;
     if (!yaml_.expect_map(v, "'spot-the-difference'")) return s;
-    yaml_.check_keys(v, {"title", "hint", "original", "changed", "caption", "differences"}, {"differences"});
+    yaml_.check_keys(v, {"title", "hint", "answers-title", "original", "changed", "caption", "differences"}, {"differences"});
     s.title = optional_text(v, "title");
     s.hint = optional_text(v, "hint");
+    s.answers_title = optional_text(v, "answers-title");
     if (v["original"]) s.original = read_image_file(v["original"], "image", pos).src;
     if (v["changed"]) s.changed = read_image_file(v["changed"], "image", pos).src;
     s.caption = optional_text(v, "caption");
