@@ -81,20 +81,14 @@ void Flow::lay_out_block(const Quote& q) {
 }
 
 void Flow::lay_out_block(const Quotes& qs) {
-  const int columns = std::max(1, st_.columns);
   const Pt gutter = Mm(4).to_pt();
-  const Pt width = (frame_width() - gutter * (columns - 1)) / columns;
+  const Pt width = column_width(gutter);
   space(st_.body.space_after);
-  for (size_t row = 0; row < qs.items.size(); row += columns) {
-    Pt height;
-    for (size_t c = 0; c < static_cast<size_t>(columns) && row + c < qs.items.size(); ++c)
-      height = std::max(height, quote_panel(qs.items[row + c], 0, Pt(0), Pt(0), width, false));
-    ensure_room(height);
-    for (size_t c = 0; c < static_cast<size_t>(columns) && row + c < qs.items.size(); ++c)
-      quote_panel(qs.items[row + c], quote_colour_++, frame_left() + (width + gutter) * static_cast<double>(c), y_, width, true);
-    y_ += height + gutter;
-    at_top_ = false;
-  }
+  const size_t first_colour = quote_colour_;
+  quote_colour_ += qs.items.size();
+  column_flow(
+      qs.items.size(), gutter, [&](size_t i) { return quote_panel(qs.items[i], 0, Pt(0), Pt(0), width, false); },
+      [&](size_t i, Pt x, Pt y) { quote_panel(qs.items[i], first_colour + i, x, y, width, true); });
   y_ += st_.body.space_after - gutter;
 }
 

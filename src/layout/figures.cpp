@@ -46,52 +46,44 @@ std::string Flow::format_number(double v) const {
 
 void Flow::lay_out_block(const People& people) {
   if (!people.title.empty()) lay_out_block(Heading{people.title, people.pos});
-  const int columns = std::max(1, st_.columns);
   const Pt gutter = Mm(4).to_pt();
-  const Pt width = (frame_width() - gutter * (columns - 1)) / columns;
+  const Pt width = column_width(gutter);
   const Pt badge = st_.body.leading * 2.4;
+  const Pt text_width = width - badge - gutter;
   TextStyle name_style = st_.body;
   name_style.bold = true;
   name_style.align = Align::Left;
   TextStyle role_style = st_.caption;
   role_style.align = Align::Left;
-  space(st_.body.space_after);
-  for (size_t row = 0; row < people.items.size(); row += columns) {
-    struct Card {
-      std::vector<Line> name, role, org;
-    };
-    std::vector<Card> cards;
-    Pt height = badge;
-    for (size_t c = 0; c < static_cast<size_t>(columns) && row + c < people.items.size(); ++c) {
-      const Person& p = people.items[row + c];
-      const Pt text_width = width - badge - gutter;
-      Card card{setter_.set(spans(p.name, name_style), text_width, Align::Left), set(p.role, role_style, text_width),
-                set(p.organisation, role_style, text_width)};
-      height = std::max(height, height_of(card.name) + height_of(card.role) + height_of(card.org));
-      cards.push_back(std::move(card));
-    }
-    ensure_room(height);
-    for (size_t c = 0; c < cards.size(); ++c) {
-      const size_t index = row + c;
-      const Pt x = frame_left() + (width + gutter) * static_cast<double>(c);
-      PathItem circle = PathItem::circle(x + badge / 2, y_ + badge / 2, badge / 2);
-      circle.fill = accent(index);
-      add(circle);
-      TextStyle letters = st_.heading;
-      letters.colour = st_.white;
-      letters.size = badge * 0.4;
-      Line ini = setter_.set_line(spans(initials(people.items[index].name), letters));
-      draw_line_at(ini, x + (badge - ini.width) / 2, y_ + (badge - ini.height) / 2, page());
-      const Card& card = cards[c];
-      const Pt text_height = height_of(card.name) + height_of(card.role) + height_of(card.org);
-      Pt y = y_ + std::max(Pt(0), (badge - text_height) / 2);
-      y = draw_lines(card.name, x + badge + gutter, y, page());
-      y = draw_lines(card.role, x + badge + gutter, y, page());
-      draw_lines(card.org, x + badge + gutter, y, page());
-    }
-    y_ += height + gutter;
-    at_top_ = false;
+  struct Card {
+    std::vector<Line> name, role, org;
+    Pt text_height;
+  };
+  std::vector<Card> cards;
+  for (const Person& p : people.items) {
+    Card card{setter_.set(spans(p.name, name_style), text_width, Align::Left), set(p.role, role_style, text_width),
+              set(p.organisation, role_style, text_width), Pt(0)};
+    card.text_height = height_of(card.name) + height_of(card.role) + height_of(card.org);
+    cards.push_back(std::move(card));
   }
+  space(st_.body.space_after);
+  grid_flow(
+      cards.size(), gutter, [&](size_t i) { return std::max(badge, cards[i].text_height); },
+      [&](size_t i, Pt x, Pt top, Pt) {
+        PathItem circle = PathItem::circle(x + badge / 2, top + badge / 2, badge / 2);
+        circle.fill = accent(i);
+        add(circle);
+        TextStyle letters = st_.heading;
+        letters.colour = st_.white;
+        letters.size = badge * 0.4;
+        Line ini = setter_.set_line(spans(initials(people.items[i].name), letters));
+        draw_line_at(ini, x + (badge - ini.width) / 2, top + (badge - ini.height) / 2, page());
+        const Card& card = cards[i];
+        Pt y = top + std::max(Pt(0), (badge - card.text_height) / 2);
+        y = draw_lines(card.name, x + badge + gutter, y, page());
+        y = draw_lines(card.role, x + badge + gutter, y, page());
+        draw_lines(card.org, x + badge + gutter, y, page());
+      });
 }
 
 void Flow::lay_out_block(const Timeline& t) {
@@ -238,9 +230,8 @@ void Flow::lay_out_block(const Stats& s) {
   }
   if (!s.title.empty()) lay_out_block(Heading{s.title, s.pos});
   if (!s.intro.empty()) paragraph(s.intro, st_.body);
-  const int columns = std::max(1, st_.columns);
   const Pt gutter = Mm(3).to_pt();
-  const Pt width = (frame_width() - gutter * (columns - 1)) / columns;
+  const Pt width = column_width(gutter);
   const Pt pad = st_.figure_label.size * 0.7;
   for (size_t gi = 0; gi < s.groups.size(); ++gi) {
     const StatGroup& g = s.groups[gi];
@@ -260,37 +251,28 @@ void Flow::lay_out_block(const Stats& s) {
       at_top_ = false;
     }
     if (!g.intro.empty()) paragraph(g.intro, st_.body);
-    for (size_t row = 0; row < g.items.size(); row += columns) {
-      struct Tile {
-        std::vector<Line> prefix;
-        Line number;
-        std::vector<Line> label;
-      };
-      std::vector<Tile> tiles;
-      Pt height;
-      for (size_t c = 0; c < static_cast<size_t>(columns) && row + c < g.items.size(); ++c) {
-        const StatItem& item = g.items[row + c];
-        TextStyle number = st_.figure;
-        number.colour = colour;
-        Tile t{item.prefix.empty() ? std::vector<Line>{} : setter_.set(spans(item.prefix, st_.figure_label), width - pad * 2, Align::Left),
-               setter_.set_line(spans(format_number(item.value), number)), set(item.label, st_.figure_label, width - pad * 2)};
-        height = std::max(height, height_of(t.prefix) + t.number.height + height_of(t.label));
-        tiles.push_back(std::move(t));
-      }
-      height += pad * 2;
-      ensure_room(height);
-      for (size_t c = 0; c < tiles.size(); ++c) {
-        const Pt x = frame_left() + (width + gutter) * static_cast<double>(c);
-        PathItem tile = PathItem::rounded_rect(x, y_, width, height, Mm(2.5).to_pt());
-        tile.fill = colour.tint(0.12);
-        add(tile);
-        Pt y = draw_lines(tiles[c].prefix, x + pad, y_ + pad, page());
-        draw_line_at(tiles[c].number, x + pad, y, page());
-        draw_lines(tiles[c].label, x + pad, y + tiles[c].number.height, page());
-      }
-      y_ += height + gutter;
-      at_top_ = false;
-    }
+    struct Tile {
+      std::vector<Line> prefix;
+      Line number;
+      std::vector<Line> label;
+    };
+    std::vector<Tile> tiles;
+    TextStyle number = st_.figure;
+    number.colour = colour;
+    for (const StatItem& item : g.items)
+      tiles.push_back({item.prefix.empty() ? std::vector<Line>{} : setter_.set(spans(item.prefix, st_.figure_label), width - pad * 2, Align::Left),
+                       setter_.set_line(spans(format_number(item.value), number)), set(item.label, st_.figure_label, width - pad * 2)});
+    auto tile_height = [&](size_t i) {
+      return height_of(tiles[i].prefix) + tiles[i].number.height + height_of(tiles[i].label) + pad * 2;
+    };
+    grid_flow(tiles.size(), gutter, tile_height, [&](size_t i, Pt x, Pt top, Pt row_height) {
+      PathItem tile = PathItem::rounded_rect(x, top, width, row_height, Mm(2.5).to_pt());
+      tile.fill = colour.tint(0.12);
+      add(tile);
+      Pt y = draw_lines(tiles[i].prefix, x + pad, top + pad, page());
+      draw_line_at(tiles[i].number, x + pad, y, page());
+      draw_lines(tiles[i].label, x + pad, y + tiles[i].number.height, page());
+    });
     y_ += st_.body.space_after;
   }
 }

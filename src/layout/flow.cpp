@@ -124,6 +124,82 @@ void Flow::outline(const InlineText& title, int level) {
   list_.outline.push_back(OutlineEntry{plain_text(title), level, page_index(), y_});
 }
 
+Pt Flow::column_width(Pt gutter) const {
+  const int columns = std::max(1, st_.columns);
+  return (frame_width() - gutter * (columns - 1)) / columns;
+}
+
+void Flow::column_flow(size_t count, Pt gutter, const std::function<Pt(size_t)>& height,
+                       const std::function<void(size_t, Pt x, Pt y)>& draw) {
+  const size_t columns = static_cast<size_t>(std::max(1, st_.columns));
+  std::vector<Pt> h(count);
+  for (size_t i = 0; i < count; ++i) h[i] = height(i);
+  // Packs items from `first` into columns no taller than `limit`; returns the end and each
+  // item's column and offset.
+  struct Spot {
+    size_t column;
+    Pt y;
+  };
+  auto pack = [&](size_t first, Pt limit, std::vector<Spot>& spots) {
+    spots.clear();
+    size_t col = 0;
+    Pt y;
+    size_t i = first;
+    for (; i < count; ++i) {
+      if (y > Pt(0) && y + h[i] > limit) {
+        if (++col == columns) break;
+        y = Pt(0);
+      }
+      spots.push_back({col, y});
+      y += h[i] + gutter;
+    }
+    return i;
+  };
+  size_t i = 0;
+  std::vector<Spot> spots;
+  while (i < count) {
+    ensure_room(h[i]);
+    const Pt room_here = frame_bottom() - y_;
+    size_t end = pack(i, room_here, spots);
+    if (end == count && columns > 1) {
+      // All the rest fits here: the shortest columns that still hold it.
+      Pt limit;
+      for (size_t k = i; k < count; ++k) {
+        limit += h[k] + (k > i ? gutter : Pt(0));
+        if (limit > room_here) break;
+        if (pack(i, limit + Pt(0.01), spots) == count) break;
+      }
+      end = pack(i, std::min(limit, room_here) + Pt(0.01), spots);
+      if (end != count) end = pack(i, room_here, spots);
+    }
+    Pt bottom;
+    const Pt width = column_width(gutter);
+    for (size_t k = 0; k < spots.size(); ++k) {
+      draw(i + k, frame_left() + (width + gutter) * static_cast<double>(spots[k].column), y_ + spots[k].y);
+      bottom = std::max(bottom, spots[k].y + h[i + k]);
+    }
+    y_ += bottom + gutter;
+    at_top_ = false;
+    i = end;
+    if (i < count) new_page(true);
+  }
+}
+
+void Flow::grid_flow(size_t count, Pt gutter, const std::function<Pt(size_t)>& height,
+                     const std::function<void(size_t, Pt x, Pt y, Pt row_height)>& draw) {
+  const size_t columns = static_cast<size_t>(std::max(1, st_.columns));
+  const Pt width = column_width(gutter);
+  for (size_t row = 0; row < count; row += columns) {
+    const size_t end = std::min(count, row + columns);
+    Pt row_height;
+    for (size_t i = row; i < end; ++i) row_height = std::max(row_height, height(i));
+    ensure_room(row_height);
+    for (size_t i = row; i < end; ++i) draw(i, frame_left() + (width + gutter) * static_cast<double>(i - row), y_, row_height);
+    y_ += row_height + gutter;
+    at_top_ = false;
+  }
+}
+
 void Flow::lay_out_cover(const Cover& cover) {
   new_page(false);
   const Pt bleed = geo().bleed;

@@ -2,6 +2,7 @@
 // Internal to src/layout: the state of laying out one edition, and the primitives the block
 // layouts share (lines, panels, keeps, pages). Blocks are in blocks.cpp, figures.cpp and
 // wordsearch.cpp; pages, sections and the contents in flow.cpp.
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -63,6 +64,15 @@ class Flow {
   void flow_lines(const std::vector<Line>& lines, Pt indent, Pt keep = Pt(0));
   void paragraph(const InlineText& text, const TextStyle& style, Pt keep = Pt(0));
   void outline(const InlineText& title, int level);
+  // Items of known height in `columns` columns, filled down the first column, then the next
+  // (the order a reader and a text extractor follow), balanced on the last page.
+  Pt column_width(Pt gutter) const;
+  void column_flow(size_t count, Pt gutter, const std::function<Pt(size_t)>& height,
+                   const std::function<void(size_t, Pt x, Pt y)>& draw);
+  // Items of alike height in rows of `columns`, each row as tall as its tallest item (cards,
+  // tiles: read across, row by row). `draw` gets the row's height.
+  void grid_flow(size_t count, Pt gutter, const std::function<Pt(size_t)>& height,
+                 const std::function<void(size_t, Pt x, Pt y, Pt row_height)>& draw);
   const Colour& accent(size_t i) const { return st_.accents[i % st_.accents.size()]; }
 
   // --- content items (flow.cpp)
