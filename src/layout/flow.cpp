@@ -273,8 +273,12 @@ void Flow::lay_out_contents(const ContentsPage& contents) {
 }
 
 void Flow::lay_out_section(const Section& s, size_t index) {
-  if (st_.sections_on_new_page || list_.pages.empty()) {
+  if (st_.section_start != Edition::SectionStart::Continue || list_.pages.empty()) {
     new_page(true);
+    if (st_.section_start == Edition::SectionStart::RightHandPage && !right_hand()) {
+      has_footer_.back() = false;  // a blank left-hand page before the section
+      new_page(true);
+    }
     const Pt bleed = geo().bleed;
     PathItem band = PathItem::rect(-bleed, -bleed, geo().width + bleed * 2, bleed + geo().margin_top * 0.45);
     band.fill = st_.section_title.colour;

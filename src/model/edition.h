@@ -36,7 +36,8 @@ struct Edition {
   Pt margin_top{0}, margin_bottom{0}, margin_inside{0}, margin_outside{0};
   bool cmyk = false;               // write CMYK colours (print) or RGB (screen)
   bool hyphenate = false;
-  bool sections_on_new_page = true;
+  enum class SectionStart { NewPage, RightHandPage, Continue };
+  SectionStart section_start = SectionStart::NewPage;
   int pad_to_multiple = 1;         // pad the page count with Notes pages
   int columns = 2;                 // grid columns for quote walls, people cards and figure tiles
   bool phone_links = false;        // phone numbers as tel: links (screen)

@@ -77,7 +77,7 @@ class EditionLoader {
 
   void read_options(const YAML::Node& o, Edition& ed) {
     if (!o || !yaml_.expect_map(o, "'options'")) return;
-    yaml_.check_keys(o, {"hyphenate", "sections-on-new-page", "pad-to-multiple", "columns", "phone-links"});
+    yaml_.check_keys(o, {"hyphenate", "section-start", "pad-to-multiple", "columns", "phone-links"});
     if (const auto n = o["phone-links"]) ed.phone_links = yaml_.boolean(n, "'phone-links'").value_or(false);
     if (const auto n = o["columns"]) {
       double v = yaml_.number(n, "'columns'").value_or(2);
@@ -85,7 +85,13 @@ class EditionLoader {
       else ed.columns = static_cast<int>(v);
     }
     if (const auto n = o["hyphenate"]) ed.hyphenate = yaml_.boolean(n, "'hyphenate'").value_or(false);
-    if (const auto n = o["sections-on-new-page"]) ed.sections_on_new_page = yaml_.boolean(n, "'sections-on-new-page'").value_or(true);
+    if (const auto n = o["section-start"]) {
+      const std::string v = yaml_.scalar(n, "'section-start'").value_or("");
+      if (v == "new-page") ed.section_start = Edition::SectionStart::NewPage;
+      else if (v == "right-hand-page") ed.section_start = Edition::SectionStart::RightHandPage;
+      else if (v == "continue") ed.section_start = Edition::SectionStart::Continue;
+      else yaml_.error(n, "'section-start' must be new-page, right-hand-page or continue");
+    }
     if (const auto n = o["pad-to-multiple"]) {
       double v = yaml_.number(n, "'pad-to-multiple'").value_or(1);
       if (v < 1 || v > 64 || v != static_cast<int>(v)) yaml_.error(n, "'pad-to-multiple' must be a whole number from 1 to 64");

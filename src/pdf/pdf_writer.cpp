@@ -330,6 +330,8 @@ bool write_pdf(const DisplayList& list, const std::string& path, const PdfOption
     diags.error(path, {}, "cannot start libharu");
     return false;
   }
+  // ActualText spans and transparency-free print both want at least PDF 1.5; 1.7 is ISO 32000-1.
+  doc->pdf_version = HPDF_VER_17;
   PdfWriter writer(list, doc);
   std::string problem = writer.write_pages();
 

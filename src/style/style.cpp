@@ -63,7 +63,7 @@ StyleSheet resolve_styles(const Edition& ed) {
   sheet.page = {ed.page_width, ed.page_height, ed.bleed, ed.margin_top, ed.margin_bottom, ed.margin_inside, ed.margin_outside};
   sheet.cmyk = ed.cmyk;
   sheet.hyphenate = ed.hyphenate;
-  sheet.sections_on_new_page = ed.sections_on_new_page;
+  sheet.section_start = ed.section_start;
   sheet.pad_to_multiple = ed.pad_to_multiple;
   sheet.columns = ed.columns;
   sheet.phone_links = ed.phone_links;

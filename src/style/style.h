@@ -36,7 +36,7 @@ struct StyleSheet {
   PageGeometry page;
   bool cmyk = false;
   bool hyphenate = false;
-  bool sections_on_new_page = true;
+  Edition::SectionStart section_start = Edition::SectionStart::NewPage;
   int pad_to_multiple = 1;
   int columns = 2;
   bool phone_links = false;

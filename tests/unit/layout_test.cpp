@@ -78,3 +78,38 @@ TEST(Layout, NothingLeavesThePageFrame) {
 
 }  // namespace
 }  // namespace lp
+
+namespace lp {
+namespace {
+
+TEST(Layout, SectionsCanStartOnRightHandPages) {
+  Diagnostics d;
+  Document doc = load_report(test::source("report.yaml"), d);
+  Edition ed = load_edition(test::source("layout/booklet.yaml"), d);
+  ed.section_start = Edition::SectionStart::RightHandPage;
+  DisplayList list = lay_out(doc, resolve_styles(ed), test::project_fonts(), d);
+  size_t sections = 0;
+  for (const auto& o : list.outline)
+    if (o.level == 0 && o.title != "Contents") {
+      ++sections;
+      EXPECT_EQ(o.page % 2, 0) << o.title << " starts on page " << o.page + 1;
+    }
+  EXPECT_GE(sections, 10u);
+}
+
+TEST(Layout, ContentsPageNumbersAreWhereSectionsStart) {
+  Diagnostics d;
+  Document doc = load_report(test::source("report.yaml"), d);
+  DisplayList list = lay_out(doc, test::booklet_styles(), test::project_fonts(), d);
+  // Every contents link points at the page of the section's bookmark, in order.
+  std::vector<int> link_targets, section_pages;
+  for (const auto& item : list.pages[2].items)
+    if (const auto* l = std::get_if<LinkItem>(&item)) link_targets.push_back(l->target_page);
+  for (const auto& o : list.outline)
+    if (o.level == 0 && o.title != "Contents") section_pages.push_back(o.page);
+  EXPECT_EQ(link_targets, section_pages);
+  for (const auto& diag : d.all()) ADD_FAILURE() << format_diagnostic(diag);
+}
+
+}  // namespace
+}  // namespace lp
