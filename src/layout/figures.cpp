@@ -158,18 +158,25 @@ void Flow::lay_out_block(const Timeline& t) {
     y_ += label.height;
     at_top_ = false;
     for (const auto& ev : period.events) {
-      // A title that only repeats the chip's label is left to the chip.
+      // A title that only repeats the chip's label is left to the chip; a short title shares
+      // the chip's row.
       const bool repeats_chip = !ev.category.empty() && plain_text(ev.title) == category_label(ev.category);
-      auto title = repeats_chip ? std::vector<Line>{} : set(ev.title, title_style, text_width);
+      const Pt chip_w = ev.category.empty() ? Pt(0) : chip(ev.category, Pt(0), Pt(0), false) + Pt(6);
+      auto title = repeats_chip ? std::vector<Line>{} : set(ev.title, title_style, text_width - chip_w);
+      const bool same_row = title.size() <= 1;
+      if (!same_row) title = set(ev.title, title_style, text_width);
       auto text = set(ev.text, st_.body, text_width);
-      const Pt head = (ev.category.empty() ? Pt(0) : chip_h + Pt(3)) + height_of(title);
+      const Pt chip_row = ev.category.empty() ? Pt(0) : std::max(chip_h + Pt(4), same_row ? height_of(title) : Pt(0));
+      const Pt head = chip_row + (same_row ? Pt(0) : height_of(title));
       ensure_room(head + std::min(height_of(text), st_.body.leading * 2));
       const Pt start = y_;
-      if (!ev.category.empty()) {
-        chip(ev.category, text_x, y_ + Pt(2), true);
-        y_ += chip_h + Pt(3);
+      if (!ev.category.empty()) chip(ev.category, text_x, y_ + (chip_row - chip_h) / 2, true);
+      if (same_row) {
+        if (!title.empty()) draw_line_at(title.front(), text_x + chip_w, y_ + (chip_row - title.front().height) / 2, page());
+        y_ += std::max(chip_row, height_of(title));
+      } else {
+        y_ = draw_lines(title, text_x, y_ + chip_row, page());
       }
-      y_ = draw_lines(title, text_x, y_, page());
       at_top_ = false;
       spine(start, y_);
       const int text_page = page_index();
