@@ -130,14 +130,18 @@ void Flow::lay_out_block(const Image& img) {
   y_ = draw_lines(caption, frame_left(), y_, page()) + st_.body.space_after;
 }
 
+void Flow::puzzle_heading(const InlineText& title, const InlineText& hint, SourcePos pos) {
+  if (!title.empty()) lay_out_block(Heading{title, pos});
+  if (!hint.empty()) {
+    TextStyle style = st_.body;
+    style.italic = true;
+    paragraph(hint, style);
+  }
+}
+
 void Flow::lay_out_block(const Quiz& q) {
   quizzes_.push_back(&q);
-  if (!q.title.empty()) lay_out_block(Heading{q.title, q.pos});
-  if (!q.hint.empty()) {
-    TextStyle hint = st_.body;
-    hint.italic = true;
-    paragraph(q.hint, hint);
-  }
+  puzzle_heading(q.title, q.hint, q.pos);
   const Pt indent = st_.body.size * 1.6;
   for (size_t i = 0; i < q.questions.size(); ++i) {
     auto lines = set(q.questions[i].question, st_.body, frame_width() - indent);
@@ -160,17 +164,11 @@ void Flow::lay_out_block(const Quiz& q) {
 
 void Flow::lay_out_block(const SpotTheDifference& s) {
   spots_.push_back(&s);
-  if (!s.title.empty()) lay_out_block(Heading{s.title, s.pos});
-  if (!s.hint.empty()) {
-    TextStyle hint = st_.body;
-    hint.italic = true;
-    paragraph(s.hint, hint);
-  }
+  puzzle_heading(s.title, s.hint, s.pos);
   for (const std::string& src : {s.original, s.changed}) {
     if (src.empty()) continue;
     Image img;
     img.src = src;
-    std::string why;
     img.alt = plain_text(s.caption);
     // The size was checked when the report was read; the picture takes its share of the width.
     lay_out_block(img);

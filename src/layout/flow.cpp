@@ -202,23 +202,24 @@ void Flow::grid_flow(size_t count, Pt gutter, const std::function<Pt(size_t)>& h
 
 void Flow::lay_out_cover(const Cover& cover) {
   new_page(false);
-  const Pt bleed = geo().bleed;
-  // A band of the title colour across the foot of the cover, into the bleed.
-  const Pt band_top = geo().height * 0.78;
-  PathItem band = PathItem::rect(-bleed, band_top, geo().width + bleed * 2, geo().height - band_top + bleed);
-  band.fill = st_.section_title.colour;
-  add(band);
+  foot_band(geo().height * 0.78, cover.organisation);
   y_ = geo().height * 0.2;
   paragraph(cover.title, st_.cover_title);
   paragraph(cover.subtitle, st_.cover_subtitle);
   paragraph(cover.tagline, st_.cover_tagline);
-  if (!cover.organisation.empty()) {
-    TextStyle org = st_.cover_subtitle;
-    org.colour = st_.white;
-    auto lines = set(cover.organisation, org, frame_width());
-    draw_lines(lines, frame_left(), band_top + (geo().height - band_top - height_of(lines)) / 2, page());
-  }
   at_top_ = true;
+}
+
+void Flow::foot_band(Pt top, const InlineText& text) {
+  const Pt bleed = geo().bleed;
+  PathItem band = PathItem::rect(-bleed, top, geo().width + bleed * 2, geo().height - top + bleed);
+  band.fill = st_.section_title.colour;
+  add(band);
+  TextStyle style = st_.cover_subtitle;
+  style.colour = st_.white;
+  style.align = Align::Center;
+  auto lines = set(text, style, frame_width());
+  draw_lines(lines, frame_left(), top + (geo().height - top - height_of(lines)) / 2, page());
 }
 
 void Flow::notes_page(const InlineText& title) {
@@ -307,19 +308,9 @@ void Flow::lay_out_back_cover(const BackCover& back) {
     notes_page(InlineText{Inline{"Notes", false, false, "", back.pos}});
     new_page(false);
   }
-  const Pt bleed = geo().bleed;
-  const Pt band_top = geo().height * 0.86;
-  PathItem band = PathItem::rect(-bleed, band_top, geo().width + bleed * 2, geo().height - band_top + bleed);
-  band.fill = st_.section_title.colour;
-  add(band);
+  foot_band(geo().height * 0.86, InlineText{Inline{doc_.info.organisation, false, false, "", back.pos}});
   y_ = geo().margin_top * 2;
   for (const auto& b : back.blocks) block(b);
-  if (!doc_.info.organisation.empty()) {
-    TextStyle org = st_.cover_subtitle;
-    org.colour = st_.white;
-    auto lines = setter_.set(spans(doc_.info.organisation, org), frame_width(), Align::Center);
-    draw_lines(lines, frame_left(), band_top + (geo().height - band_top - height_of(lines)) / 2, page());
-  }
   at_top_ = true;
 }
 

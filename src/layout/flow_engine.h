@@ -81,6 +81,8 @@ class Flow {
   void lay_out_contents(const ContentsPage& contents);
   void lay_out_section(const Section& s, size_t index);
   void lay_out_back_cover(const BackCover& back);
+  // A band of the title colour across the page's foot, into the bleed, with `text` in it.
+  void foot_band(Pt top, const InlineText& text);
   void notes_page(const InlineText& title);
   void pad_pages();
   void add_footers();
@@ -107,6 +109,7 @@ class Flow {
   // A quote panel `width` wide at (x, top) on the current page, or its height if !draw.
   Pt quote_panel(const Quote& q, size_t colour, Pt x, Pt top, Pt width, bool draw);
   void stat_band(const Stats& s);
+  void puzzle_heading(const InlineText& title, const InlineText& hint, SourcePos pos);
   void draw_word_search(const WordSearchGrid& grid, Pt cell, bool solution);
   std::string format_number(double v) const;
 
