@@ -3,10 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <mutex>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
+#include "cli/diagnostics_output.h"
+#include "cli/timings.h"
 #include "layout/flow.h"
 #include "model/loaders.h"
 #include "pdf/pdf_writer.h"
@@ -17,11 +24,13 @@ namespace lp {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-void print(const Diagnostics& diags) {
-  for (const auto& d : diags.all()) std::cerr << format_diagnostic(d) << "\n";
+std::string BuildRequest::input_root() const {
+  if (!root.empty()) return root;
+  const fs::path folder = fs::path(report).parent_path();
+  return folder.empty() ? "." : folder.string();
 }
+
+namespace {
 
 std::optional<int64_t> source_date_epoch() {
   const char* v = std::getenv("SOURCE_DATE_EPOCH");
@@ -32,77 +41,163 @@ std::optional<int64_t> source_date_epoch() {
   return n;
 }
 
+// An edition names a file in the layout folder; nothing else (no '/', no '..').
+bool plain_name(const std::string& name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '_';
+  });
+}
+
+struct EditionJob {
+  std::string name;
+  Edition edition;
+  Diagnostics diags;  // its own, merged in edition order so the output does not depend on threads
+  DisplayList pages;
+  std::string out;
+  bool written = false;
+  std::vector<StageTime> times;
+};
+
+// Runs `work` on every job, `threads` at a time; the first exception is rethrown after all finish.
+template <class Work>
+void for_each_parallel(std::vector<EditionJob>& jobs, unsigned threads, Work work) {
+  std::atomic<size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto worker = [&] {
+    for (size_t i; (i = next++) < jobs.size();) {
+      try {
+        work(jobs[i]);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(jobs.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace
 
 int run_build(const BuildRequest& req) {
+  Stopwatch total, watch;
+  std::vector<StageTime> shared_times;
+  std::vector<EditionJob> jobs;
   Diagnostics diags;
-  Document doc = load_report(req.report, diags);
-  if (diags.has_errors()) {
-    print(diags);
-    return kInputError;
+  std::string summary;  // printed after the diagnostics, in text mode
+  auto finish = [&](int code) {
+    print_diagnostics(diags, req, code);
+    if (req.format == DiagnosticsFormat::Text) std::cerr << summary;
+    if (req.timings) {
+      std::vector<std::pair<std::string, std::vector<StageTime>>> per_edition;
+      for (const auto& j : jobs) per_edition.emplace_back(j.name, j.times);
+      std::cerr << format_timings(shared_times, per_edition, total.lap());
+    }
+    return code;
+  };
+
+  std::error_code ec;
+  if (!req.root.empty() && !fs::is_directory(req.root, ec)) {
+    std::cerr << fmt::format("leafpress: --root {} is not a folder\n", req.root);
+    return kUsageError;
   }
+  Document doc = load_report(req.report, diags);
+  if (diags.has_errors()) return finish(kInputError);
   const fs::path base = fs::path(req.report).parent_path();
   const std::string fonts_path = req.fonts.empty() ? (base / "fonts" / "fonts.yaml").string() : req.fonts;
   const fs::path layout_dir = req.layout_dir.empty() ? base / "layout" : fs::path(req.layout_dir);
 
-  std::vector<std::string> editions = req.editions.empty() ? doc.info.editions : req.editions;
+  const std::vector<std::string> editions = req.editions.empty() ? doc.info.editions : req.editions;
   if (!req.output.empty() && editions.size() != 1) {
     std::cerr << "leafpress: -o names one file, so it needs exactly one --edition\n";
     return kUsageError;
   }
 
   FontConfig font_config = load_font_config(fonts_path, diags);
-  std::unique_ptr<FontSet> fonts;
-  if (!diags.has_errors()) fonts = FontSet::load(font_config, diags);
-  std::vector<std::pair<std::string, Edition>> loaded;
   for (const auto& name : editions) {
     const fs::path layout = layout_dir / (name + ".yaml");
-    std::error_code ec;
+    // Point at the place that names the edition: the report's list, or the command line.
+    auto it = std::find(doc.info.editions.begin(), doc.info.editions.end(), name);
+    const SourcePos where = req.editions.empty() && it != doc.info.editions.end()
+                                ? doc.info.edition_pos[it - doc.info.editions.begin()] : SourcePos{};
+    const std::string named_in = req.editions.empty() ? req.report : "--edition";
+    if (!plain_name(name)) {
+      diags.error(named_in, where,
+                  fmt::format("edition '{}' must be a plain name (letters, digits, '-' and '_')", name));
+      continue;
+    }
     if (!fs::is_regular_file(layout, ec)) {
-      // Point at the place that names the edition: the report's list, or the command line.
-      auto it = std::find(doc.info.editions.begin(), doc.info.editions.end(), name);
-      const SourcePos where = req.editions.empty() && it != doc.info.editions.end()
-                                  ? doc.info.edition_pos[it - doc.info.editions.begin()] : SourcePos{};
       diags.error(req.editions.empty() ? req.report : layout.string(), where,
                   fmt::format("edition '{}' has no layout: {} does not exist", name, layout.string()));
       continue;
     }
-    loaded.emplace_back(name, load_edition(layout.string(), diags));
+    EditionJob job;
+    job.name = name;
+    job.edition = load_edition(layout.string(), diags);
+    jobs.push_back(std::move(job));
   }
-  if (diags.has_errors()) {
-    print(diags);
-    return kInputError;
+  shared_times.push_back({"load", watch.lap()});
+  if (diags.has_errors()) return finish(kInputError);
+  std::unique_ptr<FontSet> fonts = FontSet::load(font_config, diags);
+  shared_times.push_back({"fonts", watch.lap()});
+  if (diags.has_errors()) return finish(kInputError);
+
+  const unsigned threads = req.jobs ? req.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // FontSet is read-only once loaded and HarfBuzz fonts may shape from several threads;
+  // each layout makes its own paragraph setter.
+  for_each_parallel(jobs, threads, [&](EditionJob& job) {
+    Stopwatch sw;
+    StyleSheet styles = resolve_styles(job.edition);
+    job.times.push_back({"style", sw.lap()});
+    if (!fonts->has_role(styles.body.font_role)) {
+      job.diags.error(job.edition.path, {}, fmt::format("font role '{}' is not in {}", styles.body.font_role, fonts_path));
+      return;
+    }
+    job.pages = lay_out(doc, styles, *fonts, job.diags);
+    job.times.push_back({"layout", sw.lap()});
+  });
+  for (const auto& job : jobs) diags.append(job.diags);
+  if (req.strict) diags.promote_warnings();
+  if (diags.has_errors()) return finish(kInputError);
+
+  if (req.dump == "pages") {
+    for (const auto& job : jobs) std::cout << dump_display_list(job.pages);
+    return finish(kOk);
+  }
+  if (!req.write) {
+    summary = fmt::format("leafpress: {}: {} edition{} checked, {} warning{}\n", req.report, jobs.size(),
+                          jobs.size() == 1 ? "" : "s", diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
+    return finish(kOk);
   }
 
   PdfOptions options;
   options.creation_time = source_date_epoch();
-  for (const auto& [name, edition] : loaded) {
-    Diagnostics build_diags;
-    StyleSheet styles = resolve_styles(edition);
-    if (!fonts->has_role(styles.body.font_role))
-      build_diags.error(edition.path, {}, fmt::format("font role '{}' is not in {}", styles.body.font_role, fonts_path));
-    if (build_diags.has_errors()) {
-      print(build_diags);
-      return kInputError;
-    }
-    DisplayList pages = lay_out(doc, styles, *fonts, build_diags);
-    if (req.dump == "pages") {
-      print(build_diags);
-      std::cout << dump_display_list(pages);
-      continue;
-    }
-    std::string out = req.output;
-    if (out.empty()) {
-      std::error_code ec;
+  for (auto& job : jobs) {
+    job.out = req.output;
+    if (job.out.empty()) {
       fs::create_directories(req.out_dir, ec);
-      out = (fs::path(req.out_dir) / (name + ".pdf")).string();
+      job.out = (fs::path(req.out_dir) / (job.name + ".pdf")).string();
     }
-    write_pdf(pages, out, options, build_diags);
-    print(build_diags);
-    if (build_diags.has_errors()) return kIoError;
-    std::cerr << fmt::format("leafpress: wrote {} ({} pages)\n", out, pages.pages.size());
+    job.diags = Diagnostics();
   }
-  return kOk;
+  watch.lap();
+  for_each_parallel(jobs, threads, [&](EditionJob& job) {
+    Stopwatch sw;
+    job.written = write_pdf(job.pages, job.out, options, job.diags);
+    job.times.push_back({"pdf", sw.lap()});
+  });
+  bool all_written = true;
+  for (const auto& job : jobs) {
+    diags.append(job.diags);
+    all_written = all_written && job.written;
+    if (job.written) summary += fmt::format("leafpress: wrote {} ({} pages)\n", job.out, job.pages.pages.size());
+  }
+  return finish(all_written ? kOk : kIoError);
 }
 
 }  // namespace lp

@@ -3,26 +3,61 @@
 #include <iostream>
 
 #include "cli/build_command.h"
+#include "cli/watch_command.h"
+
+namespace {
+
+// The options build, check and watch share.
+void add_input_options(CLI::App* cmd, lp::BuildRequest& req) {
+  cmd->add_option("report", req.report, "The report (default: ./report.yaml)");
+  cmd->add_option("--edition", req.editions,
+                  "An edition, from layout/NAME.yaml (repeatable; default: every edition the report lists)");
+  cmd->add_option("--layout-dir", req.layout_dir, "Folder of edition layouts (default: layout/ beside the report)");
+  cmd->add_option("--fonts", req.fonts, "Font configuration (default: fonts/fonts.yaml beside the report)");
+  cmd->add_option("--root", req.root,
+                  "Files the report names (images, included files) must be under this folder "
+                  "(default: the report's folder); paths out of it, links out of it and URLs are errors");
+  cmd->add_flag("--strict", req.strict,
+                "Treat warnings (overfull lines, text overflowing a box, missing glyphs, widows, "
+                "low-resolution images) as errors");
+  cmd->add_option("--diagnostics", req.format, "text (default, on stderr) or json (one object on stdout)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, lp::DiagnosticsFormat>{{"text", lp::DiagnosticsFormat::Text},
+                                                        {"json", lp::DiagnosticsFormat::Json}}));
+  cmd->add_flag("--timings", req.timings, "Print the time each stage took, per edition, on stderr");
+  cmd->add_option("-j,--jobs", req.jobs, "Editions built at once (default: one per core)");
+}
+
+void add_output_options(CLI::App* cmd, lp::BuildRequest& req) {
+  cmd->add_option("-o,--output", req.output, "Write the PDF here (with exactly one edition)");
+  cmd->add_option("--out-dir", req.out_dir, "Folder for the editions' PDFs when -o is not given (default: out)");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
       "leafpress compiles a YAML report description into print-ready PDF editions.\n\n"
-      "Exit codes: 0 success; 1 errors in the input (each printed as file:line:column: error: ...);\n"
-      "2 wrong usage; 3 a file could not be read or written.",
+      "Exit codes: 0 success; 1 errors in the input (each printed as file:line:column: error: ...),\n"
+      "or warnings with --strict; 2 wrong usage; 3 a file could not be read or written.",
       "leafpress"};
   app.require_subcommand(1);
 
-  lp::BuildRequest build;
-  CLI::App* cmd = app.add_subcommand("build", "Compile a report into PDFs, one per edition");
-  cmd->add_option("report", build.report, "The report (default: ./report.yaml)");
-  cmd->add_option("--edition", build.editions,
-                  "An edition to build, from layout/NAME.yaml (repeatable; default: every edition the report lists)");
-  cmd->add_option("-o,--output", build.output, "Write the PDF here (with exactly one edition)");
-  cmd->add_option("--out-dir", build.out_dir, "Folder for the editions' PDFs when -o is not given (default: out)");
-  cmd->add_option("--layout-dir", build.layout_dir, "Folder of edition layouts (default: layout/ beside the report)");
-  cmd->add_option("--fonts", build.fonts, "Font configuration (default: fonts/fonts.yaml beside the report)");
-  cmd->add_option("--dump", build.dump, "Print the display list as text instead of writing a PDF")
+  lp::BuildRequest req;
+  int max_builds = 0;
+  CLI::App* build = app.add_subcommand("build", "Compile a report into PDFs, one per edition");
+  add_input_options(build, req);
+  add_output_options(build, req);
+  build->add_option("--dump", req.dump, "Print the display list as text instead of writing a PDF")
       ->check(CLI::IsMember({"pages"}));
+
+  CLI::App* check = app.add_subcommand("check", "Check a report and lay out its editions; write nothing");
+  add_input_options(check, req);
+
+  CLI::App* watch = app.add_subcommand("watch", "Build, then build again whenever an input changes");
+  add_input_options(watch, req);
+  add_output_options(watch, req);
+  watch->add_option("--max-builds", max_builds, "Stop after this many builds (default: run until interrupted)");
 
   try {
     app.parse(argc, argv);
@@ -30,8 +65,17 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : lp::kUsageError;
   }
+  if (!req.dump.empty() && req.format == lp::DiagnosticsFormat::Json) {
+    std::cerr << "leafpress: --dump and --diagnostics json both write to stdout; choose one\n";
+    return lp::kUsageError;
+  }
   try {
-    return lp::run_build(build);
+    if (check->parsed()) {
+      req.write = false;
+      return lp::run_build(req);
+    }
+    if (watch->parsed()) return lp::run_watch(req, max_builds);
+    return lp::run_build(req);
   } catch (const std::exception& e) {
     std::cerr << "leafpress: internal error: " << e.what() << "\n";
     return lp::kIoError;

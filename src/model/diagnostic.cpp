@@ -23,6 +23,14 @@ bool Diagnostics::has_errors() const {
   return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+size_t Diagnostics::warning_count() const {
+  return std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; });
+}
+
+void Diagnostics::promote_warnings() {
+  for (auto& d : items_) d.severity = Severity::Error;
+}
+
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }

@@ -27,6 +27,9 @@ class Diagnostics {
   void error(std::string file, SourcePos pos, std::string message);
   void warning(std::string file, SourcePos pos, std::string message);
   bool has_errors() const;
+  size_t warning_count() const;
+  // --strict: every warning becomes an error.
+  void promote_warnings();
   const std::vector<Diagnostic>& all() const { return items_; }
   void append(const Diagnostics& other);
 

@@ -7,9 +7,46 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 namespace lp {
+
+namespace {
+
+// Walks the tree as the loaders will, counting nodes; stops at the first limit it passes.
+class TreeLimits {
+ public:
+  explicit TreeLimits(std::string& why) : why_(why) {}
+
+  bool walk(const YAML::Node& node, int depth) {
+    if (++nodes_ > kMaxYamlNodes) {
+      mark_ = node.Mark();
+      why_ = fmt::format("the document has more than {} nodes once its aliases are expanded", kMaxYamlNodes);
+      return false;
+    }
+    if (!node.IsMap() && !node.IsSequence()) return true;
+    if (depth >= kMaxYamlDepth) {
+      mark_ = node.Mark();
+      why_ = fmt::format("the document nests deeper than {} levels", kMaxYamlDepth);
+      return false;
+    }
+    for (const auto& child : node) {
+      if (node.IsMap()) {
+        if (!walk(child.first, depth + 1) || !walk(child.second, depth + 1)) return false;
+      } else if (!walk(child, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  YAML::Mark mark() const { return mark_; }
+
+ private:
+  std::string& why_;
+  size_t nodes_ = 0;
+  YAML::Mark mark_ = YAML::Mark::null_mark();
+};
+
+}  // namespace
 
 std::optional<YAML::Node> YamlReader::load() {
   std::ifstream in(path_, std::ios::binary);
@@ -17,12 +54,32 @@ std::optional<YAML::Node> YamlReader::load() {
     diags_.error(path_, {}, fmt::format("cannot read file: {}", std::strerror(errno)));
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
+  // Read in pieces and stop past the limit, so that a huge or endless file (a device) stops early.
+  std::string text;
+  char chunk[65536];
+  while (in && text.size() <= kMaxYamlBytes) {
+    in.read(chunk, sizeof chunk);
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    diags_.error(path_, {}, "cannot read file: read error");
+    return std::nullopt;
+  }
+  if (text.size() > kMaxYamlBytes) {
+    diags_.error(path_, {}, fmt::format("the file is larger than the limit of {} MiB", kMaxYamlBytes >> 20));
+    return std::nullopt;
+  }
   try {
-    YAML::Node root = YAML::Load(text.str());
+    YAML::Node root = YAML::Load(text);
     if (!root || root.IsNull()) {
       diags_.error(path_, {1, 1}, "the file is empty");
+      return std::nullopt;
+    }
+    std::string why;
+    TreeLimits limits(why);
+    if (!limits.walk(root, 0)) {
+      const YAML::Mark m = limits.mark();
+      diags_.error(path_, m.is_null() ? SourcePos{} : SourcePos{m.line + 1, m.column + 1}, why);
       return std::nullopt;
     }
     return root;

@@ -12,6 +12,15 @@
 
 namespace lp {
 
+// Limits on every YAML input, so that a hostile file gives an error, not an exhausted machine.
+// yaml-cpp turns an alias into a second reference to the anchored node, so a small file can
+// stand for an enormous tree ("billion laughs"): the loaders would walk every copy. load()
+// therefore walks the tree once, counting a node each time it is reached (an alias counts its
+// whole subtree again), and refuses the file past kMaxYamlNodes or below kMaxYamlDepth.
+inline constexpr size_t kMaxYamlBytes = 32 * 1024 * 1024;
+inline constexpr int kMaxYamlDepth = 64;
+inline constexpr size_t kMaxYamlNodes = 1'000'000;
+
 class YamlReader {
  public:
   YamlReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(diags) {}

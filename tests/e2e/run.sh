@@ -78,26 +78,88 @@ for ed in booklet large-print screen; do
 done
 check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
-# Deterministic: the same input gives the same bytes.
-SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o d1.pdf 2>/dev/null
-SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o d2.pdf 2>/dev/null
-check "two builds are byte-identical" cmp d1.pdf d2.pdf
+# Deterministic: the same inputs give the same bytes, every edition, however many threads.
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --out-dir det1 -j 1 2>/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --out-dir det2 -j 2 2>/dev/null
+for ed in booklet large-print screen; do
+  check "$ed: two builds are byte-identical" cmp "det1/$ed.pdf" "det2/$ed.pdf"
+done
+TZ=UTC pdfinfo det1/booklet.pdf >det-info.txt
+check "SOURCE_DATE_EPOCH is the creation date" grep -Eq "^CreationDate: +Tue Nov 14 22:13:20 2023" det-info.txt
+SOURCE_DATE_EPOCH=1600000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o det3.pdf 2>/dev/null
+check "another SOURCE_DATE_EPOCH changes the file" bash -c "! cmp -s det1/booklet.pdf det3.pdf"
 
-# Bad input: the message each file names, exit code 1, and no PDF.
+# Bad input: the message each file names, exit code 1, and no PDF; `check` says the same.
+# A second line "# args: ..." gives extra options (--strict for the warnings it turns into errors).
 for bad in "$src"/tests/bad/*.yaml; do
   name=$(basename "$bad" .yaml)
   expected=$(sed -n 's/^# expect: //p' "$bad" | head -n 1)
-  "$lp" build "$bad" "${opts[@]}" -o "bad-$name.pdf" 2>"bad-$name.err"
+  read -ra extra <<<"$(sed -n 's/^# args: //p' "$bad" | head -n 1)"
+  "$lp" build "$bad" "${opts[@]}" "${extra[@]}" -o "bad-$name.pdf" 2>"bad-$name.err"
   code=$?
   check "$name: exit code 1" test "$code" -eq 1
   check "$name: message" contains "bad-$name.err" "$expected"
   check "$name: no PDF left" test ! -e "bad-$name.pdf" -a ! -e "bad-$name.pdf.part"
+  "$lp" check "$bad" "${opts[@]}" "${extra[@]}" 2>"check-$name.err"
+  code=$?
+  check "$name: check exit code 1" test "$code" -eq 1
+  check "$name: check message" contains "check-$name.err" "$expected"
 done
+# Without --strict those warnings are warnings: the build succeeds and says so.
+"$lp" build "$src/tests/bad/strict-overfull.yaml" "${opts[@]}" -o warned.pdf 2>warned.err
+check "a warning alone: exit 0" test $? -eq 0
+check "a warning alone: printed as a warning" contains warned.err "strict-overfull.yaml:8:14: warning: overfull line:"
+check "a warning alone: the PDF is written" test -s warned.pdf
 "$lp" build "$work/no-such-report.yaml" "${opts[@]}" -o missing.pdf 2>missing.err
 check "missing report: exit 1" test $? -eq 1
 check "missing report: message" contains missing.err "no-such-report.yaml: error: cannot read file"
+
+# check: validates every edition and writes nothing.
+mkdir checkdir && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" checkdir/
+(cd checkdir && "$lp" check) 2>check.err
+check "check the report: exit 0" test $? -eq 0
+check "check the report: summary" contains check.err "report.yaml: 3 editions checked, 0 warnings"
+check "check writes nothing" test ! -e checkdir/out
+
+# Diagnostics for machines: one JSON object on stdout.
+"$lp" check "$src/tests/bad/unknown-key.yaml" "${opts[@]}" --diagnostics json >diag.json 2>diag.err
+check "json diagnostics: exit 1" test $? -eq 1
+check "json diagnostics: valid JSON" python3 -m json.tool diag.json
+check "json diagnostics: the error" contains diag.json '{"file":"'"$src"'/tests/bad/unknown-key.yaml","line":4,"column":3,"severity":"error","message":"unknown key '"'titel'"' (did you mean '"'title'"'?)"}'
+check "json diagnostics: exit code inside" contains diag.json '"exit":1}'
+"$lp" check "$src/report.yaml" "${opts[@]}" --diagnostics json >ok.json 2>/dev/null
+check "json for a good report" contains ok.json '{"diagnostics":[],"errors":0,"warnings":0,"exit":0}'
+
+# --timings: every stage, per edition.
+"$lp" build "$src/report.yaml" "${opts[@]}" --out-dir timed --timings 2>timings.err
+check "timings: shared stages" grep -Eq "^timings: load [0-9.]+ ms, fonts [0-9.]+ ms" timings.err
+for ed in booklet large-print screen; do
+  check "timings: $ed" grep -Eq "^timings: $ed: style [0-9.]+ ms, layout [0-9.]+ ms, pdf [0-9.]+ ms" timings.err
+done
+
+# Usage and I/O errors.
 "$lp" build --no-such-option 2>/dev/null
 check "usage error: exit 2" test $? -eq 2
+"$lp" build "$src/report.yaml" "${opts[@]}" -o one.pdf 2>/dev/null
+check "-o with several editions: exit 2" test $? -eq 2
+"$lp" build "$src/report.yaml" "${opts[@]}" --root "$work/no-such-folder" 2>/dev/null
+check "--root that is not a folder: exit 2" test $? -eq 2
+"$lp" build "$src/report.yaml" "${opts[@]}" --dump pages --diagnostics json >/dev/null 2>&1
+check "--dump with json diagnostics: exit 2" test $? -eq 2
+"$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o "$work/no-such-folder/x.pdf" 2>io.err
+check "unwritable output: exit 3" test $? -eq 3
+check "unwritable output: message" contains io.err "no-such-folder/x.pdf: error: cannot write the file"
+
+# watch: builds, then builds again when the report changes.
+mkdir watched && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" watched/
+(cd watched && timeout 20 "$lp" watch --edition booklet --max-builds 2 2>../watch.err) &
+watcher=$!
+for _ in $(seq 100); do grep -q "watching for changes" watch.err 2>/dev/null && break; sleep 0.1; done
+echo "# changed" >>watched/report.yaml
+wait "$watcher"
+check "watch: exit 0 after two builds" test $? -eq 0
+check "watch: built twice" test "$(grep -c 'wrote out/booklet.pdf' watch.err)" -eq 2
+check "watch: saw the change" contains watch.err "inputs changed, building again"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

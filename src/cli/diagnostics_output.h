@@ -1,0 +1,19 @@
+#pragma once
+// Diagnostics as people read them (file:line:column: error: message) or as JSON for machines.
+#include <ostream>
+#include <string>
+
+#include "cli/request.h"
+#include "model/diagnostic.h"
+
+namespace lp {
+
+// One JSON object: {"diagnostics":[{"file","line","column","severity","message"}...],
+// "errors":N,"warnings":N,"exit":CODE}. Line and column are 0 when unknown.
+std::string diagnostics_json(const Diagnostics& diags, int exit_code);
+std::string json_string(const std::string& s);
+
+// Prints `diags` in the request's format: text to stderr; JSON (with the exit code) to stdout.
+void print_diagnostics(const Diagnostics& diags, const BuildRequest& request, int exit_code);
+
+}  // namespace lp

@@ -1,0 +1,62 @@
+#include "model/input_path.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <filesystem>
+
+namespace lp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// "scheme:" as in RFC 3986, or a network path "//host/...".
+bool looks_like_url(const std::string& name) {
+  if (name.rfind("//", 0) == 0) return true;
+  const size_t colon = name.find(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  if (!std::isalpha(static_cast<unsigned char>(name[0]))) return false;
+  for (size_t i = 1; i < colon; ++i) {
+    const char c = name[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return true;
+}
+
+bool is_under(const fs::path& path, const fs::path& root) {
+  const fs::path rel = path.lexically_relative(root);
+  if (rel.empty()) return false;
+  const auto first = *rel.begin();
+  return first != ".." && !rel.is_absolute();
+}
+
+}  // namespace
+
+std::optional<std::string> resolve_input_path(const std::string& root, const std::string& name,
+                                              const std::string& file, SourcePos pos, Diagnostics& diags) {
+  auto fail = [&](const std::string& why) {
+    diags.error(file, pos, why);
+    return std::nullopt;
+  };
+  if (name.empty()) return fail("the file name is empty");
+  if (name.find('\0') != std::string::npos) return fail("the file name contains a NUL character");
+  if (looks_like_url(name))
+    return fail(fmt::format("'{}' is a URL: leafpress reads only local files under {}", name, root));
+
+  std::error_code ec;
+  const fs::path root_path = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  if (ec) return fail(fmt::format("cannot resolve the root folder {}: {}", root, ec.message()));
+  const fs::path base = fs::absolute(fs::path(file).parent_path(), ec);
+  const fs::path wanted = (base / name).lexically_normal();
+  if (!is_under(wanted, root_path) && !is_under(wanted, fs::absolute(root, ec).lexically_normal()))
+    return fail(fmt::format("'{}' is outside {}: files a report names must be under it (see --root)", name, root));
+  const fs::path real = fs::weakly_canonical(wanted, ec);
+  if (ec) return fail(fmt::format("cannot resolve '{}': {}", name, ec.message()));
+  if (!is_under(real, root_path))
+    return fail(fmt::format("'{}' is a symbolic link to {}, outside {}: files a report names must be under it",
+                            name, real.string(), root));
+  return real.string();
+}
+
+}  // namespace lp
