@@ -308,9 +308,10 @@ void Flow::lay_out_back_cover(const BackCover& back) {
     notes_page(InlineText{Inline{"Notes", false, false, "", back.pos}});
     new_page(false);
   }
-  foot_band(geo().height * 0.86, InlineText{Inline{doc_.info.organisation, false, false, "", back.pos}});
   y_ = geo().margin_top * 2;
   for (const auto& b : back.blocks) block(b);
+  // After the blocks, so that the organisation is read last.
+  foot_band(geo().height * 0.86, InlineText{Inline{doc_.info.organisation, false, false, "", back.pos}});
   at_top_ = true;
 }
 
