@@ -106,7 +106,7 @@ int run_build(const BuildRequest& req) {
     std::cerr << fmt::format("leafpress: --root {} is not a folder\n", req.root);
     return kUsageError;
   }
-  Document doc = load_report(req.report, diags);
+  Document doc = load_report(req.report, diags, req.input_root());
   if (diags.has_errors()) return finish(kInputError);
   const fs::path base = fs::path(req.report).parent_path();
   const std::string fonts_path = req.fonts.empty() ? (base / "fonts" / "fonts.yaml").string() : req.fonts;

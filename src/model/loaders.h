@@ -10,7 +10,8 @@
 
 namespace lp {
 
-Document load_report(const std::string& path, Diagnostics& diags);
+// Files the report names (images) must lie under `root`; "" means the report's own folder.
+Document load_report(const std::string& path, Diagnostics& diags, const std::string& root = "");
 Edition load_edition(const std::string& path, Diagnostics& diags);
 FontConfig load_font_config(const std::string& path, Diagnostics& diags);
 

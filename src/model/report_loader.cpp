@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "model/image_info.h"
+#include "model/input_path.h"
 #include "model/loaders.h"
 #include "model/yaml_reader.h"
 
@@ -19,7 +20,9 @@ const std::vector<std::string> kBlockKinds = {"p",      "heading", "list",      
 
 class ReportLoader {
  public:
-  ReportLoader(const std::string& path, Diagnostics& diags) : yaml_(path, diags) {}
+  ReportLoader(const std::string& path, Diagnostics& diags, const std::string& root)
+      : yaml_(path, diags), diags_(diags),
+        root_(root.empty() ? std::filesystem::path(path).parent_path().string() : root) {}
 
   Document load() {
     Document doc;
@@ -36,6 +39,8 @@ class ReportLoader {
 
  private:
   YamlReader yaml_;
+  Diagnostics& diags_;
+  std::string root_;
   int callout_depth_ = 0;
 
   ReportInfo read_info(const YAML::Node& node) {
@@ -94,14 +99,14 @@ class ReportLoader {
   std::string resolve_file(const YAML::Node& node, const char* what) {
     const std::string name = yaml_.scalar(node, what).value_or("");
     if (name.empty()) return "";
-    namespace fs = std::filesystem;
-    const fs::path path = fs::path(yaml_.path()).parent_path() / name;
+    const auto path = resolve_input_path(root_.empty() ? "." : root_, name, yaml_.path(), YamlReader::pos(node), diags_);
+    if (!path) return "";
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
-      yaml_.error(node, fmt::format("{} '{}' not found (looked for {})", what, name, path.string()));
+    if (!std::filesystem::is_regular_file(*path, ec)) {
+      yaml_.error(node, fmt::format("{} '{}' not found (looked for {})", what, name, *path));
       return "";
     }
-    return path.string();
+    return *path;
   }
 
   Image read_image_file(const YAML::Node& node, const char* what, SourcePos pos) {
@@ -455,6 +460,8 @@ class ReportLoader {
 
 }  // namespace
 
-Document load_report(const std::string& path, Diagnostics& diags) { return ReportLoader(path, diags).load(); }
+Document load_report(const std::string& path, Diagnostics& diags, const std::string& root) {
+  return ReportLoader(path, diags, root).load();
+}
 
 }  // namespace lp
