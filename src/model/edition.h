@@ -35,6 +35,7 @@ struct Edition {
   Pt margin_top{0}, margin_bottom{0}, margin_inside{0}, margin_outside{0};
   bool cmyk = false;               // write CMYK colours (print) or RGB (screen)
   bool hyphenate = false;
+  int hyphen_min_word = 6, hyphen_left_min = 2, hyphen_right_min = 3;  // letters
   bool sections_on_new_page = true;
   int pad_to_multiple = 1;         // pad the page count with Notes pages
   std::map<std::string, PaletteColour> palette;

@@ -69,8 +69,19 @@ class EditionLoader {
 
   void read_options(const YAML::Node& o, Edition& ed) {
     if (!o || !yaml_.expect_map(o, "'options'")) return;
-    yaml_.check_keys(o, {"hyphenate", "sections-on-new-page", "pad-to-multiple"});
+    yaml_.check_keys(o, {"hyphenate", "hyphen-min-word", "hyphen-left-min", "hyphen-right-min", "sections-on-new-page",
+                         "pad-to-multiple"});
     if (const auto n = o["hyphenate"]) ed.hyphenate = yaml_.boolean(n, "'hyphenate'").value_or(false);
+    auto letters = [&](const char* key, int& out) {
+      if (const auto n = o[key]) {
+        const double v = yaml_.number(n, fmt::format("'{}'", key)).value_or(out);
+        if (v < 1 || v > 20 || v != static_cast<int>(v)) yaml_.error(n, fmt::format("'{}' must be a whole number of letters from 1 to 20", key));
+        else out = static_cast<int>(v);
+      }
+    };
+    letters("hyphen-min-word", ed.hyphen_min_word);
+    letters("hyphen-left-min", ed.hyphen_left_min);
+    letters("hyphen-right-min", ed.hyphen_right_min);
     if (const auto n = o["sections-on-new-page"]) ed.sections_on_new_page = yaml_.boolean(n, "'sections-on-new-page'").value_or(true);
     if (const auto n = o["pad-to-multiple"]) {
       double v = yaml_.number(n, "'pad-to-multiple'").value_or(1);

@@ -72,6 +72,13 @@ StyleSheet resolve_styles(const Edition& ed) {
   sheet.cover_title = apply(sheet.section_title, spec("cover-title"), ed);
   sheet.cover_subtitle = apply(sheet.heading, spec("cover-subtitle"), ed);
   sheet.cover_tagline = apply(sheet.body, spec("cover-tagline"), ed);
+  // Hyphenation is for running prose: body text and list items, never headings or furniture.
+  for (TextStyle* s : {&sheet.body, &sheet.list_item}) {
+    s->hyphenate = ed.hyphenate;
+    s->hyphen_min_word = ed.hyphen_min_word;
+    s->hyphen_left_min = ed.hyphen_left_min;
+    s->hyphen_right_min = ed.hyphen_right_min;
+  }
   return sheet;
 }
 
