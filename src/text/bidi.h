@@ -22,6 +22,7 @@ class BidiResolver {
   uint8_t resolve(std::u16string_view text, BaseDirection dir, std::vector<uint8_t>& levels);
 
  private:
+  static void give_marks_their_brackets_level(std::u16string_view text, std::vector<uint8_t>& levels);
   UBiDi* bidi_;
 };
 
