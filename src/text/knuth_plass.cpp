@@ -36,10 +36,13 @@ int fitness_class(double ratio) {
 
 // Running sums of width, stretch and shrink, so a line's totals are two subtractions.
 struct Sums {
-  std::vector<double> width, stretch, shrink;  // over items [0, i)
-  std::vector<size_t> next_start;              // where a line after a break at i begins
+  std::vector<double>& width;
+  std::vector<double>& stretch;
+  std::vector<double>& shrink;
+  std::vector<size_t>& next_start;  // where a line after a break at i begins
 
-  explicit Sums(const std::vector<BreakItem>& items) {
+  Sums(const std::vector<BreakItem>& items, BreakWorkspace& ws)
+      : width(ws.width), stretch(ws.stretch), shrink(ws.shrink), next_start(ws.next_start) {
     const size_t n = items.size();
     width.assign(n + 1, 0);
     stretch.assign(n + 1, 0);
@@ -70,15 +73,8 @@ bool legal_break(const std::vector<BreakItem>& items, size_t i, bool hyphens) {
   return false;
 }
 
-struct Node {
-  size_t item = kStart;
-  int fitness = 2;
-  bool flagged = false;
-  double total = 0;
-  double ratio = 0;
-  bool overfull = false;
-  int previous = -1;  // index into the node pool
-};
+using Node = BreakWorkspace::Node;
+constexpr Node kStartNode{kStart, 2, false, false, 0, 0, -1};
 
 struct Line {
   double width = 0, stretch = 0, shrink = 0;
@@ -97,10 +93,13 @@ Line measure(const Sums& sums, const std::vector<BreakItem>& items, size_t from,
 
 // One pass; false when no way through the paragraph stays within the tolerance.
 bool run_pass(const std::vector<BreakItem>& items, const Sums& sums, double line_width, const BreakParams& p,
-              double tolerance, bool hyphens, double extra_stretch, bool final_pass, BreakResult& out) {
-  std::vector<Node> pool{Node{}};
-  std::vector<int> active{0};
-  std::vector<int> survivors;
+              double tolerance, bool hyphens, double extra_stretch, bool final_pass, BreakWorkspace& ws,
+              BreakResult& out) {
+  std::vector<Node>& pool = ws.nodes;
+  std::vector<int>& active = ws.active;
+  std::vector<int>& survivors = ws.survivors;
+  pool.assign(1, kStartNode);
+  active.assign(1, 0);
   for (size_t b = 0; b < items.size(); ++b) {
     if (!legal_break(items, b, hyphens)) continue;
     const BreakItem& here = items[b];
@@ -156,15 +155,7 @@ bool run_pass(const std::vector<BreakItem>& items, const Sums& sums, double line
     active.swap(survivors);
     for (int f = 0; f < 4; ++f) {
       if (best[f].from < 0 || best[f].total > least + p.adjacent_demerits) continue;
-      Node n;
-      n.item = b;
-      n.fitness = f;
-      n.flagged = here.flagged;
-      n.total = best[f].total;
-      n.ratio = best[f].ratio;
-      n.overfull = best[f].overfull;
-      n.previous = best[f].from;
-      pool.push_back(n);
+      pool.push_back({b, f, here.flagged, best[f].overfull, best[f].total, best[f].ratio, best[f].from});
       active.push_back(static_cast<int>(pool.size() - 1));
     }
     if (active.empty()) return false;
@@ -184,21 +175,24 @@ bool run_pass(const std::vector<BreakItem>& items, const Sums& sums, double line
 
 }  // namespace
 
-BreakResult break_total_fit(const std::vector<BreakItem>& items, double line_width, const BreakParams& params) {
+BreakResult break_total_fit(const std::vector<BreakItem>& items, double line_width, const BreakParams& params,
+                            BreakWorkspace* workspace) {
   BreakResult result;
   if (items.empty()) return result;
-  const Sums sums(items);
+  BreakWorkspace own;
+  BreakWorkspace& ws = workspace ? *workspace : own;
+  const Sums sums(items, ws);
   if (params.pretolerance >= 0 &&
-      run_pass(items, sums, line_width, params, params.pretolerance, false, 0, false, result)) {
+      run_pass(items, sums, line_width, params, params.pretolerance, false, 0, false, ws, result)) {
     result.pass = 1;
     return result;
   }
-  if (run_pass(items, sums, line_width, params, params.tolerance, true, 0, false, result)) {
+  if (run_pass(items, sums, line_width, params, params.tolerance, true, 0, false, ws, result)) {
     result.pass = 2;
     return result;
   }
   // Emergency stretch, any badness, and if a line still cannot fit, an overfull one.
-  run_pass(items, sums, line_width, params, kInfiniteBadness, true, params.emergency_stretch, true, result);
+  run_pass(items, sums, line_width, params, kInfiniteBadness, true, params.emergency_stretch, true, ws, result);
   result.pass = 3;
   return result;
 }
@@ -206,7 +200,8 @@ BreakResult break_total_fit(const std::vector<BreakItem>& items, double line_wid
 BreakResult break_first_fit(const std::vector<BreakItem>& items, double line_width, const BreakParams& params) {
   BreakResult result;
   if (items.empty()) return result;
-  const Sums sums(items);
+  BreakWorkspace ws;
+  const Sums sums(items, ws);
   size_t from = kStart;
   size_t candidate = kStart;
   int last_fitness = 2;

@@ -56,8 +56,24 @@ struct BreakResult {
   int pass = 1;  // 1 without hyphens, 2 with, 3 with emergency stretch, 4 overfull allowed
 };
 
+// Storage the breaker reuses from one paragraph to the next.
+struct BreakWorkspace {
+  std::vector<double> width, stretch, shrink;
+  std::vector<size_t> next_start;
+  struct Node {
+    size_t item;
+    int fitness;
+    bool flagged, overfull;
+    double total, ratio;
+    int previous;
+  };
+  std::vector<Node> nodes;
+  std::vector<int> active, survivors;
+};
+
 // Items must end with a forced break (a penalty of -kInfinitePenalty).
-BreakResult break_total_fit(const std::vector<BreakItem>& items, double line_width, const BreakParams& params);
+BreakResult break_total_fit(const std::vector<BreakItem>& items, double line_width, const BreakParams& params,
+                            BreakWorkspace* workspace = nullptr);
 
 // First fit: each line takes as much as fits at natural width (the old behaviour), scored with
 // the same demerits so the two can be compared.

@@ -6,6 +6,7 @@
 // "-": pdftotext joins a line ending in "-" to the next and drops the hyphen, so the word copies
 // out whole ("children", not "chil-" and "dren").
 #include <algorithm>
+#include <deque>
 #include <fmt/format.h>
 
 #include "text/knuth_plass.h"
@@ -29,12 +30,25 @@ struct ItemRef {
   uint32_t fragment = 0;  // Word: the piece between hyphenation points; Hyphen: the point
 };
 
+// A part of a line: clusters [k0, k1) (glyphs [g0, g1)) of a shaped run, which the shaper's
+// cache or the line's own reshaped runs own.
 struct Piece {
-  GlyphRun run;
+  const GlyphRun* run = nullptr;
+  uint32_t k0 = 0, k1 = 0, g0 = 0, g1 = 0;
   uint8_t level = 0;
   bool gap = false;
-  Pt stretch, shrink;
+  Pt width, stretch, shrink;
 };
+
+Piece whole(const GlyphRun& run, uint8_t level) {
+  Piece p;
+  p.run = &run;
+  p.k1 = static_cast<uint32_t>(run.clusters.size());
+  p.g1 = static_cast<uint32_t>(run.glyphs.size());
+  p.level = level;
+  p.width = run.width();
+  return p;
+}
 
 bool same_run_style(const GlyphRun& a, const GlyphRun& b) {
   return a.face == b.face && a.size == b.size && a.colour == b.colour && a.link == b.link;
@@ -48,8 +62,8 @@ void set_line_metrics(Line& line, const TextStyle& st, const FontFace* face) {
   line.baseline = (st.leading - ascent - descent) / 2 + ascent;
 }
 
-// Glyphs of `item` for bytes [lo, hi) of its word, cut from the shaped run where that is safe.
-bool cut_run(const ShapedItem& item, uint32_t lo, uint32_t hi, GlyphRun& out) {
+// Clusters of `item` for bytes [lo, hi) of its word, where cutting the shaped run there is safe.
+bool cut_piece(const ShapedItem& item, uint32_t lo, uint32_t hi, Piece& out) {
   if (item.level & 1) return false;
   auto cluster_at = [&](uint32_t offset) -> int {
     for (size_t k = 0; k < item.cluster_begin.size(); ++k)
@@ -59,17 +73,15 @@ bool cut_run(const ShapedItem& item, uint32_t lo, uint32_t hi, GlyphRun& out) {
   const int k0 = lo == item.begin ? 0 : cluster_at(lo);
   const int k1 = hi == item.end ? static_cast<int>(item.run.clusters.size()) : cluster_at(hi);
   if (k0 < 0 || k1 < 0 || k1 < k0) return false;
-  out.face = item.run.face;
-  out.size = item.run.size;
-  out.colour = item.run.colour;
-  out.link = item.run.link;
   const auto& clusters = item.run.clusters;
-  const uint32_t g0 = k0 < static_cast<int>(clusters.size()) ? clusters[k0].first_glyph : 0;
-  const uint32_t g1 = k1 < static_cast<int>(clusters.size()) ? clusters[k1].first_glyph
-                                                              : static_cast<uint32_t>(item.run.glyphs.size());
-  out.glyphs.assign(item.run.glyphs.begin() + g0, item.run.glyphs.begin() + g1);
-  out.clusters.assign(clusters.begin() + k0, clusters.begin() + k1);
-  for (auto& c : out.clusters) c.first_glyph -= g0;
+  out.run = &item.run;
+  out.level = item.level;
+  out.k0 = static_cast<uint32_t>(k0);
+  out.k1 = static_cast<uint32_t>(k1);
+  out.g0 = k0 < static_cast<int>(clusters.size()) ? clusters[k0].first_glyph : 0;
+  out.g1 = k1 < static_cast<int>(clusters.size()) ? clusters[k1].first_glyph : static_cast<uint32_t>(item.run.glyphs.size());
+  out.width = Pt(0);
+  for (uint32_t g = out.g0; g < out.g1; ++g) out.width += item.run.glyphs[g].advance;
   return true;
 }
 
@@ -87,11 +99,12 @@ struct ParagraphSetter::Impl {
   std::vector<BreakItem> items;
   std::vector<ItemRef> refs;
   std::vector<Piece> pieces;
+  std::deque<GlyphRun> reshaped;  // runs cut where HarfBuzz said shaping would change
   std::vector<uint8_t> levels;
   std::vector<int32_t> order;
+  BreakWorkspace workspace;
 
   void build_items(bool justify, double em);
-  Pt hyphen_width(const ShapedWord& word, uint32_t offset);
   void add_word(const Segment& seg, uint32_t segment, uint32_t from, uint32_t to);
   Line assemble(size_t from, size_t to, const std::vector<TextSpan>& spans, Pt width, Align align);
 };
@@ -100,12 +113,6 @@ ParagraphSetter::ParagraphSetter(const FontSet& fonts, Diagnostics& diags, std::
     : impl_(std::make_unique<Impl>(fonts, diags, std::move(file), std::move(language))) {}
 
 ParagraphSetter::~ParagraphSetter() = default;
-
-Pt ParagraphSetter::Impl::hyphen_width(const ShapedWord& word, uint32_t offset) {
-  for (const auto& item : word.items)
-    if (item.end >= offset || &item == &word.items.back()) return shaper.hyphen(item.run).width();
-  return Pt(0);
-}
 
 void ParagraphSetter::Impl::build_items(bool justify, double em) {
   items.clear();
@@ -121,7 +128,7 @@ void ParagraphSetter::Impl::build_items(bool justify, double em) {
         const HyphenPoint& hp = w->hyphens[k];
         items.push_back(BreakItem::box((hp.before - done).value));
         refs.push_back({K::Word, s, k});
-        const Pt extra = hyphen_width(*w, hp.offset) + (hp.before_alone - hp.before);
+        const Pt extra = hp.hyphen + (hp.before_alone - hp.before);
         items.push_back(BreakItem::make_penalty(extra.value, kHyphenPenalty, true, true));
         refs.push_back({K::Hyphen, s, k});
         done = hp.before;
@@ -143,7 +150,7 @@ void ParagraphSetter::Impl::build_items(bool justify, double em) {
       refs.push_back({K::Space, s, 0});
     } else {
       // A break with no space: after a hyphen or dash, a soft hyphen, a slash.
-      const double shown = seg.soft_hyphen && w ? hyphen_width(*w, w->items.back().end).value : 0;
+      const double shown = seg.soft_hyphen && w ? w->hyphen.value : 0;
       items.push_back(BreakItem::make_penalty(shown, seg.shows_hyphen ? kHyphenPenalty : 0, seg.shows_hyphen));
       refs.push_back({seg.soft_hyphen ? K::Hyphen : K::Other, s, w ? static_cast<uint32_t>(w->hyphens.size()) : 0});
     }
@@ -158,11 +165,16 @@ void ParagraphSetter::Impl::add_word(const Segment& seg, uint32_t, uint32_t from
   for (const auto& item : w.items) {
     const uint32_t lo = std::max(from, item.begin), hi = std::min(to, item.end);
     if (lo >= hi) continue;
+    if (lo == item.begin && hi == item.end) {
+      pieces.push_back(whole(item.run, item.level));
+      continue;
+    }
     Piece p;
-    p.level = item.level;
-    if (lo == item.begin && hi == item.end) p.run = item.run;
-    else if (!cut_run(item, lo, hi, p.run)) p.run = shaper.reshape(word, item, lo, hi);
-    pieces.push_back(std::move(p));
+    if (!cut_piece(item, lo, hi, p)) {
+      reshaped.push_back(shaper.reshape(word, item, lo, hi));
+      p = whole(reshaped.back(), item.level);
+    }
+    pieces.push_back(p);
   }
 }
 
@@ -170,6 +182,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
                                      Align align) {
   using K = ItemRef::Kind;
   pieces.clear();
+  reshaped.clear();
   // A line starts after the glue and penalties that follow the break before it.
   size_t start = from;
   while (start < to && (items[start].kind == BreakItem::Kind::Glue ||
@@ -208,44 +221,64 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
     } else if (r.kind == K::Space && i < to && seg.space) {
       flush();
       for (const auto& item : seg.space->items) {
-        const Pt w = item.run.width();
-        pieces.push_back({item.run, item.level, true, w * kSpaceStretch, w * kSpaceShrink});
+        Piece p = whole(item.run, item.level);
+        p.gap = true;
+        p.stretch = p.width * kSpaceStretch;
+        p.shrink = p.width * kSpaceShrink;
+        pieces.push_back(p);
       }
     } else if (r.kind == K::Hyphen && i == to) {
       flush();
-      if (!pieces.empty()) {
-        Piece p;
-        p.run = shaper.hyphen(pieces.back().run);
-        p.level = pieces.back().level;
-        pieces.push_back(std::move(p));
-      }
+      if (!pieces.empty()) pieces.push_back(whole(shaper.hyphen(*pieces.back().run), pieces.back().level));
     }
   }
   flush();
 
   Line line;
-  Pt stretch, shrink;
+  Pt natural, stretch, shrink;
   for (const auto& p : pieces) {
-    line.width += p.run.width();
+    natural += p.width;
     if (p.gap) stretch += p.stretch, shrink += p.shrink;
   }
   // Justification shares the difference among the gaps by their stretch or shrink.
   double ratio = 0;
   if (align == Align::Justify && !last_line) {
-    const Pt diff = width - line.width;
+    const Pt diff = width - natural;
     if (diff > Pt(0) && stretch > Pt(0)) ratio = diff / stretch;
     if (diff < Pt(0) && shrink > Pt(0)) ratio = std::max(-1.0, diff / shrink);
   }
   levels.clear();
   for (const auto& p : pieces) levels.push_back(p.level);
   visual_order(levels, order);
+  // Runs of one style are joined; count first so that each run's storage is allocated once.
+  size_t runs = 0;
+  for (size_t i = 0; i < order.size(); ++i)
+    runs += i == 0 || !same_run_style(*pieces[order[i - 1]].run, *pieces[order[i]].run);
+  line.runs.reserve(runs);
   Pt x;
-  for (int32_t idx : order) {
-    Piece& p = pieces[idx];
-    if (p.gap && !p.run.glyphs.empty()) p.run.glyphs.back().advance += (ratio > 0 ? p.stretch : p.shrink) * ratio;
-    const Pt w = p.run.width();
-    if (!line.runs.empty() && same_run_style(line.runs.back().run, p.run)) line.runs.back().run.append(p.run);
-    else line.runs.push_back({x, std::move(p.run)});
+  for (size_t i = 0; i < order.size(); ++i) {
+    const Piece& p = pieces[order[i]];
+    if (i == 0 || !same_run_style(*pieces[order[i - 1]].run, *p.run)) {
+      uint32_t glyphs = 0, clusters = 0;
+      for (size_t j = i; j < order.size() && (j == i || same_run_style(*pieces[order[j - 1]].run, *pieces[order[j]].run)); ++j)
+        glyphs += pieces[order[j]].g1 - pieces[order[j]].g0, clusters += pieces[order[j]].k1 - pieces[order[j]].k0;
+      line.runs.push_back({x, GlyphRun{p.run->face, p.run->size, p.run->colour, p.run->link, {}, {}}});
+      line.runs.back().run.glyphs.reserve(glyphs);
+      line.runs.back().run.clusters.reserve(clusters);
+    }
+    GlyphRun& run = line.runs.back().run;
+    const auto base = static_cast<uint32_t>(run.glyphs.size());
+    run.glyphs.insert(run.glyphs.end(), p.run->glyphs.begin() + p.g0, p.run->glyphs.begin() + p.g1);
+    for (uint32_t k = p.k0; k < p.k1; ++k) {
+      run.clusters.push_back(p.run->clusters[k]);
+      run.clusters.back().first_glyph = run.clusters.back().first_glyph - p.g0 + base;
+    }
+    Pt w = p.width;
+    if (p.gap && p.g1 > p.g0 && ratio != 0) {
+      const Pt extra = (ratio > 0 ? p.stretch : p.shrink) * ratio;
+      run.glyphs.back().advance += extra;
+      w += extra;
+    }
     x += w;
   }
   Pt shift;
@@ -281,8 +314,9 @@ std::vector<Line> ParagraphSetter::set(const std::vector<TextSpan>& spans, Pt wi
   BreakParams params;
   params.emergency_stretch = kEmergencyStretch * em;
   if (!justify) params.line_stretch = kRaggedStretch * em;
-  const BreakResult result = breaking == Breaking::TotalFit ? break_total_fit(im.items, width.value, params)
+  const BreakResult result = breaking == Breaking::TotalFit ? break_total_fit(im.items, width.value, params, &im.workspace)
                                                             : break_first_fit(im.items, width.value, params);
+  lines.reserve(result.breaks.size());
   size_t from = 0;
   for (const auto& b : result.breaks) {
     lines.push_back(im.assemble(from, b.item, spans, width, align));

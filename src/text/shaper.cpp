@@ -207,7 +207,7 @@ void Shaper::add_hyphen_points(std::string_view word, const TextStyle& style, Sh
       if (item.begin < offset) inside = &item;
       break;
     }
-    HyphenPoint hp{offset, before, before};
+    HyphenPoint hp{offset, before, before, Pt(0)};
     if (inside) {
       if (inside->level & 1) continue;  // the patterns are for left-to-right text
       Pt part;
@@ -225,6 +225,11 @@ void Shaper::add_hyphen_points(std::string_view word, const TextStyle& style, Sh
       hp.before = before + (at_cluster ? part : alone);
       hp.before_alone = before + alone;
     }
+    for (const auto& item : out.items)
+      if (item.end >= offset) {
+        hp.hyphen = hyphen(item.run).width();
+        break;
+      }
     out.hyphens.push_back(hp);
   }
 }
@@ -253,6 +258,7 @@ void Shaper::shape_word(const std::vector<TextSpan>& spans, const std::string& t
     if (!out.missing && !ch.face->has_char(ch.code) && !is_space(ch.code) && !follows_previous_font(ch.code))
       out.missing = ch.code;
   }
+  if (!out.items.empty()) out.hyphen = hyphen(out.items.back().run).width();
   const TextStyle& style = *spans[chars_[first].span].style;
   if (may_hyphenate && left_to_right && style.hyphenate) add_hyphen_points(word, style, out);
 }
@@ -264,7 +270,7 @@ const ShapedWord* Shaper::shaped(const std::vector<TextSpan>& spans, const std::
   for (size_t i = first; i < last;) {
     size_t j = i + 1;
     while (j < last && chars_[j].span == chars_[i].span) ++j;
-    key_ += span_keys_[chars_[i].span];
+    append_bytes(key_, span_keys_[chars_[i].span]);
     append_bytes(key_, static_cast<uint32_t>(j - i));
     i = j;
   }
@@ -286,7 +292,10 @@ const ShapedWord* Shaper::shaped(const std::vector<TextSpan>& spans, const std::
 }
 
 void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
-  if (words_.size() > kMaxCachedWords) words_.clear();
+  if (words_.size() > kMaxCachedWords) {
+    words_.clear();
+    span_ids_.clear();
+  }
   para.text.clear();
   para.segments.clear();
   para.base_level = 0;
@@ -309,7 +318,7 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
     }
     // What makes two spans shape alike: font, style, size, colour, link and hyphenation.
     const TextStyle& st = *s.style;
-    std::string& key = span_keys_[span_index];
+    std::string& key = span_key_;
     key.assign(st.font_role);
     key += '\0';
     key += static_cast<char>((s.bold || st.bold) | ((s.italic || st.italic) << 1) | (st.hyphenate << 2));
@@ -319,7 +328,9 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
     append_bytes(key, st.hyphen_left_min);
     append_bytes(key, st.hyphen_right_min);
     key += s.link;
-    key += '\0';
+    auto id = span_ids_.find(key);
+    if (id == span_ids_.end()) id = span_ids_.emplace(key, static_cast<uint32_t>(span_ids_.size())).first;
+    span_keys_[span_index] = id->second;
     ++span_index;
   }
   const std::string& text = para.text;

@@ -34,6 +34,7 @@ struct HyphenPoint {
   uint32_t offset = 0;  // bytes from the start of the word
   Pt before;            // width of the word's glyphs before the point
   Pt before_alone;      // width of the text before the point shaped on its own
+  Pt hyphen;            // width of the hyphen shown when the line breaks here
 };
 
 struct ShapedWord {
@@ -41,6 +42,7 @@ struct ShapedWord {
   Pt width;
   std::vector<HyphenPoint> hyphens;
   char32_t missing = 0;  // a character no face has (warned about at each use)
+  Pt hyphen;             // width of a hyphen after the word (for a soft hyphen at its end)
 };
 
 // The text between two break opportunities: a word and the spaces after it.
@@ -107,7 +109,9 @@ class Shaper {
   hb_buffer_t* buffer_;
   WordCache words_;
   std::unordered_map<std::string, GlyphRun> hyphens_;
-  std::vector<std::string> span_keys_;
+  std::unordered_map<std::string, uint32_t> span_ids_;  // a number for each distinct span style
+  std::vector<uint32_t> span_keys_;
+  std::string span_key_;
   std::unordered_map<std::string, std::vector<const FontFace*>> chains_;
   // Reused between paragraphs.
   std::vector<Char> chars_;
