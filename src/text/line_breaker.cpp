@@ -294,6 +294,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
     set_line_metrics(line, st, face);
   line.overfull = set_width > width + Pt(0.01);
   line.hyphenated = end_item.kind == BreakItem::Kind::Penalty && end_item.flagged;
+  line.hyphen_added = refs[to].kind == K::Hyphen && !pieces.empty();
   line.break_penalty = end_item.kind == BreakItem::Kind::Penalty ? std::max(end_item.penalty, -kInfinitePenalty) : 0;
   if (line.overfull)
     diags.warning(file, span.pos,

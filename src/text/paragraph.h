@@ -35,6 +35,7 @@ struct Line {
   // breaker's penalty for it: 0 between words, 50 after a hyphen, -10000 where the paragraph or
   // a hard line break ends the line.
   bool hyphenated = false;
+  bool hyphen_added = false;  // the hyphen is the breaker's (a word cut, or a soft hyphen shown)
   int break_penalty = 0;
 };
 

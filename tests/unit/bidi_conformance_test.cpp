@@ -140,7 +140,9 @@ TEST(BidiParagraph, MixedDirectionsBreakInLogicalOrderAndEachLineIsReordered) {
     // Logical order across lines...
     EXPECT_LE(seen[i].first, seen[i + 1].first);
     // ...and right to left within one.
-    if (seen[i].first == seen[i + 1].first) EXPECT_GT(seen[i].second, seen[i + 1].second);
+    if (seen[i].first == seen[i + 1].first) {
+      EXPECT_GT(seen[i].second, seen[i + 1].second);
+    }
   }
   EXPECT_NE(seen.front().first, seen.back().first) << "the Arabic words should span a line break";
   EXPECT_TRUE(diags.all().empty());

@@ -28,7 +28,7 @@ std::string joined(const std::vector<Line>& lines) {
   std::string all;
   for (const auto& l : lines) {
     std::string t = text_of(l);
-    if (l.hyphenated && !t.empty() && t.back() == '-') t.pop_back();
+    if (l.hyphen_added && !t.empty() && t.back() == '-') t.pop_back();
     else all += ' ';
     all += t;
   }
@@ -107,7 +107,8 @@ TEST_F(Engine, JustifiedBodyLinesEndFlushAndHyphenationHelps) {
     for (size_t i = 0; i + 1 < lines.size(); ++i) {
       EXPECT_NEAR(right_edge(lines[i]).value, measure().value, 0.5) << "\"" << text_of(lines[i]) << "\"";
       EXPECT_FALSE(lines[i].overfull);
-      if (lines[i].hyphenated) {
+      if (lines[i].hyphen_added) {
+        EXPECT_TRUE(lines[i].hyphenated);
         ++hyphenated;
         EXPECT_EQ(text_of(lines[i]).back(), '-');
         EXPECT_EQ(lines[i].break_penalty, 50);
@@ -131,7 +132,7 @@ TEST_F(Engine, LargePrintNeverHyphenates) {
   for (const auto& p : report_prose(large))
     for (const auto& line : setter.set(p, width, p.front().style->align)) {
       const std::string t = text_of(line);
-      if (line.hyphenated) EXPECT_TRUE(t.back() == '-') << t;  // only hyphens of the text itself
+      EXPECT_FALSE(line.hyphen_added) << t;  // only hyphens of the text itself
       EXPECT_FALSE(line.overfull) << t;
     }
 }
@@ -141,7 +142,7 @@ TEST_F(Engine, HyphenGlyphIsRealAndTheWordCopiesOutWhole) {
   const auto lines = setter.set(spans("We discussed safeguarding arrangements"), Pt(95), Align::Justify);
   bool cut = false;
   for (const auto& l : lines)
-    if (l.hyphenated) {
+    if (l.hyphen_added) {
       cut = true;
       const GlyphRun& last = l.runs.back().run;
       EXPECT_EQ(last.clusters.back().text, "-");
@@ -155,7 +156,7 @@ TEST_F(Engine, HyphenGlyphIsRealAndTheWordCopiesOutWhole) {
 TEST_F(Engine, SoftHyphensAreHonouredAndHiddenWhenNotBroken) {
   auto lines = setter.set(spans("Extra\u00ADordinary words"), Pt(45), Align::Left);
   ASSERT_GE(lines.size(), 2u);
-  EXPECT_TRUE(lines[0].hyphenated);
+  EXPECT_TRUE(lines[0].hyphen_added);
   EXPECT_EQ(text_of(lines[0]).substr(0, 5), "Extra");
   EXPECT_EQ(text_of(lines[0]).back(), '-');
   EXPECT_EQ(text_of(lines[1]).substr(0, 8), "ordinary");
@@ -163,6 +164,55 @@ TEST_F(Engine, SoftHyphensAreHonouredAndHiddenWhenNotBroken) {
   const Line soft = setter.set_line(spans("Extra\u00ADordinary"));
   const Line plain = setter.set_line(spans("Extraordinary"));
   EXPECT_NEAR(soft.width.value, plain.width.value, 0.01);
+}
+
+TEST_F(Engine, AHyphenOfTheTextIsABreakThatAddsNothing) {
+  size_t at_hyphen = 0;
+  for (int w = 60; w <= 260; w += 2) {
+    const auto lines = setter.set(spans("Young people worked together to co-produce it"), Pt(w), Align::Left);
+    for (const auto& l : lines)
+      if (l.hyphenated && !l.hyphen_added) {
+        ++at_hyphen;
+        const std::string t = text_of(l);
+        EXPECT_EQ(t.substr(t.size() - 3), "co-");
+        EXPECT_EQ(l.break_penalty, 50);
+      }
+    EXPECT_EQ(joined(lines), "Youngpeopleworkedtogethertoco-produceit") << "measure " << w;
+  }
+  EXPECT_GT(at_hyphen, 0u);
+}
+
+TEST_F(Engine, EditionOptionsSetHyphenationOnProseStylesOnly) {
+  const std::string layout = test::write_temp("hy.yaml", R"(name: hy
+page: {size: A5}
+margins: {top: 10mm, bottom: 10mm, inside: 10mm, outside: 10mm}
+options: {hyphenate: true, hyphen-min-word: 8, hyphen-left-min: 3, hyphen-right-min: 4}
+palette: {ink: {rgb: "#000000", cmyk: [0, 0, 0, 100]}}
+styles: {body: {size: 10pt}}
+)");
+  Diagnostics d;
+  const StyleSheet st = resolve_styles(load_edition(layout, d));
+  ASSERT_FALSE(d.has_errors());
+  for (const TextStyle* s : {&st.body, &st.list_item}) {
+    EXPECT_TRUE(s->hyphenate);
+    EXPECT_EQ(s->hyphen_min_word, 8);
+    EXPECT_EQ(s->hyphen_left_min, 3);
+    EXPECT_EQ(s->hyphen_right_min, 4);
+  }
+  EXPECT_FALSE(st.heading.hyphenate);
+  EXPECT_FALSE(st.footer.hyphenate);
+  EXPECT_FALSE(st.cover_tagline.hyphenate);
+  const std::string bad = test::write_temp("hy-bad.yaml", R"(name: hy
+page: {size: A5}
+margins: {top: 10mm, bottom: 10mm, inside: 10mm, outside: 10mm}
+options: {hyphen-left-min: 0}
+palette: {ink: {rgb: "#000000", cmyk: [0, 0, 0, 100]}}
+styles: {body: {size: 10pt}}
+)");
+  Diagnostics e;
+  load_edition(bad, e);
+  ASSERT_TRUE(e.has_errors());
+  EXPECT_NE(e.all().front().message.find("hyphen-left-min"), std::string::npos);
 }
 
 TEST_F(Engine, WordsWithCapitalsNumbersAndAddressesAreLeftAlone) {
