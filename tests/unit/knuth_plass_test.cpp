@@ -241,9 +241,14 @@ TEST_F(Engine, EveryCutGivesBackTheTextEvenAcrossLigatures) {
   const std::string text =
       "The official effortlessly affirmed affiliations; influential offices reaffirmed the difficult "
       "flourishing of traffic officers and suffragettes.";
+  bool cut_in_ligature = false;  // "of-" + "ficial": "ffi" is one glyph unless reshaped
   for (int w = 70; w <= 320; w += 3) {
     const auto lines = setter.set(spans(text), Pt(w), Align::Justify);
     EXPECT_EQ(joined(lines), without_spaces(text)) << "measure " << w;
+    for (const auto& l : lines) {
+      const std::string t = text_of(l);
+      cut_in_ligature |= l.hyphen_added && (t.ends_with(" of-") || t.ends_with(" ef-") || t.ends_with(" dif-"));
+    }
     for (const auto& l : lines)
       for (const auto& r : l.runs) {
         uint32_t glyphs = 0;
@@ -254,6 +259,7 @@ TEST_F(Engine, EveryCutGivesBackTheTextEvenAcrossLigatures) {
         EXPECT_EQ(glyphs, r.run.glyphs.size());
       }
   }
+  EXPECT_TRUE(cut_in_ligature);
 }
 
 TEST_F(Engine, RaggedRightIsBalancedNotGreedy) {
