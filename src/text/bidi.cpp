@@ -6,11 +6,7 @@
 
 namespace lp {
 
-BidiResolver::BidiResolver() {
-  UErrorCode status = U_ZERO_ERROR;
-  bidi_ = ubidi_open();
-  (void)status;
-}
+BidiResolver::BidiResolver() : bidi_(ubidi_open()) {}
 
 BidiResolver::~BidiResolver() { ubidi_close(bidi_); }
 

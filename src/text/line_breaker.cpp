@@ -19,7 +19,7 @@ namespace {
 constexpr int kHyphenPenalty = 50;       // TeX's \hyphenpenalty and \exhyphenpenalty
 constexpr double kSpaceStretch = 1.0 / 2;  // of the space's width, as TeX's fonts have it
 constexpr double kSpaceShrink = 1.0 / 3;
-constexpr double kRaggedStretch = 2;     // ems of stretch at a ragged line's end, as plain TeX's \\raggedright
+constexpr double kRaggedStretch = 2;     // ems of stretch at a ragged line's end, as plain TeX's \raggedright
 constexpr double kEmergencyStretch = 2;  // ems, for the third pass
 constexpr double kFill = 1e7;            // the last line's end: stretches without limit
 
@@ -104,8 +104,8 @@ struct ParagraphSetter::Impl {
   std::vector<int32_t> order;
   BreakWorkspace workspace;
 
-  void build_items(bool justify, double em);
-  void add_word(const Segment& seg, uint32_t segment, uint32_t from, uint32_t to);
+  void build_items(bool justify);
+  void add_word(const Segment& seg, uint32_t from, uint32_t to);
   Line assemble(size_t from, size_t to, const std::vector<TextSpan>& spans, Pt width, Align align);
 };
 
@@ -114,7 +114,7 @@ ParagraphSetter::ParagraphSetter(const FontSet& fonts, Diagnostics& diags, std::
 
 ParagraphSetter::~ParagraphSetter() = default;
 
-void ParagraphSetter::Impl::build_items(bool justify, double em) {
+void ParagraphSetter::Impl::build_items(bool justify) {
   items.clear();
   refs.clear();
   using K = ItemRef::Kind;
@@ -155,11 +155,10 @@ void ParagraphSetter::Impl::build_items(bool justify, double em) {
       refs.push_back({seg.soft_hyphen ? K::Hyphen : K::Other, s, w ? static_cast<uint32_t>(w->hyphens.size()) : 0});
     }
   }
-  (void)em;
 }
 
 // The glyphs for bytes [from, to) of a segment's word.
-void ParagraphSetter::Impl::add_word(const Segment& seg, uint32_t, uint32_t from, uint32_t to) {
+void ParagraphSetter::Impl::add_word(const Segment& seg, uint32_t from, uint32_t to) {
   const ShapedWord& w = *seg.word;
   const std::string_view word(para.text.data() + seg.begin, seg.word_end - seg.begin);
   for (const auto& item : w.items) {
@@ -200,7 +199,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
   };
   auto flush = [&] {
     if (pending_seg >= 0)
-      add_word(para.segments[pending_seg], static_cast<uint32_t>(pending_seg), pending_from, pending_to);
+      add_word(para.segments[pending_seg], pending_from, pending_to);
     pending_seg = -1;
   };
   const BreakItem& end_item = items[to];
@@ -311,7 +310,7 @@ std::vector<Line> ParagraphSetter::set(const std::vector<TextSpan>& spans, Pt wi
   if (im.para.segments.empty()) return lines;
   const bool justify = align == Align::Justify;
   const double em = spans.front().style->size.value;
-  im.build_items(justify, em);
+  im.build_items(justify);
   BreakParams params;
   params.emergency_stretch = kEmergencyStretch * em;
   if (!justify) params.line_stretch = kRaggedStretch * em;
@@ -336,7 +335,7 @@ Line ParagraphSetter::set_line(const std::vector<TextSpan>& spans) {
   Impl& im = *impl_;
   im.shaper.shape(spans, im.para);
   if (im.para.segments.empty()) return Line{};
-  im.build_items(false, spans.front().style->size.value);
+  im.build_items(false);
   return im.assemble(0, im.items.size() - 1, spans, Pt(1e9), Align::Left);
 }
 

@@ -118,7 +118,6 @@ class Shaper {
   std::vector<BreakOpportunity> opportunities_;
   std::vector<uint8_t> levels_;
   std::string key_;
-  std::u16string utf16_;
 };
 
 }  // namespace lp
