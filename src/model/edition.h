@@ -38,6 +38,7 @@ struct Edition {
   bool hyphenate = false;
   enum class SectionStart { NewPage, RightHandPage, Continue };
   SectionStart section_start = SectionStart::NewPage;
+  int hyphen_min_word = 6, hyphen_left_min = 2, hyphen_right_min = 3;  // letters
   int pad_to_multiple = 1;         // pad the page count with Notes pages
   int columns = 2;                 // grid columns for quote walls, people cards and figure tiles
   bool phone_links = false;        // phone numbers as tel: links (screen)

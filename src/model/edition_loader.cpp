@@ -77,7 +77,8 @@ class EditionLoader {
 
   void read_options(const YAML::Node& o, Edition& ed) {
     if (!o || !yaml_.expect_map(o, "'options'")) return;
-    yaml_.check_keys(o, {"hyphenate", "section-start", "pad-to-multiple", "columns", "phone-links"});
+    yaml_.check_keys(o, {"hyphenate", "hyphen-min-word", "hyphen-left-min", "hyphen-right-min", "section-start",
+                         "pad-to-multiple", "columns", "phone-links"});
     if (const auto n = o["phone-links"]) ed.phone_links = yaml_.boolean(n, "'phone-links'").value_or(false);
     if (const auto n = o["columns"]) {
       double v = yaml_.number(n, "'columns'").value_or(2);
@@ -92,6 +93,16 @@ class EditionLoader {
       else if (v == "continue") ed.section_start = Edition::SectionStart::Continue;
       else yaml_.error(n, "'section-start' must be new-page, right-hand-page or continue");
     }
+    auto letters = [&](const char* key, int& out) {
+      if (const auto n = o[key]) {
+        const double v = yaml_.number(n, fmt::format("'{}'", key)).value_or(out);
+        if (v < 1 || v > 20 || v != static_cast<int>(v)) yaml_.error(n, fmt::format("'{}' must be a whole number of letters from 1 to 20", key));
+        else out = static_cast<int>(v);
+      }
+    };
+    letters("hyphen-min-word", ed.hyphen_min_word);
+    letters("hyphen-left-min", ed.hyphen_left_min);
+    letters("hyphen-right-min", ed.hyphen_right_min);
     if (const auto n = o["pad-to-multiple"]) {
       double v = yaml_.number(n, "'pad-to-multiple'").value_or(1);
       if (v < 1 || v > 64 || v != static_cast<int>(v)) yaml_.error(n, "'pad-to-multiple' must be a whole number from 1 to 64");

@@ -101,6 +101,14 @@ StyleSheet resolve_styles(const Edition& ed) {
   if (sheet.accents.empty()) sheet.accents.push_back(sheet.heading.colour);
   sheet.panel = ed.panel.empty() ? sheet.accents.front().tint(0.12) : to_colour(ed.palette.at(ed.panel));
   sheet.white = Colour{1, 1, 1, 0, 0, 0, 0};
+
+  // Hyphenation is for running prose: body text and list items, never headings or furniture.
+  for (TextStyle* s : {&sheet.body, &sheet.list_item}) {
+    s->hyphenate = ed.hyphenate;
+    s->hyphen_min_word = ed.hyphen_min_word;
+    s->hyphen_left_min = ed.hyphen_left_min;
+    s->hyphen_right_min = ed.hyphen_right_min;
+  }
   return sheet;
 }
 

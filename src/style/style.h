@@ -24,6 +24,9 @@ struct TextStyle {
   Colour colour;
   Align align = Align::Left;
   bool bold = false, italic = false, uppercase = false;
+  // Hyphenation, from the edition's options (prose styles only: body and list items).
+  bool hyphenate = false;
+  int hyphen_min_word = 6, hyphen_left_min = 2, hyphen_right_min = 3;
 };
 
 struct PageGeometry {

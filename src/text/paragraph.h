@@ -26,11 +26,27 @@ struct PositionedRun {
 
 struct Line {
   std::vector<PositionedRun> runs;  // in visual order
-  Pt width;                         // natural width, spaces at the end excluded
+  Pt width;                         // as set (a justified line's fills the measure), spaces at the end excluded
   Pt height;                        // the leading
   Pt baseline;                      // from the top of the line box
   bool overfull = false;
+  // For pagination: the break after this line. `hyphenated` when the line ends in a hyphen (one
+  // the breaker added, a soft hyphen shown, or a hyphen of the text); `break_penalty` is the
+  // breaker's penalty for it: 0 between words, 50 after a hyphen, -10000 where the paragraph or
+  // a hard line break ends the line.
+  bool hyphenated = false;
+  bool hyphen_added = false;  // the hyphen is the breaker's (a word cut, or a soft hyphen shown)
+  int break_penalty = 0;
 };
+
+// How the breaker did on a paragraph.
+struct ParagraphStats {
+  double demerits = 0;   // total demerits of the chosen breaks
+  int pass = 0;          // 1 without hyphenation, 2 with, 3 emergency stretch (overfull if need be)
+  size_t overfull = 0;   // lines wider than the measure
+};
+
+enum class Breaking { TotalFit, FirstFit };  // first fit only to compare against
 
 class FontSet;
 
@@ -40,7 +56,9 @@ class ParagraphSetter {
   ParagraphSetter(const FontSet& fonts, Diagnostics& diags, std::string file, std::string language);
   ~ParagraphSetter();
 
-  std::vector<Line> set(const std::vector<TextSpan>& spans, Pt width, Align align);
+  // Justify sets Knuth–Plass total fit; Left, Center and Right a balanced ragged setting.
+  std::vector<Line> set(const std::vector<TextSpan>& spans, Pt width, Align align, ParagraphStats* stats = nullptr,
+                        Breaking breaking = Breaking::TotalFit);
   // One line, never broken (footers, labels).
   Line set_line(const std::vector<TextSpan>& spans);
 

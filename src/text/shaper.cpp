@@ -1,23 +1,14 @@
 #include "text/shaper.h"
 
 #include <fmt/format.h>
-#include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace lp {
-
-struct Shaper::Char {
-  size_t byte = 0;        // offset in the paragraph text
-  char32_t code = 0;
-  size_t span = 0;
-  uint8_t level = 0;
-  hb_script_t script = HB_SCRIPT_COMMON;
-  const FontFace* face = nullptr;
-};
 
 void GlyphRun::append(const GlyphRun& other) {
   const auto offset = static_cast<uint32_t>(glyphs.size());
@@ -28,33 +19,10 @@ void GlyphRun::append(const GlyphRun& other) {
   }
 }
 
-Shaper::Shaper(const FontSet& fonts, Diagnostics& diags, std::string file, std::string language)
-    : fonts_(fonts), diags_(diags), file_(std::move(file)),
-      language_(hb_language_from_string(language.c_str(), -1)), buffer_(hb_buffer_create()) {
-  UErrorCode status = U_ZERO_ERROR;
-  locale_ = icu::Locale::forLanguageTag(language, status);
-  if (U_FAILURE(status)) locale_ = icu::Locale::getRoot();
-  status = U_ZERO_ERROR;
-  breaker_.reset(icu::BreakIterator::createLineInstance(locale_, status));
-}
-
-Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
-
 namespace {
 
-std::vector<std::pair<size_t, char32_t>> decode_utf8(const std::string& s) {
-  std::vector<std::pair<size_t, char32_t>> out;
-  out.reserve(s.size());
-  int32_t i = 0;
-  const auto n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-    out.emplace_back(static_cast<size_t>(start), c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
+// Beyond this many words the cache starts again (between paragraphs, never during one).
+constexpr size_t kMaxCachedWords = 200000;
 
 // Characters that take the font of the character before them rather than choosing one.
 bool follows_previous_font(char32_t c) {
@@ -63,192 +31,356 @@ bool follows_previous_font(char32_t c) {
          u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
-bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == '\n' || c == '\r'; }
+bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == '\n' || c == '\r' || c == 0x2028; }
+
+// Dashes after which a break shows the dash itself at the line's end.
+bool is_hyphen_like(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2012 || c == 0x2013 || c == 0x2014; }
+
+bool is_weak_script(hb_script_t s) {
+  return s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN;
+}
+
+template <typename T>
+void append_bytes(std::string& out, const T& value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
 
 }  // namespace
 
-void Shaper::choose_faces(const std::vector<TextSpan>& spans, const std::string& text, std::vector<Char>& chars) {
+Shaper::Shaper(const FontSet& fonts, Diagnostics& diags, std::string file, std::string language)
+    : fonts_(fonts), diags_(diags), file_(std::move(file)),
+      language_(hb_language_from_string(language.c_str(), -1)),
+      locale_([&] {
+        UErrorCode status = U_ZERO_ERROR;
+        icu::Locale l = icu::Locale::forLanguageTag(language, status);
+        return U_FAILURE(status) ? icu::Locale::getRoot() : l;
+      }()),
+      breaks_(locale_), hyphenator_(default_hyphen_dictionary()), buffer_(hb_buffer_create()) {}
+
+Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
+
+const std::vector<const FontFace*>& Shaper::chain(const TextSpan& span) {
+  const bool bold = span.bold || span.style->bold, italic = span.italic || span.style->italic;
+  std::string key = span.style->font_role;
+  key += bold ? 'b' : '-';
+  key += italic ? 'i' : '-';
+  auto it = chains_.find(key);
+  if (it != chains_.end()) return it->second;
+  std::vector<const FontFace*> faces{fonts_.face(span.style->font_role, bold, italic)};
+  for (const FontFace* f : fonts_.fallback(bold)) faces.push_back(f);
+  return chains_.emplace(std::move(key), std::move(faces)).first->second;
+}
+
+void Shaper::choose_faces(const std::vector<TextSpan>& spans, size_t first, size_t last) {
   hb_unicode_funcs_t* ufuncs = hb_unicode_funcs_get_default();
-  std::vector<std::vector<const FontFace*>> chains;  // per span: style face, then fallbacks
-  for (const auto& span : spans) {
-    const bool bold = span.bold || span.style->bold, italic = span.italic || span.style->italic;
-    std::vector<const FontFace*> chain{fonts_.face(span.style->font_role, bold, italic)};
-    for (const FontFace* f : fonts_.fallback(bold)) chain.push_back(f);
-    chains.push_back(std::move(chain));
-  }
-  for (size_t i = 0; i < chars.size(); ++i) {
-    Char& ch = chars[i];
+  for (size_t i = first; i < last; ++i) {
+    Char& ch = chars_[i];
     ch.script = hb_unicode_script(ufuncs, ch.code);
-    const auto& chain = chains[ch.span];
-    if (i > 0 && chars[i - 1].span == ch.span && follows_previous_font(ch.code)) {
-      ch.face = chars[i - 1].face;
+    if (i > first && chars_[i - 1].span == ch.span && follows_previous_font(ch.code)) {
+      ch.face = chars_[i - 1].face;
       continue;
     }
+    const auto& faces = chain(spans[ch.span]);
     ch.face = nullptr;
-    for (const FontFace* f : chain)
+    for (const FontFace* f : faces)
       if (f && f->has_char(ch.code)) {
         ch.face = f;
         break;
       }
-    if (!ch.face) {
-      ch.face = chain.front();
-      if (!is_space(ch.code) && !follows_previous_font(ch.code)) {
-        std::string utf8;
-        icu::UnicodeString(static_cast<UChar32>(ch.code)).toUTF8String(utf8);
-        diags_.warning(file_, spans[ch.span].pos,
-                       fmt::format("no font in the fallback chain has U+{:04X} '{}'", static_cast<uint32_t>(ch.code), utf8));
-      }
-    }
+    if (!ch.face) ch.face = faces.front();
   }
-  (void)text;
-  // Common and inherited characters (spaces, punctuation, marks) take the script around them.
-  hb_script_t last = HB_SCRIPT_INVALID;
-  for (auto& ch : chars) {
-    if (ch.script == HB_SCRIPT_COMMON || ch.script == HB_SCRIPT_INHERITED || ch.script == HB_SCRIPT_UNKNOWN) {
-      if (last != HB_SCRIPT_INVALID) ch.script = last;
-    } else {
-      last = ch.script;
-    }
+  // Common and inherited characters (punctuation, marks) take the script around them.
+  hb_script_t last_script = HB_SCRIPT_INVALID;
+  for (size_t i = first; i < last; ++i) {
+    if (!is_weak_script(chars_[i].script)) last_script = chars_[i].script;
+    else if (last_script != HB_SCRIPT_INVALID) chars_[i].script = last_script;
   }
-  last = HB_SCRIPT_INVALID;
-  for (auto it = chars.rbegin(); it != chars.rend(); ++it) {
-    if (it->script == HB_SCRIPT_COMMON || it->script == HB_SCRIPT_INHERITED || it->script == HB_SCRIPT_UNKNOWN) {
-      it->script = last == HB_SCRIPT_INVALID ? HB_SCRIPT_LATIN : last;
-    } else {
-      last = it->script;
-    }
+  last_script = HB_SCRIPT_INVALID;
+  for (size_t i = last; i-- > first;) {
+    if (!is_weak_script(chars_[i].script)) last_script = chars_[i].script;
+    else chars_[i].script = last_script == HB_SCRIPT_INVALID ? HB_SCRIPT_LATIN : last_script;
   }
 }
 
-ShapedItem Shaper::shape_item(const std::string& text, size_t begin, size_t end, const Char& first,
-                              const TextSpan& span, hb_buffer_t* buf) {
-  ShapedItem item;
+namespace {
+
+void shape_into(hb_buffer_t* buf, hb_language_t language, std::string_view word, uint32_t begin, uint32_t end,
+                const FontFace* face, uint8_t level, hb_script_t script, ShapedItem& item) {
   item.begin = begin;
   item.end = end;
-  item.level = first.level;
+  item.level = level;
+  item.script = script;
   GlyphRun& run = item.run;
-  run.face = first.face;
-  run.size = span.style->size;
-  run.colour = span.style->colour;
-  run.link = span.link;
+  run.face = face;
+  run.glyphs.clear();
+  run.clusters.clear();
+  item.cluster_begin.clear();
+  item.unsafe_before.clear();
 
   hb_buffer_clear_contents(buf);
-  hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), static_cast<unsigned>(begin),
-                     static_cast<int>(end - begin));
-  hb_buffer_set_direction(buf, (first.level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  hb_buffer_set_script(buf, first.script);
-  hb_buffer_set_language(buf, language_);
+  hb_buffer_add_utf8(buf, word.data(), static_cast<int>(word.size()), begin, static_cast<int>(end - begin));
+  const bool rtl = level & 1;
+  hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf, script);
+  hb_buffer_set_language(buf, language);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
-  hb_shape(first.face->font, buf, nullptr, 0);
+  hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DEFAULT);
+  hb_shape(face->font, buf, nullptr, 0);
 
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
-  const double scale = span.style->size.value / first.face->units_per_em;
-
-  std::vector<uint32_t> starts;
-  for (unsigned i = 0; i < count; ++i) starts.push_back(info[i].cluster);
-  std::sort(starts.begin(), starts.end());
-  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-  auto cluster_end = [&](uint32_t c) {
-    auto it = std::upper_bound(starts.begin(), starts.end(), c);
-    return it == starts.end() ? static_cast<uint32_t>(end) : *it;
-  };
-
+  const double scale = run.size.value / face->units_per_em;
   run.glyphs.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
     run.glyphs.push_back({info[i].codepoint, Pt(pos[i].x_advance * scale), Pt(pos[i].x_offset * scale),
                           Pt(pos[i].y_offset * scale)});
-    if (i == 0 || info[i].cluster != info[i - 1].cluster) {
-      const uint32_t c = info[i].cluster;
-      run.clusters.push_back({i, 1, text.substr(c, cluster_end(c) - c)});
-    } else {
+    if (i > 0 && info[i].cluster == info[i - 1].cluster) {
       ++run.clusters.back().glyph_count;
+      continue;
     }
+    // Clusters rise along the glyphs left to right and fall right to left, so a cluster ends
+    // where the next one in logical order begins.
+    const uint32_t c = info[i].cluster;
+    uint32_t c_end = end;
+    if (!rtl) {
+      for (unsigned j = i + 1; j < count; ++j)
+        if (info[j].cluster != c) {
+          c_end = info[j].cluster;
+          break;
+        }
+    } else if (i > 0) {
+      c_end = info[i - 1].cluster;
+    }
+    run.clusters.push_back({i, 1, std::string(word.substr(c, c_end - c))});
+    item.cluster_begin.push_back(c);
+    item.unsafe_before.push_back((hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0);
   }
-  return item;
 }
 
-ShapedParagraph Shaper::shape(const std::vector<TextSpan>& spans) {
-  ShapedParagraph para;
-  std::vector<size_t> span_end;
-  for (const auto& s : spans) {
-    if (s.style->uppercase) {
-      icu::UnicodeString::fromUTF8(s.text).toUpper(locale_).toUTF8String(para.text);
-    } else {
-      para.text += s.text;
+}  // namespace
+
+void Shaper::shape_item(std::string_view word, uint32_t begin, uint32_t end, const Char& first, const TextSpan& span,
+                        ShapedItem& item) {
+  item.run.size = span.style->size;
+  item.run.colour = span.style->colour;
+  item.run.link = span.link;
+  shape_into(buffer_, language_, word, begin, end, first.face, first.level, first.script, item);
+}
+
+GlyphRun Shaper::reshape(std::string_view word, const ShapedItem& item, uint32_t begin, uint32_t end) {
+  ShapedItem piece;
+  piece.run.size = item.run.size;
+  piece.run.colour = item.run.colour;
+  piece.run.link = item.run.link;
+  shape_into(buffer_, language_, word, begin, end, item.run.face, item.level, item.script, piece);
+  return std::move(piece.run);
+}
+
+const GlyphRun& Shaper::hyphen(const GlyphRun& like) {
+  std::string key;
+  append_bytes(key, like.face->index);
+  append_bytes(key, like.size.value);
+  append_bytes(key, like.colour);
+  key += like.link;
+  auto it = hyphens_.find(key);
+  if (it != hyphens_.end()) return it->second;
+  ShapedItem item;
+  item.run.size = like.size;
+  item.run.colour = like.colour;
+  item.run.link = like.link;
+  shape_into(buffer_, language_, "-", 0, 1, like.face, 0, HB_SCRIPT_LATIN, item);
+  return hyphens_.emplace(std::move(key), std::move(item.run)).first->second;
+}
+
+void Shaper::add_hyphen_points(std::string_view word, const TextStyle& style, ShapedWord& out) {
+  const HyphenLimits limits{style.hyphen_min_word, style.hyphen_left_min, style.hyphen_right_min};
+  for (size_t p : hyphenator_.points(word, limits)) {
+    const auto offset = static_cast<uint32_t>(p);
+    Pt before;
+    const ShapedItem* inside = nullptr;
+    for (const auto& item : out.items) {
+      if (item.end <= offset) {
+        before += item.run.width();
+        continue;
+      }
+      if (item.begin < offset) inside = &item;
+      break;
     }
-    span_end.push_back(para.text.size());
+    HyphenPoint hp{offset, before, before, Pt(0)};
+    if (inside) {
+      if (inside->level & 1) continue;  // the patterns are for left-to-right text
+      Pt part;
+      bool at_cluster = false, safe = false;
+      for (size_t k = 0; k < inside->cluster_begin.size(); ++k) {
+        if (inside->cluster_begin[k] >= offset) {
+          at_cluster = inside->cluster_begin[k] == offset;
+          safe = at_cluster && !inside->unsafe_before[k];
+          break;
+        }
+        const Cluster& c = inside->run.clusters[k];
+        for (uint32_t g = 0; g < c.glyph_count; ++g) part += inside->run.glyphs[c.first_glyph + g].advance;
+      }
+      const Pt alone = safe ? part : reshape(word, *inside, inside->begin, offset).width();
+      hp.before = before + (at_cluster ? part : alone);
+      hp.before_alone = before + alone;
+    }
+    for (const auto& item : out.items)
+      if (item.end >= offset) {
+        hp.hyphen = hyphen(item.run).width();
+        break;
+      }
+    out.hyphens.push_back(hp);
+  }
+}
+
+void Shaper::shape_word(const std::vector<TextSpan>& spans, const std::string& text, size_t first, size_t last,
+                        bool may_hyphenate, ShapedWord& out) {
+  choose_faces(spans, first, last);
+  const size_t b = chars_[first].byte, e = last < chars_.size() ? chars_[last].byte : text.size();
+  const std::string_view word(text.data() + b, e - b);
+  bool left_to_right = true;
+  for (size_t i = first; i < last;) {
+    size_t j = i + 1;
+    while (j < last && chars_[j].span == chars_[i].span && chars_[j].level == chars_[i].level &&
+           chars_[j].face == chars_[i].face && chars_[j].script == chars_[i].script)
+      ++j;
+    const size_t ie = j < chars_.size() ? chars_[j].byte : text.size();
+    out.items.emplace_back();
+    shape_item(word, static_cast<uint32_t>(chars_[i].byte - b), static_cast<uint32_t>(ie - b), chars_[i],
+               spans[chars_[i].span], out.items.back());
+    out.width += out.items.back().run.width();
+    left_to_right &= (chars_[i].level & 1) == 0;
+    i = j;
+  }
+  for (size_t i = first; i < last; ++i) {
+    const Char& ch = chars_[i];
+    if (!out.missing && !ch.face->has_char(ch.code) && !is_space(ch.code) && !follows_previous_font(ch.code))
+      out.missing = ch.code;
+  }
+  if (!out.items.empty()) out.hyphen = hyphen(out.items.back().run).width();
+  const TextStyle& style = *spans[chars_[first].span].style;
+  if (may_hyphenate && left_to_right && style.hyphenate) add_hyphen_points(word, style, out);
+}
+
+const ShapedWord* Shaper::shaped(const std::vector<TextSpan>& spans, const std::string& text, size_t first,
+                                 size_t last, bool may_hyphenate) {
+  if (first >= last) return nullptr;
+  key_.clear();
+  for (size_t i = first; i < last;) {
+    size_t j = i + 1;
+    while (j < last && chars_[j].span == chars_[i].span) ++j;
+    append_bytes(key_, span_keys_[chars_[i].span]);
+    append_bytes(key_, static_cast<uint32_t>(j - i));
+    i = j;
+  }
+  bool one_level = true;
+  for (size_t i = first + 1; i < last; ++i) one_level &= chars_[i].level == chars_[first].level;
+  key_ += one_level ? '\1' : '\2';
+  if (one_level) key_ += static_cast<char>(chars_[first].level);
+  else
+    for (size_t i = first; i < last; ++i) key_ += static_cast<char>(chars_[i].level);
+  key_ += may_hyphenate ? 'h' : '-';
+  const size_t b = chars_[first].byte, e = last < chars_.size() ? chars_[last].byte : text.size();
+  key_.append(text, b, e - b);
+  auto it = words_.find(std::string_view(key_));
+  if (it == words_.end()) {
+    it = words_.emplace(key_, ShapedWord{}).first;
+    shape_word(spans, text, first, last, may_hyphenate, it->second);
+  }
+  return &it->second;
+}
+
+void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
+  if (words_.size() > kMaxCachedWords) {
+    words_.clear();
+    span_ids_.clear();
+  }
+  para.text.clear();
+  para.segments.clear();
+  para.base_level = 0;
+  chars_.clear();
+  span_keys_.resize(spans.size());
+  uint32_t span_index = 0;
+  for (const auto& s : spans) {
+    const size_t start = para.text.size();
+    if (s.style->uppercase) icu::UnicodeString::fromUTF8(s.text).toUpper(locale_).toUTF8String(para.text);
+    else para.text += s.text;
+    const std::string& text = para.text;
+    int32_t i = static_cast<int32_t>(start);
+    const auto n = static_cast<int32_t>(text.size());
+    while (i < n) {
+      const int32_t at = i;
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
+      chars_.push_back({static_cast<size_t>(at), c < 0 ? 0xFFFD : static_cast<char32_t>(c), span_index, 0,
+                        HB_SCRIPT_COMMON, nullptr});
+    }
+    // What makes two spans shape alike: font, style, size, colour, link and hyphenation.
+    const TextStyle& st = *s.style;
+    std::string& key = span_key_;
+    key.assign(st.font_role);
+    key += '\0';
+    key += static_cast<char>((s.bold || st.bold) | ((s.italic || st.italic) << 1) | (st.hyphenate << 2));
+    append_bytes(key, st.size.value);
+    append_bytes(key, st.colour);
+    append_bytes(key, st.hyphen_min_word);
+    append_bytes(key, st.hyphen_left_min);
+    append_bytes(key, st.hyphen_right_min);
+    key += s.link;
+    auto id = span_ids_.find(key);
+    if (id == span_ids_.end()) id = span_ids_.emplace(key, static_cast<uint32_t>(span_ids_.size())).first;
+    span_keys_[span_index] = id->second;
+    ++span_index;
   }
   const std::string& text = para.text;
-  if (text.empty()) return para;
+  if (text.empty()) return;
 
-  std::vector<Char> chars;
-  size_t span = 0;
-  for (auto [byte, code] : decode_utf8(text)) {
-    while (byte >= span_end[span]) ++span;
-    chars.push_back({byte, code, span, 0, HB_SCRIPT_COMMON, nullptr});
-  }
-
-  // Bidi levels (UAX #9) through UTF-16, as ICU wants it.
-  {
+  if (!plainly_left_to_right(text)) {
     icu::UnicodeString u16 = icu::UnicodeString::fromUTF8(text);
-    UErrorCode status = U_ZERO_ERROR;
-    UBiDi* bidi = ubidi_openSized(u16.length(), 0, &status);
-    ubidi_setPara(bidi, u16.getBuffer(), u16.length(), UBIDI_DEFAULT_LTR, nullptr, &status);
-    if (U_SUCCESS(status)) {
-      const UBiDiLevel* levels = ubidi_getLevels(bidi, &status);
-      para.base_level = ubidi_getParaLevel(bidi);
-      int32_t u = 0;
-      for (auto& ch : chars) {
-        ch.level = U_SUCCESS(status) ? levels[u] : 0;
-        u += ch.code > 0xFFFF ? 2 : 1;
-      }
+    para.base_level = bidi_.resolve(std::u16string_view(u16.getBuffer(), u16.length()), BaseDirection::Auto, levels_);
+    size_t u = 0;
+    for (auto& ch : chars_) {
+      ch.level = u < levels_.size() ? levels_[u] : para.base_level;
+      u += ch.code > 0xFFFF ? 2 : 1;
     }
-    ubidi_close(bidi);
   }
-  choose_faces(spans, text, chars);
 
-  // Break opportunities (UAX #14) on the UTF-8 text itself.
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  breaker_->setText(ut, status);
-  std::vector<std::pair<size_t, bool>> breaks;  // (offset, mandatory)
-  for (int32_t b = breaker_->next(); b != icu::BreakIterator::DONE; b = breaker_->next())
-    breaks.emplace_back(static_cast<size_t>(b), breaker_->getRuleStatus() >= UBRK_LINE_HARD);
-  utext_close(ut);
-
+  breaks_.find(text, opportunities_);
   size_t ci = 0;
-  size_t seg_start = 0;
-  for (auto [seg_end, hard] : breaks) {
-    Segment seg;
-    seg.hard_break = hard;
-    // Trailing spaces of the segment are its `space` part.
-    size_t first = ci, last = ci;
-    while (last < chars.size() && chars[last].byte < seg_end) ++last;
+  bool after_soft_hyphen = false;
+  for (const auto& op : opportunities_) {
+    const size_t first = ci;
+    size_t last = ci;
+    while (last < chars_.size() && chars_[last].byte < op.offset) ++last;
     size_t word_end = last;
-    while (word_end > first && is_space(chars[word_end - 1].code)) --word_end;
-    auto shape_range = [&](size_t from, size_t to, std::vector<ShapedItem>& out, Pt& width) {
-      size_t i = from;
-      while (i < to) {
-        size_t j = i + 1;
-        while (j < to && chars[j].span == chars[i].span && chars[j].level == chars[i].level &&
-               chars[j].face == chars[i].face && chars[j].script == chars[i].script)
-          ++j;
-        const size_t b = chars[i].byte, e = j < chars.size() ? chars[j].byte : text.size();
-        out.push_back(shape_item(text, b, e, chars[i], spans[chars[i].span], buffer_));
-        width += out.back().run.width();
-        i = j;
-      }
-    };
-    shape_range(first, word_end, seg.word, seg.word_width);
-    shape_range(word_end, last, seg.space, seg.space_width);
-    para.segments.push_back(std::move(seg));
+    while (word_end > first && is_space(chars_[word_end - 1].code)) --word_end;
+    if (first == last) continue;
+    Segment seg;
+    seg.begin = chars_[first].byte;
+    seg.word_end = word_end < chars_.size() ? chars_[word_end].byte : text.size();
+    seg.end = op.offset;
+    seg.span = chars_[first].span;
+    seg.hard_break = op.mandatory;
+    if (word_end > first) {
+      const char32_t end_char = chars_[word_end - 1].code;
+      seg.soft_hyphen = end_char == 0xAD;
+      seg.shows_hyphen = seg.soft_hyphen || (word_end == last && is_hyphen_like(end_char));
+    }
+    // A word the author hyphenated with soft hyphens is not hyphenated again.
+    seg.word = shaped(spans, text, first, word_end, !seg.soft_hyphen && !after_soft_hyphen);
+    seg.space = shaped(spans, text, word_end, last, false);
+    after_soft_hyphen = seg.soft_hyphen;
+    for (const ShapedWord* w : {seg.word, seg.space}) {
+      if (!w || !w->missing) continue;
+      std::string utf8;
+      icu::UnicodeString(static_cast<UChar32>(w->missing)).toUTF8String(utf8);
+      diags_.warning(file_, spans[seg.span].pos,
+                     fmt::format("no font in the fallback chain has U+{:04X} '{}'", static_cast<uint32_t>(w->missing), utf8));
+    }
+    para.segments.push_back(seg);
     ci = last;
-    seg_start = seg_end;
   }
-  (void)seg_start;
-  return para;
 }
 
 }  // namespace lp

@@ -1,0 +1,82 @@
+#include "text/hyphenator.h"
+
+#include <hyphen.h>
+
+namespace lp {
+
+const char* default_hyphen_dictionary() { return "/usr/share/hyphen/hyph_en_GB.dic"; }
+
+Hyphenator::Hyphenator(const std::string& dictionary_path) : dict_(hnj_hyphen_load(dictionary_path.c_str())) {}
+
+Hyphenator::~Hyphenator() {
+  if (dict_) hnj_hyphen_free(dict_);
+}
+
+namespace {
+
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_letter(char c) { return is_lower(c) || (c >= 'A' && c <= 'Z'); }
+
+bool looks_like_address(std::string_view w) {
+  return w.find("://") != w.npos || w.find("www.") != w.npos || w.find('@') != w.npos || w.find('/') != w.npos;
+}
+
+}  // namespace
+
+std::vector<size_t> Hyphenator::points(std::string_view word, const HyphenLimits& limits) {
+  if (!dict_ || looks_like_address(word)) return {};
+  for (char c : word)
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return {};
+  // The letters of the word: leading and trailing punctuation and a possessive 's do not count.
+  size_t begin = 0, end = word.size();
+  while (begin < end && !is_letter(word[begin]) && static_cast<unsigned char>(word[begin]) < 0x80) ++begin;
+  // Opening quotes written as UTF-8 (‘ “ are E2 80 98/9C).
+  while (begin + 3 <= end && word.substr(begin, 2) == "\xE2\x80") begin += 3;
+  while (end > begin && !is_letter(word[end - 1]) && static_cast<unsigned char>(word[end - 1]) < 0x80) --end;
+  while (end >= begin + 3 && word.substr(end - 3, 2) == "\xE2\x80") {
+    end -= 3;
+    while (end > begin && !is_letter(word[end - 1]) && static_cast<unsigned char>(word[end - 1]) < 0x80) --end;
+  }
+  if (end >= begin + 2 && word[end - 1] == 's' && word[end - 2] == '\'') end -= 2;
+  if (end >= begin + 4 && word[end - 1] == 's' && word.substr(end - 4, 3) == "\xE2\x80\x99") end -= 4;
+  const std::string_view core = word.substr(begin, end - begin);
+  if (static_cast<int>(core.size()) < limits.min_word) return {};
+  for (char c : core)
+    if (!is_lower(c)) return {};
+
+  key_.assign(core);
+  key_ += static_cast<char>(limits.left);
+  key_ += static_cast<char>(limits.right);
+  auto it = cache_.find(key_);
+  if (it == cache_.end()) {
+    hyphens_.assign(core.size() + 5, '\0');
+    std::vector<size_t> found;
+    const std::string letters(core);  // libhyphen reads the word as a C string
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    if (hnj_hyphen_hyphenate2(dict_, letters.c_str(), static_cast<int>(letters.size()), hyphens_.data(), nullptr, &rep,
+                              &pos, &cut) == 0 &&
+        !rep) {  // a pattern that would change the spelling is not used
+      for (size_t i = 0; i + 1 < core.size(); ++i)
+        if ((hyphens_[i] - '0') & 1) {
+          const size_t before = i + 1;  // letters before the hyphen
+          if (static_cast<int>(before) >= limits.left && static_cast<int>(core.size() - before) >= limits.right)
+            found.push_back(before);
+        }
+    }
+    if (rep) {
+      for (size_t i = 0; i < letters.size(); ++i) free(rep[i]);
+      free(rep);
+      free(pos);
+      free(cut);
+    }
+    it = cache_.emplace(key_, std::move(found)).first;
+  }
+  std::vector<size_t> out;
+  out.reserve(it->second.size());
+  for (size_t p : it->second) out.push_back(begin + p);
+  return out;
+}
+
+}  // namespace lp

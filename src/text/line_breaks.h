@@ -1,0 +1,32 @@
+#pragma once
+// Internal to src/text: line break opportunities (UAX #14) from ICU's line break iterator,
+// found on the UTF-8 text itself.
+#include <unicode/brkiter.h>
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace lp {
+
+struct BreakOpportunity {
+  size_t offset = 0;       // a break is allowed before this byte (the text's end included)
+  bool mandatory = false;  // a hard break (UAX #14 BK, CR, LF, NL)
+};
+
+class LineBreakFinder {
+ public:
+  explicit LineBreakFinder(const icu::Locale& locale);
+  ~LineBreakFinder();
+  LineBreakFinder(const LineBreakFinder&) = delete;
+  LineBreakFinder& operator=(const LineBreakFinder&) = delete;
+
+  // Every opportunity after the start of `text`, in order; the last is at text.size().
+  void find(std::string_view text, std::vector<BreakOpportunity>& out);
+
+ private:
+  std::unique_ptr<icu::BreakIterator> iterator_;
+  UText* utext_ = nullptr;
+};
+
+}  // namespace lp
