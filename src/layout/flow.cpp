@@ -8,9 +8,9 @@
 
 namespace lp {
 
-Flow::Flow(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags,
+Flow::Flow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
            const std::map<size_t, int>& section_pages)
-    : doc_(doc), st_(styles), diags_(diags), setter_(fonts, diags, doc.path, doc.info.language),
+    : doc_(doc), st_(styles), diags_(diags), setter_(setter),
       known_pages_(section_pages) {
   list_.geometry = styles.page;
   list_.cmyk = styles.cmyk;
@@ -339,23 +339,23 @@ void Flow::add_footers() {
 
 DisplayList lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags) {
   // The contents page shows the sections' pages, which it may itself move: lay out again with
-  // the pages found until they stop changing.
+  // the pages found until they stop changing. Each round says the same things about the same
+  // text, so each diagnostic is kept once.
+  Diagnostics found;
+  ParagraphSetter setter(fonts, found, doc.path, doc.info.language);
   std::map<size_t, int> pages;
   const bool has_contents = std::any_of(doc.content.begin(), doc.content.end(),
                                         [](const ContentItem& c) { return std::holds_alternative<ContentsPage>(c); });
+  DisplayList list;
   for (int round = 0; round < 5; ++round) {
-    Diagnostics round_diags;
-    Flow flow(doc, styles, fonts, round_diags, pages);
-    DisplayList list = flow.run();
-    if (!has_contents || flow.section_pages() == pages || round == 4) {
-      if (has_contents && flow.section_pages() != pages)
-        round_diags.warning(doc.path, {}, "the contents' page numbers did not settle after 5 layouts");
-      diags.append(round_diags);
-      return list;
-    }
+    Flow flow(doc, styles, setter, found, pages);
+    list = flow.run();
+    if (!has_contents || flow.section_pages() == pages) break;
     pages = flow.section_pages();
+    if (round == 4) found.warning(doc.path, {}, "the contents' page numbers did not settle after 5 layouts");
   }
-  return {};
+  diags.append_unique(found);
+  return list;
 }
 
 }  // namespace lp

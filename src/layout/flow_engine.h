@@ -29,7 +29,7 @@ WordSearchGrid make_word_search(const WordSearch& ws, Diagnostics& diags, const 
 
 class Flow {
  public:
-  Flow(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags,
+  Flow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
        const std::map<size_t, int>& section_pages);
   DisplayList run();
   // The page (1-based) each section started on, by its index in the content.
@@ -116,7 +116,7 @@ class Flow {
   const Document& doc_;
   const StyleSheet& st_;
   Diagnostics& diags_;
-  ParagraphSetter setter_;
+  ParagraphSetter& setter_;  // shared by the rounds of a layout: its word cache stays warm
   DisplayList list_;
   std::vector<bool> has_footer_;
   std::map<size_t, int> section_pages_;        // found in this run

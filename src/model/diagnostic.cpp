@@ -1,6 +1,8 @@
 #include "model/diagnostic.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 #include <fmt/format.h>
 
 namespace lp {
@@ -33,6 +35,15 @@ void Diagnostics::promote_warnings() {
 
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+void Diagnostics::append_unique(const Diagnostics& other) {
+  using Key = std::tuple<Severity, std::string, int, int, std::string>;
+  auto key = [](const Diagnostic& d) { return Key{d.severity, d.file, d.pos.line, d.pos.column, d.message}; };
+  std::set<Key> seen;
+  for (const auto& d : items_) seen.insert(key(d));
+  for (const auto& d : other.items_)
+    if (seen.insert(key(d)).second) items_.push_back(d);
 }
 
 static size_t edit_distance(const std::string& a, const std::string& b) {

@@ -32,6 +32,8 @@ class Diagnostics {
   void promote_warnings();
   const std::vector<Diagnostic>& all() const { return items_; }
   void append(const Diagnostics& other);
+  // Appends those of `other` not already here or earlier in `other` (same severity, place and words).
+  void append_unique(const Diagnostics& other);
 
  private:
   std::vector<Diagnostic> items_;

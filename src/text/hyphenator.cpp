@@ -6,7 +6,13 @@ namespace lp {
 
 const char* default_hyphen_dictionary() { return "/usr/share/hyphen/hyph_en_GB.dic"; }
 
-Hyphenator::Hyphenator(const std::string& dictionary_path) : dict_(hnj_hyphen_load(dictionary_path.c_str())) {}
+_HyphenDict* Hyphenator::dict() {
+  if (!tried_) {
+    tried_ = true;
+    dict_ = hnj_hyphen_load(path_.c_str());
+  }
+  return dict_;
+}
 
 Hyphenator::~Hyphenator() {
   if (dict_) hnj_hyphen_free(dict_);
@@ -24,7 +30,7 @@ bool looks_like_address(std::string_view w) {
 }  // namespace
 
 std::vector<size_t> Hyphenator::points(std::string_view word, const HyphenLimits& limits) {
-  if (!dict_ || looks_like_address(word)) return {};
+  if (looks_like_address(word) || !dict()) return {};
   for (char c : word)
     if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return {};
   // The letters of the word: leading and trailing punctuation and a possessive 's do not count.

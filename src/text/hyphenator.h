@@ -17,13 +17,14 @@ struct HyphenLimits {
 
 class Hyphenator {
  public:
-  // An unreadable dictionary leaves the hyphenator empty: it finds no points.
-  explicit Hyphenator(const std::string& dictionary_path);
+  // The dictionary is read when the first word is hyphenated (an edition that does not
+  // hyphenate never reads it); an unreadable one leaves the hyphenator empty: it finds no points.
+  explicit Hyphenator(std::string dictionary_path) : path_(std::move(dictionary_path)) {}
   ~Hyphenator();
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;
 
-  bool loaded() const { return dict_ != nullptr; }
+  bool loaded() { return dict() != nullptr; }
   // Byte offsets in `word` before which a hyphen may go. Words with capitals, digits or the look
   // of a URL or e-mail address are left alone, as are words of letters other than a–z: the
   // patterns are for English prose. Punctuation around the word and a possessive 's are not
@@ -31,6 +32,10 @@ class Hyphenator {
   std::vector<size_t> points(std::string_view word, const HyphenLimits& limits);
 
  private:
+  _HyphenDict* dict();
+
+  std::string path_;
+  bool tried_ = false;
   _HyphenDict* dict_ = nullptr;
   std::unordered_map<std::string, std::vector<size_t>> cache_;
   std::string key_;
