@@ -26,16 +26,35 @@ void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) 
 }
 
 // Numbers in content streams: at most three decimals, no exponent, no "-0".
+// Written digit by digit: content streams hold tens of thousands of numbers.
 std::string num(double v) {
   long milli = std::lround(v * 1000);
   if (milli == 0) return "0";
-  std::string s = fmt::format("{}{}", milli < 0 ? "-" : "", std::labs(milli) / 1000);
-  if (long frac = std::labs(milli) % 1000) {
-    std::string f = fmt::format("{:03}", frac);
-    while (f.back() == '0') f.pop_back();
-    s += "." + f;
+  char buf[32];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  unsigned long m = static_cast<unsigned long>(std::labs(milli));
+  unsigned long frac = m % 1000;
+  if (frac) {
+    int digits = 3;
+    while (frac % 10 == 0) frac /= 10, --digits;
+    for (int i = 0; i < digits; ++i, frac /= 10) *--p = static_cast<char>('0' + frac % 10);
+    *--p = '.';
   }
-  return s;
+  unsigned long whole = m / 1000;
+  do {
+    *--p = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole);
+  if (milli < 0) *--p = '-';
+  return std::string(p, end);
+}
+
+// <XXXX>: a 2-byte glyph id in hex.
+void append_glyph(std::string& out, uint32_t id) {
+  static const char digits[] = "0123456789ABCDEF";
+  const char g[6] = {'<', digits[(id >> 12) & 15], digits[(id >> 8) & 15], digits[(id >> 4) & 15], digits[id & 15], '>'};
+  out.append(g, 6);
 }
 
 std::string utf16_text_string(const std::string& utf8) {
@@ -172,7 +191,7 @@ class PdfWriter {
         } else if (std::abs(x - cursor) > 0.0005) {
           out += num(-(x - cursor) * 1000.0 / size) + " ";
         }
-        out += fmt::format("<{:04X}>", g.id);
+        append_glyph(out, g.id);
         cursor = x + fonts_.pdf_width(run.face, g.id) * size / 1000.0;
         pen += g.advance.value;
         if (g.y_offset.value != 0) close();
