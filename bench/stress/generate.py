@@ -9,7 +9,7 @@ import random
 import sys
 
 # Calibrated against the a4 edition: the words of running text that fill one page.
-WORDS_PER_PAGE = 585
+WORDS_PER_PAGE = 537
 
 WORDS = """children young people partnership safeguarding school family health police council
 report year voice listen change help support safe home online community service team social

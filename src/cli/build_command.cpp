@@ -141,7 +141,7 @@ int run_build(const BuildRequest& req) {
     job.edition = load_edition(layout.string(), diags);
     jobs.push_back(std::move(job));
   }
-  shared_times.push_back({"load", watch.lap()});
+  shared_times.push_back({"load", watch.lap(), peak_rss_mib()});
   if (diags.has_errors()) return finish(kInputError);
   std::unique_ptr<FontSet> fonts = FontSet::load(font_config, diags);
   shared_times.push_back({"fonts", watch.lap()});
@@ -159,7 +159,7 @@ int run_build(const BuildRequest& req) {
       return;
     }
     job.pages = lay_out(doc, styles, *fonts, job.diags);
-    job.times.push_back({"layout", sw.lap()});
+    job.times.push_back({"layout", sw.lap(), peak_rss_mib()});
   });
   for (const auto& job : jobs) diags.append(job.diags);
   if (req.strict) diags.promote_warnings();

@@ -115,9 +115,10 @@ check "json for a good report" contains ok.json '{"diagnostics":[],"errors":0,"w
 
 # --timings: every stage, per edition.
 "$lp" build "$src/report.yaml" "${opts[@]}" --out-dir timed --timings 2>timings.err
-check "timings: shared stages" grep -Eq "^timings: load [0-9.]+ ms, fonts [0-9.]+ ms" timings.err
+check "timings: shared stages" grep -Eq "^timings: load [0-9.]+ ms \(peak RSS [0-9.]+ MiB\), fonts [0-9.]+ ms" timings.err
+check "timings: total and peak RSS" grep -Eq "^timings: total [0-9.]+ ms wall \(editions in parallel\), peak RSS [0-9.]+ MiB" timings.err
 for ed in booklet large-print screen; do
-  check "timings: $ed" grep -Eq "^timings: $ed: style [0-9.]+ ms, layout [0-9.]+ ms, pdf [0-9.]+ ms" timings.err
+  check "timings: $ed" grep -Eq "^timings: $ed: style [0-9.]+ ms, layout [0-9.]+ ms \(peak RSS [0-9.]+ MiB\), pdf [0-9.]+ ms" timings.err
 done
 
 # Usage and I/O errors.
