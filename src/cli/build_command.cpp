@@ -74,6 +74,7 @@ void for_each_parallel(std::vector<EditionJob>& jobs, unsigned threads, Work wor
       }
     }
   };
+  if (jobs.empty()) return;
   threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(jobs.size()));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
@@ -113,19 +114,28 @@ int run_build(const BuildRequest& req) {
   const fs::path layout_dir = req.layout_dir.empty() ? base / "layout" : fs::path(req.layout_dir);
 
   const std::vector<std::string> editions = req.editions.empty() ? doc.info.editions : req.editions;
+  // Point at the place that names an edition: the report's list, or the command line.
+  auto named_at = [&](size_t i) {
+    return req.editions.empty() && i < doc.info.edition_pos.size() ? doc.info.edition_pos[i] : SourcePos{};
+  };
+  const std::string named_in = req.editions.empty() ? req.report : "--edition";
+  if (editions.empty()) diags.error(req.report, {}, "the report lists no editions ('editions' in 'report')");
+  for (size_t i = 0; i < editions.size(); ++i) {
+    // Two builds of one edition would write the same file at once.
+    if (std::find(editions.begin(), editions.begin() + i, editions[i]) != editions.begin() + i)
+      diags.error(named_in, named_at(i), fmt::format("edition '{}' is named twice", editions[i]));
+  }
+  if (diags.has_errors()) return finish(kInputError);
   if (!req.output.empty() && editions.size() != 1) {
     std::cerr << "leafpress: -o names one file, so it needs exactly one --edition\n";
     return kUsageError;
   }
 
   FontConfig font_config = load_font_config(fonts_path, diags);
-  for (const auto& name : editions) {
+  for (size_t i = 0; i < editions.size(); ++i) {
+    const std::string& name = editions[i];
     const fs::path layout = layout_dir / (name + ".yaml");
-    // Point at the place that names the edition: the report's list, or the command line.
-    auto it = std::find(doc.info.editions.begin(), doc.info.editions.end(), name);
-    const SourcePos where = req.editions.empty() && it != doc.info.editions.end()
-                                ? doc.info.edition_pos[it - doc.info.editions.begin()] : SourcePos{};
-    const std::string named_in = req.editions.empty() ? req.report : "--edition";
+    const SourcePos where = named_at(i);
     if (!plain_name(name)) {
       diags.error(named_in, where,
                   fmt::format("edition '{}' must be a plain name (letters, digits, '-' and '_')", name));
