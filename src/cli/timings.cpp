@@ -28,7 +28,8 @@ std::string format_timings(const std::vector<StageTime>& shared,
                            const std::vector<std::pair<std::string, std::vector<StageTime>>>& editions,
                            double total_seconds) {
   std::string out = fmt::format("timings: {}\n", join(shared));
-  for (const auto& [name, stages] : editions) out += fmt::format("timings: {}: {}\n", name, join(stages));
+  for (const auto& [name, stages] : editions)
+    if (!stages.empty()) out += fmt::format("timings: {}: {}\n", name, join(stages));
   out += fmt::format("timings: total {:.1f} ms wall (editions in parallel), peak RSS {:.1f} MiB\n",
                      total_seconds * 1e3, peak_rss_mib());
   return out;
