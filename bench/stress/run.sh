@@ -53,7 +53,7 @@ for kind in prose components; do
   if ! "$lp" $(stress calibrate) 2>"$work/calibrate.err"; then
     echo "== $kind stress: this leafpress cannot build it:"; head -n 3 "$work/calibrate.err"; continue
   fi
-  wpp=$(awk -v p="$(pages_of "$work/calibrate.pdf")" 'BEGIN { print 537 * p / 100 }')
+  wpp=$(awk -v p="$(pages_of "$work/calibrate.pdf")" 'BEGIN { print 537 * 100 / p }')
   for pages in 500 1000; do
     python3 "$src/bench/stress/generate.py" "$pages" "$work/$kind-$pages.yaml" "${flag[@]}" --words-per-page "$wpp"
     echo "== $kind stress, $pages pages asked"
