@@ -1,57 +1,98 @@
 #!/usr/bin/env python3
-"""Writes a stress report for leafpress: about PAGES A4 pages (edition a4, bench/stress/layout)
-of prose with headings, inline styles and links, bullet and numbered lists, page breaks, and a
-few words in Arabic and Devanagari, from a fixed seed, so the same arguments give the same file.
+"""Writes a stress report for leafpress, from a fixed seed (the same arguments give the same
+file): about PAGES pages of prose with headings, inline styles and links, bullet and numbered
+lists, page breaks and a few words in Arabic and Devanagari; with --components, every section
+also holds one of each component the report format has (quotes, people, timeline, stats,
+chart, callout, puzzles, contacts), as in the real report. The report's one edition is `a4`
+(bench/stress/run.sh derives it from the booklet layout).
 
-usage: generate.py PAGES OUT.yaml
+usage: generate.py PAGES OUT.yaml [--components] [--words-per-page N]
 """
+import argparse
 import random
-import sys
-
-# Calibrated against the a4 edition: the words of running text that fill one page.
-WORDS_PER_PAGE = 585
 
 WORDS = """children young people partnership safeguarding school family health police council
 report year voice listen change help support safe home online community service team social
 worker education training meeting plan review priority neglect exploitation wellbeing advice
 contact local county norfolk professional parent carer friend group survey feedback project
 practice learning understand important together better every week month annual share idea
-experience question answer future future local good clear simple honest respect trust""".split()
+experience question answer future local good clear simple honest respect trust""".split()
 SCRIPTS = ["مرحبا بالعالم", "नमस्ते दुनिया", "office affine waffle"]
 
 
-def sentence(rng):
-    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 22))]
+def sentence(rng, low=8, high=22):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
     roll = rng.random()
+    i = rng.randrange(len(words))
     if roll < 0.08:
-        i = rng.randrange(len(words))
         words[i] = f"**{words[i]}**"
     elif roll < 0.14:
-        i = rng.randrange(len(words))
         words[i] = f"*{words[i]}*"
     elif roll < 0.17:
-        i = rng.randrange(len(words))
         words[i] = f"[{words[i]}](https://example.org/{words[i]})"
     elif roll < 0.19:
-        words.insert(rng.randrange(len(words)), rng.choice(SCRIPTS))
+        words.insert(i, rng.choice(SCRIPTS))
     text = " ".join(words)
     return text[0].upper() + text[1:] + "."
 
 
-def quoted(text):
+def q(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def components(rng, n):
+    """One block of each component kind, as YAML lines indented for a section's blocks."""
+    s = lambda lo=4, hi=10: q(sentence(rng, lo, hi))
+    b = "        - "
+    lines = [
+        f"{b}quote: {{text: {s()}, by: A young person}}",
+        f"{b}quotes: [{s()}, {{text: {s()}, by: A parent}}, {s()}]",
+        f"{b}people:",
+        "            title: The team",
+        "            items:",
+        *[f"              - {{name: {q('Person ' + str(k))}, role: {s(2, 4)}, organisation: NSCP}}" for k in range(6)],
+        f"{b}timeline:",
+        "            categories: {voice: Voice of the Child, neglect: Neglect, online: Online safety}",
+        "            periods:",
+    ]
+    for month in ["April", "May", "June"]:
+        lines.append(f"              - label: {month}")
+        lines.append("                events:")
+        for cat in ["voice", "neglect", "online"]:
+            lines.append(f"                  - {{category: {cat}, title: {s(2, 5)}, text: {s(8, 16)}}}")
+    lines += [
+        f"{b}stats:",
+        f"            title: In each week {n}",
+        "            groups:",
+        "              - name: Health",
+        "                icon: health",
+        f"                items: [{{value: {rng.randint(10, 2000)}, label: {s(3, 6)}}}, {{prefix: around, value: {rng.randint(10, 900)}, label: {s(3, 6)}}}]",
+        f"{b}chart: {{kind: bar, title: {s(3, 6)}, unit: contacts a week, data: [{{label: Schools, value: {rng.randint(50, 300)}}}, {{label: Police, value: {rng.randint(50, 300)}}}, {{label: Health, value: {rng.randint(50, 300)}}}]}}",
+        f"{b}callout:",
+        f"            title: {s(2, 5)}",
+        f"            blocks: [{{p: {s()}}}, {{list: [{s(3, 6)}, {s(3, 6)}]}}]",
+        f"{b}wordsearch: {{words: [FAMILY, PROTECTION, VOICE, SAFE, SCHOOL], seed: {n}}}",
+        f"{b}quiz: {{title: Quiz {n}, questions: [{{q: {s(4, 8)}, a: {s(1, 3)}}}, {{q: {s(4, 8)}, a: {s(1, 3)}}}]}}",
+        f"{b}answers: {{title: Answers {n}}}",
+        f"{b}contact: {{items: [{{label: CADS, phone: 0344 800 8020}}], website: www.example.org}}",
+    ]
+    return lines
+
+
 def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    pages, out_path = int(sys.argv[1]), sys.argv[2]
+    ap = argparse.ArgumentParser(usage=__doc__)
+    ap.add_argument("pages", type=int)
+    ap.add_argument("out")
+    ap.add_argument("--components", action="store_true")
+    ap.add_argument("--words-per-page", type=float, default=537,
+                    help="words of running text that fill a page (run.sh calibrates it)")
+    args = ap.parse_args()
     rng = random.Random(2025)
-    budget = pages * WORDS_PER_PAGE
+    budget = args.pages * args.words_per_page
     out = [
         "# Generated by bench/stress/generate.py: a stress report, not a real one.",
         "report:",
-        f"  title: Stress report of {pages} pages",
+        f"  title: Stress report of {args.pages} pages",
         "  organisation: leafpress bench",
         "  language: en-GB",
         "  date: 2025-01-01",
@@ -63,22 +104,25 @@ def main():
     section = 0
     while words < budget:
         section += 1
-        out += [f"  - section:", f"      id: s{section}", f"      title: {quoted(f'Section {section}: ' + sentence(rng)[:40])}",
-                "      blocks:"]
+        out += ["  - section:", f"      id: s{section}",
+                f"      title: {q(f'Section {section}: ' + sentence(rng)[:40])}", "      blocks:"]
         for _ in range(rng.randint(3, 6)):
-            out.append(f"        - heading: {quoted(sentence(rng)[:60])}")
+            out.append(f"        - heading: {q(sentence(rng)[:60])}")
             for _ in range(rng.randint(2, 5)):
                 para = " ".join(sentence(rng) for _ in range(rng.randint(3, 7)))
                 words += len(para.split())
-                out.append(f"        - p: {quoted(para)}")
+                out.append(f"        - p: {q(para)}")
             if rng.random() < 0.3:
                 style = rng.choice(["bullet", "number"])
-                items = [quoted(sentence(rng)) for _ in range(rng.randint(3, 6))]
+                items = [q(sentence(rng)) for _ in range(rng.randint(3, 6))]
                 words += sum(len(i.split()) for i in items)
                 out.append(f"        - list: {{style: {style}, items: [{', '.join(items)}]}}")
+        if args.components:
+            out += components(rng, section)
+            words += 700  # about what the components of one section fill, in words of prose
         if section % 25 == 0:
             out.append("        - page-break: {}")
-    with open(out_path, "w", encoding="utf-8") as f:
+    with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
 
 

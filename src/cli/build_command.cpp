@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <mutex>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "cli/diagnostics_output.h"
@@ -48,13 +48,18 @@ bool plain_name(const std::string& name) {
   });
 }
 
+// Where an edition's PDF waits until every edition is known to be free of errors.
+std::string scratch_name(const std::string& out) { return out + ".unchecked"; }
+
 struct EditionJob {
   std::string name;
   Edition edition;
   Diagnostics diags;  // its own, merged in edition order so the output does not depend on threads
-  DisplayList pages;
+  size_t page_count = 0;
+  std::string dump;  // --dump pages
   std::string out;
-  bool written = false;
+  bool input_ok = false;  // laid out without errors (warnings count as errors with --strict)
+  bool written = false;   // to scratch_name(out)
   std::vector<StageTime> times;
 };
 
@@ -74,6 +79,7 @@ void for_each_parallel(std::vector<EditionJob>& jobs, unsigned threads, Work wor
       }
     }
   };
+  if (jobs.empty()) return;
   threads = std::clamp<unsigned>(threads, 1, static_cast<unsigned>(jobs.size()));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
@@ -113,19 +119,28 @@ int run_build(const BuildRequest& req) {
   const fs::path layout_dir = req.layout_dir.empty() ? base / "layout" : fs::path(req.layout_dir);
 
   const std::vector<std::string> editions = req.editions.empty() ? doc.info.editions : req.editions;
+  // Point at the place that names an edition: the report's list, or the command line.
+  auto named_at = [&](size_t i) {
+    return req.editions.empty() && i < doc.info.edition_pos.size() ? doc.info.edition_pos[i] : SourcePos{};
+  };
+  const std::string named_in = req.editions.empty() ? req.report : "--edition";
+  if (editions.empty()) diags.error(req.report, {}, "the report lists no editions ('editions' in 'report')");
+  for (size_t i = 0; i < editions.size(); ++i) {
+    // Two builds of one edition would write the same file at once.
+    if (std::find(editions.begin(), editions.begin() + i, editions[i]) != editions.begin() + i)
+      diags.error(named_in, named_at(i), fmt::format("edition '{}' is named twice", editions[i]));
+  }
+  if (diags.has_errors()) return finish(kInputError);
   if (!req.output.empty() && editions.size() != 1) {
     std::cerr << "leafpress: -o names one file, so it needs exactly one --edition\n";
     return kUsageError;
   }
 
   FontConfig font_config = load_font_config(fonts_path, diags);
-  for (const auto& name : editions) {
+  for (size_t i = 0; i < editions.size(); ++i) {
+    const std::string& name = editions[i];
     const fs::path layout = layout_dir / (name + ".yaml");
-    // Point at the place that names the edition: the report's list, or the command line.
-    auto it = std::find(doc.info.editions.begin(), doc.info.editions.end(), name);
-    const SourcePos where = req.editions.empty() && it != doc.info.editions.end()
-                                ? doc.info.edition_pos[it - doc.info.editions.begin()] : SourcePos{};
-    const std::string named_in = req.editions.empty() ? req.report : "--edition";
+    const SourcePos where = named_at(i);
     if (!plain_name(name)) {
       diags.error(named_in, where,
                   fmt::format("edition '{}' must be a plain name (letters, digits, '-' and '_')", name));
@@ -141,15 +156,30 @@ int run_build(const BuildRequest& req) {
     job.edition = load_edition(layout.string(), diags);
     jobs.push_back(std::move(job));
   }
-  shared_times.push_back({"load", watch.lap()});
+  shared_times.push_back({"load", watch.lap(), peak_rss_mib()});
   if (diags.has_errors()) return finish(kInputError);
   std::unique_ptr<FontSet> fonts = FontSet::load(font_config, diags);
   shared_times.push_back({"fonts", watch.lap()});
   if (diags.has_errors()) return finish(kInputError);
 
-  const unsigned threads = req.jobs ? req.jobs : std::max(1u, std::thread::hardware_concurrency());
-  // FontSet is read-only once loaded and HarfBuzz fonts may shape from several threads;
-  // each layout makes its own paragraph setter.
+  const bool writing = req.write && req.dump.empty();
+  PdfOptions options;
+  options.creation_time = source_date_epoch();
+  for (auto& job : jobs) {
+    if (!writing) break;
+    job.out = req.output;
+    if (job.out.empty()) {
+      fs::create_directories(req.out_dir, ec);
+      job.out = (fs::path(req.out_dir) / (job.name + ".pdf")).string();
+    }
+  }
+
+  // One thread per edition by default: editions differ in cost, and a core left idle by a short
+  // one is taken by the others. FontSet is read-only once loaded and HarfBuzz fonts may shape
+  // from several threads; each layout makes its own paragraph setter. Each edition goes from
+  // style to PDF on its own thread; the PDF goes to a scratch name, renamed below only when no
+  // edition has an error, so that a build writes all its PDFs or none.
+  const unsigned threads = req.jobs ? req.jobs : std::min<unsigned>(static_cast<unsigned>(jobs.size()), 8);
   for_each_parallel(jobs, threads, [&](EditionJob& job) {
     Stopwatch sw;
     StyleSheet styles = resolve_styles(job.edition);
@@ -158,46 +188,51 @@ int run_build(const BuildRequest& req) {
       job.diags.error(job.edition.path, {}, fmt::format("font role '{}' is not in {}", styles.body.font_role, fonts_path));
       return;
     }
-    job.pages = lay_out(doc, styles, *fonts, job.diags);
-    job.times.push_back({"layout", sw.lap()});
+    DisplayList pages = lay_out(doc, styles, *fonts, job.diags);
+    job.times.push_back({"layout", sw.lap(), peak_rss_mib()});
+    job.page_count = pages.pages.size();
+    if (req.strict) job.diags.promote_warnings();
+    if (job.diags.has_errors()) return;
+    job.input_ok = true;
+    if (req.dump == "pages") job.dump = dump_display_list(pages);
+    if (!writing) return;
+    Diagnostics pdf_diags;
+    job.written = write_pdf(pages, scratch_name(job.out), options, pdf_diags);
+    for (const auto& d : pdf_diags.all()) {  // about the file the user named, not the scratch one
+      const std::string file = d.file == scratch_name(job.out) ? job.out : d.file;
+      d.severity == Severity::Error ? job.diags.error(file, d.pos, d.message) : job.diags.warning(file, d.pos, d.message);
+    }
+    job.times.push_back({"pdf", sw.lap()});
   });
-  for (const auto& job : jobs) diags.append(job.diags);
-  if (req.strict) diags.promote_warnings();
-  if (diags.has_errors()) return finish(kInputError);
-
-  if (req.dump == "pages") {
-    for (const auto& job : jobs) std::cout << dump_display_list(job.pages);
+  bool input_ok = true, all_written = true;
+  for (const auto& job : jobs) {
+    diags.append(job.diags);
+    input_ok = input_ok && job.input_ok;
+    all_written = all_written && job.written;
+  }
+  if (!input_ok || (writing && !all_written)) {
+    for (const auto& job : jobs)
+      if (job.written) fs::remove(scratch_name(job.out), ec);
+    return finish(input_ok ? kIoError : kInputError);
+  }
+  if (!req.dump.empty()) {
+    for (const auto& job : jobs) std::cout << job.dump;
     return finish(kOk);
   }
-  if (!req.write) {
+  if (!writing) {
     summary = fmt::format("leafpress: {}: {} edition{} checked, {} warning{}\n", req.report, jobs.size(),
                           jobs.size() == 1 ? "" : "s", diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
     return finish(kOk);
   }
-
-  PdfOptions options;
-  options.creation_time = source_date_epoch();
-  for (auto& job : jobs) {
-    job.out = req.output;
-    if (job.out.empty()) {
-      fs::create_directories(req.out_dir, ec);
-      job.out = (fs::path(req.out_dir) / (job.name + ".pdf")).string();
-    }
-    job.diags = Diagnostics();
-  }
-  watch.lap();
-  for_each_parallel(jobs, threads, [&](EditionJob& job) {
-    Stopwatch sw;
-    job.written = write_pdf(job.pages, job.out, options, job.diags);
-    job.times.push_back({"pdf", sw.lap()});
-  });
-  bool all_written = true;
   for (const auto& job : jobs) {
-    diags.append(job.diags);
-    all_written = all_written && job.written;
-    if (job.written) summary += fmt::format("leafpress: wrote {} ({} pages)\n", job.out, job.pages.pages.size());
+    fs::rename(scratch_name(job.out), job.out, ec);
+    if (ec) {
+      diags.error(job.out, {}, fmt::format("cannot write the file: {}", ec.message()));
+      continue;
+    }
+    summary += fmt::format("leafpress: wrote {} ({} pages)\n", job.out, job.page_count);
   }
-  return finish(all_written ? kOk : kIoError);
+  return finish(diags.has_errors() ? kIoError : kOk);
 }
 
 }  // namespace lp

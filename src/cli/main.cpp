@@ -25,7 +25,7 @@ void add_input_options(CLI::App* cmd, lp::BuildRequest& req) {
           std::map<std::string, lp::DiagnosticsFormat>{{"text", lp::DiagnosticsFormat::Text},
                                                         {"json", lp::DiagnosticsFormat::Json}}));
   cmd->add_flag("--timings", req.timings, "Print the time each stage took, per edition, on stderr");
-  cmd->add_option("-j,--jobs", req.jobs, "Editions built at once (default: one per core)");
+  cmd->add_option("-j,--jobs", req.jobs, "Editions built at once (default: one thread per edition, at most 8)");
 }
 
 void add_output_options(CLI::App* cmd, lp::BuildRequest& req) {

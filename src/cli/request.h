@@ -23,7 +23,7 @@ struct BuildRequest {
   bool strict = false;                // warnings are errors
   bool timings = false;               // print where the time went
   bool write = true;                  // false for `check`: lay out, write nothing
-  unsigned jobs = 0;                  // editions built at once; 0: one per core
+  unsigned jobs = 0;                  // editions built at once; 0: one thread per edition (at most 8)
 
   // The folder files named by the report must stay under (see model/input_path.h).
   std::string input_root() const;

@@ -30,7 +30,7 @@ bool ends_with(const std::string& s, const std::string& tail) {
 // Our own output, and the scratch files editors write beside the one being saved.
 bool ignored(const std::string& name) {
   return name.empty() || name[0] == '.' || ends_with(name, "~") || ends_with(name, ".pdf") ||
-         ends_with(name, ".part") || ends_with(name, ".swp");
+         ends_with(name, ".part") || ends_with(name, ".unchecked") || ends_with(name, ".swp");
 }
 
 // Reads the pending events; true if one concerns a file that is not ignored.

@@ -5,7 +5,8 @@
 namespace lp {
 
 // Watches the report's folder, the layout folder and the fonts configuration's folder (not
-// their subfolders); PDFs, `.part` files, dotfiles and editor backups (`~`) are ignored.
+// their subfolders); PDFs, scratch files (`.part`, `.unchecked`), dotfiles and editor backups
+// (`~`, `.swp`) are ignored.
 // Stops on SIGINT or SIGTERM (exit 0), or after `max_builds` builds when it is positive
 // (exit code of the last build).
 int run_watch(const BuildRequest& request, int max_builds);

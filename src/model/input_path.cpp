@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 
 namespace lp {
 
@@ -57,6 +60,31 @@ std::optional<std::string> resolve_input_path(const std::string& root, const std
     return fail(fmt::format("'{}' is a symbolic link to {}, outside {}: files a report names must be under it",
                             name, real.string(), root));
   return real.string();
+}
+
+std::optional<std::string> read_input_file(const std::string& path, size_t max_bytes, const std::string& file,
+                                           SourcePos pos, Diagnostics& diags) {
+  const std::string& where = file.empty() ? path : file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error(where, pos, fmt::format("cannot read file: {}", std::strerror(errno)));
+    return std::nullopt;
+  }
+  std::string bytes;
+  char chunk[65536];
+  while (in && bytes.size() <= max_bytes) {
+    in.read(chunk, sizeof chunk);
+    bytes.append(chunk, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    diags.error(where, pos, "cannot read file: read error");
+    return std::nullopt;
+  }
+  if (bytes.size() > max_bytes) {
+    diags.error(where, pos, fmt::format("the file is larger than the limit of {} MiB", max_bytes >> 20));
+    return std::nullopt;
+  }
+  return bytes;
 }
 
 }  // namespace lp

@@ -15,4 +15,10 @@ namespace lp {
 std::optional<std::string> resolve_input_path(const std::string& root, const std::string& name,
                                               const std::string& file, SourcePos pos, Diagnostics& diags);
 
+// The bytes of `path`, read in pieces and refused once past `max_bytes` (so that a device or an
+// endless file stops early); nullopt after reporting "cannot read file: ..." or "the file is
+// larger than the limit of N MiB" against `file:pos` (`path` itself when `file` is empty).
+std::optional<std::string> read_input_file(const std::string& path, size_t max_bytes, const std::string& file,
+                                           SourcePos pos, Diagnostics& diags);
+
 }  // namespace lp

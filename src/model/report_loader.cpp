@@ -208,7 +208,8 @@ class ReportLoader {
       if (style == "number") list.style = ListBlock::Style::Number;
       else if (style == "check") list.style = ListBlock::Style::Check;
       else if (style != "bullet") yaml_.error(value["style"], fmt::format("unknown list style '{}' (bullet, number or check)", style));
-      items = value["items"];
+      if (!value["items"]) return list;  // reported by check_keys
+      items.reset(value["items"]);  // reset, not =: assigning to a Node writes through to `value`
     }
     if (!items || !yaml_.expect_sequence(items, "a list's items")) return list;
     for (const auto& item : items) list.items.push_back(inline_text(item, "a list item"));
@@ -243,7 +244,7 @@ class ReportLoader {
     if (v.IsMap()) {
       yaml_.check_keys(v, {"title", "items"}, {"items"});
       people.title = optional_text(v, "title");
-      items = list_of(v, "items");
+      items.reset(list_of(v, "items"));
     } else if (!yaml_.expect_sequence(v, "'people'")) {
       return people;
     }

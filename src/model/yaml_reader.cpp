@@ -3,10 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fstream>
+
+#include "model/input_path.h"
 
 namespace lp {
 
@@ -49,28 +48,10 @@ class TreeLimits {
 }  // namespace
 
 std::optional<YAML::Node> YamlReader::load() {
-  std::ifstream in(path_, std::ios::binary);
-  if (!in) {
-    diags_.error(path_, {}, fmt::format("cannot read file: {}", std::strerror(errno)));
-    return std::nullopt;
-  }
-  // Read in pieces and stop past the limit, so that a huge or endless file (a device) stops early.
-  std::string text;
-  char chunk[65536];
-  while (in && text.size() <= kMaxYamlBytes) {
-    in.read(chunk, sizeof chunk);
-    text.append(chunk, static_cast<size_t>(in.gcount()));
-  }
-  if (in.bad()) {
-    diags_.error(path_, {}, "cannot read file: read error");
-    return std::nullopt;
-  }
-  if (text.size() > kMaxYamlBytes) {
-    diags_.error(path_, {}, fmt::format("the file is larger than the limit of {} MiB", kMaxYamlBytes >> 20));
-    return std::nullopt;
-  }
+  const std::optional<std::string> text = read_input_file(path_, kMaxYamlBytes, path_, {}, diags_);
+  if (!text) return std::nullopt;
   try {
-    YAML::Node root = YAML::Load(text);
+    YAML::Node root = YAML::Load(*text);
     if (!root || root.IsNull()) {
       diags_.error(path_, {1, 1}, "the file is empty");
       return std::nullopt;

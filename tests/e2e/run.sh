@@ -105,6 +105,14 @@ for bad in "$src"/tests/bad/*.yaml; do
   check "$name: check exit code 1" test "$code" -eq 1
   check "$name: check message" contains "check-$name.err" "$expected"
 done
+# All or nothing: one edition in error, and no edition's PDF is left behind.
+mkdir -p broken-layouts && cp "$src"/layout/*.yaml broken-layouts/
+sed -i 's/^\(  body: *{font: \)body/\1no-such-role/' broken-layouts/screen.yaml
+"$lp" build "$src/report.yaml" --layout-dir broken-layouts --fonts "$src/fonts/fonts.yaml" --out-dir allornone -j 3 2>allornone.err
+check "one edition in error: exit 1" test $? -eq 1
+check "one edition in error: the message" contains allornone.err "screen.yaml: error: font role 'no-such-role' is not in"
+check "one edition in error: no PDF at all, no scratch file" test -z "$(ls -A allornone 2>/dev/null)"
+
 # Without --strict those warnings are warnings: the build succeeds and says so.
 "$lp" build "$src/tests/bad/strict-overfull.yaml" "${opts[@]}" -o warned.pdf 2>warned.err
 check "a warning alone: exit 0" test $? -eq 0
@@ -132,9 +140,10 @@ check "json for a good report" contains ok.json '{"diagnostics":[],"errors":0,"w
 
 # --timings: every stage, per edition.
 "$lp" build "$src/report.yaml" "${opts[@]}" --out-dir timed --timings 2>timings.err
-check "timings: shared stages" grep -Eq "^timings: load [0-9.]+ ms, fonts [0-9.]+ ms" timings.err
+check "timings: shared stages" grep -Eq "^timings: load [0-9.]+ ms \(peak RSS [0-9.]+ MiB\), fonts [0-9.]+ ms" timings.err
+check "timings: total and peak RSS" grep -Eq "^timings: total [0-9.]+ ms wall \(editions in parallel\), peak RSS [0-9.]+ MiB" timings.err
 for ed in booklet large-print screen; do
-  check "timings: $ed" grep -Eq "^timings: $ed: style [0-9.]+ ms, layout [0-9.]+ ms, pdf [0-9.]+ ms" timings.err
+  check "timings: $ed" grep -Eq "^timings: $ed: style [0-9.]+ ms, layout [0-9.]+ ms \(peak RSS [0-9.]+ MiB\), pdf [0-9.]+ ms" timings.err
 done
 
 # Usage and I/O errors.

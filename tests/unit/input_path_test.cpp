@@ -114,3 +114,37 @@ TEST_F(InputPathTest, AMissingFileUnderTheRootIsTheCallersToReport) {
 
 }  // namespace
 }  // namespace lp
+
+namespace lp {
+namespace {
+
+TEST(ReadInputFile, ReadsAWholeFile) {
+  const auto path = fs::temp_directory_path() / ("lp-read-" + std::to_string(::getpid()));
+  std::ofstream(path, std::ios::binary) << std::string(200000, 'x');
+  Diagnostics d;
+  auto bytes = read_input_file(path.string(), 1 << 20, "report.yaml", {4, 5}, d);
+  ASSERT_TRUE(bytes);
+  EXPECT_EQ(bytes->size(), 200000u);
+  EXPECT_TRUE(d.all().empty());
+  fs::remove(path);
+}
+
+TEST(ReadInputFile, RefusesAFileOverTheLimitAtTheNamingLine) {
+  const auto path = fs::temp_directory_path() / ("lp-read-big-" + std::to_string(::getpid()));
+  std::ofstream(path, std::ios::binary) << std::string((1 << 20) + 1, 'x');
+  Diagnostics d;
+  EXPECT_FALSE(read_input_file(path.string(), 1 << 20, "report.yaml", {4, 5}, d));
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(format_diagnostic(d.all()[0]), "report.yaml:4:5: error: the file is larger than the limit of 1 MiB");
+  fs::remove(path);
+}
+
+TEST(ReadInputFile, AMissingFileSaysWhy) {
+  Diagnostics d;
+  EXPECT_FALSE(read_input_file("/nonexistent/photo.png", 1 << 20, "report.yaml", {9, 3}, d));
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(format_diagnostic(d.all()[0]), "report.yaml:9:3: error: cannot read file: No such file or directory");
+}
+
+}  // namespace
+}  // namespace lp
