@@ -2,7 +2,9 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/loaders.h"
@@ -73,12 +75,65 @@ int leave_span(MD_SPANTYPE type, void*, void* data) {
   return 0;
 }
 
+void append_utf8(std::string& out, uint32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// "&amp;", "&#8211;", "&#x2013;" to their characters; md4c hands entities over undecoded. Named
+// entities beyond the common ones stay as written.
+std::string decode_entity(std::string_view e) {
+  if (e.size() > 3 && e[1] == '#') {
+    const bool hex = e[2] == 'x' || e[2] == 'X';
+    const std::string digits(e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3)));
+    char* end = nullptr;
+    const unsigned long c = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+    std::string out;
+    if (!digits.empty() && *end == '\0' && c > 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF))
+      append_utf8(out, static_cast<uint32_t>(c));
+    else
+      append_utf8(out, 0xFFFD);
+    return out;
+  }
+  static const std::pair<std::string_view, uint32_t> named[] = {
+      {"&amp;", '&'},        {"&lt;", '<'},         {"&gt;", '>'},         {"&quot;", '"'},
+      {"&apos;", '\''},      {"&nbsp;", 0xA0},      {"&ndash;", 0x2013},   {"&mdash;", 0x2014},
+      {"&hellip;", 0x2026},  {"&lsquo;", 0x2018},   {"&rsquo;", 0x2019},   {"&ldquo;", 0x201C},
+      {"&rdquo;", 0x201D},   {"&copy;", 0xA9},      {"&pound;", 0xA3},     {"&euro;", 0x20AC},
+      {"&shy;", 0xAD}};
+  for (const auto& [name, c] : named)
+    if (e == name) {
+      std::string out;
+      append_utf8(out, c);
+      return out;
+    }
+  return std::string(e);
+}
+
 int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
   auto* p = static_cast<InlineParser*>(data);
   switch (type) {
     case MD_TEXT_BR:
     case MD_TEXT_SOFTBR: p->add(" ", 1); break;
     case MD_TEXT_NULLCHAR: p->add("\xEF\xBF\xBD", 3); break;
+    case MD_TEXT_ENTITY: {
+      const std::string decoded = decode_entity(std::string_view(text, size));
+      p->add(decoded.data(), decoded.size());
+      break;
+    }
     default: p->add(text, size); break;
   }
   return 0;
@@ -107,7 +162,7 @@ InlineText parse_inline_markdown(const std::string& source, SourcePos pos) {
   parser.pos = pos;
   const std::string escaped = escape_block_markers(source);
   MD_PARSER md{};
-  md.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS;
+  md.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS;
   md.enter_block = enter_block;
   md.leave_block = leave_block;
   md.enter_span = enter_span;

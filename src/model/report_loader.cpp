@@ -73,7 +73,16 @@ class ReportLoader {
   InlineText inline_text(const YAML::Node& node, const std::string& what) {
     auto s = yaml_.scalar(node, what);
     if (!s) return {};
-    return parse_inline_markdown(*s, YamlReader::pos(node));
+    InlineText text = parse_inline_markdown(*s, YamlReader::pos(node));
+    // Reports may come from anyone: a link goes to the web, to mail or to a phone, nowhere else.
+    for (const auto& run : text) {
+      const std::string& l = run.link;
+      if (l.empty() || l.rfind("https://", 0) == 0 || l.rfind("http://", 0) == 0 || l.rfind("mailto:", 0) == 0 ||
+          l.rfind("tel:", 0) == 0)
+        continue;
+      yaml_.error(node, fmt::format("link target '{}' is not allowed: links start with https://, http://, mailto: or tel:", l));
+    }
+    return text;
   }
 
   InlineText optional_text(const YAML::Node& map, const char* key) {

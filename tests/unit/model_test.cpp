@@ -44,6 +44,23 @@ TEST(Model, TextThatLooksLikeABlockStaysText) {
   EXPECT_EQ(plain_text(parse_inline_markdown("- dash", {})), "- dash");
 }
 
+TEST(Model, EntitiesAreDecodedAndBareWebAddressesBecomeLinks) {
+  EXPECT_EQ(plain_text(parse_inline_markdown("Fish &amp; chips &#8211; &#x2014; &hellip; &bogus;", {})),
+            "Fish & chips \u2013 \u2014 \u2026 &bogus;");
+  InlineText t = parse_inline_markdown("see www.norfolklscp.org.uk today", {});
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[1].link, "http://www.norfolklscp.org.uk");  // md4c's scheme for a www. autolink
+}
+
+TEST(Model, LinksOnlyToTheWebMailOrPhones) {
+  Diagnostics d;
+  load_report(test::write_temp("links.yaml", "report: {title: T, editions: [a]}\ncontent:\n  - section:\n      title: S\n"
+                                             "      blocks:\n        - p: '[x](javascript:alert(1)) [y](mailto:a@b.org)'\n"), d);
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.all()[0].pos.line, 6);
+  EXPECT_NE(d.all()[0].message.find("'javascript:alert(1)' is not allowed"), std::string::npos) << d.all()[0].message;
+}
+
 TEST(Model, UnknownKeyIsAnErrorWithPositionAndSuggestion) {
   Diagnostics d;
   load_report(test::write_temp("key.yaml", "report:\n  title: T\n  editons: [a]\ncontent: []\n"), d);
