@@ -234,7 +234,9 @@ void Flow::notes_page(const InlineText& title) {
   at_top_ = true;
 }
 
-void Flow::lay_out_notes(const NotesPage& notes) { notes_page(notes.title); }
+void Flow::lay_out_notes(const NotesPage& notes) {
+  if (st_.notes_pages) notes_page(notes.title);
+}
 
 void Flow::lay_out_contents(const ContentsPage& contents) {
   new_page(true);

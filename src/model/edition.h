@@ -42,6 +42,7 @@ struct Edition {
   int pad_to_multiple = 1;         // pad the page count with Notes pages
   int columns = 2;                 // grid columns for quote walls, people cards and figure tiles
   bool phone_links = false;        // phone numbers as tel: links (screen)
+  bool notes_pages = true;         // the report's Notes pages (a lined page means little on a screen)
   std::map<std::string, PaletteColour> palette;
   std::vector<std::string> accents;  // palette names that components rotate through
   std::string panel = "";            // palette name of the panel tint (default: the first accent, tinted)

@@ -78,8 +78,9 @@ class EditionLoader {
   void read_options(const YAML::Node& o, Edition& ed) {
     if (!o || !yaml_.expect_map(o, "'options'")) return;
     yaml_.check_keys(o, {"hyphenate", "hyphen-min-word", "hyphen-left-min", "hyphen-right-min", "section-start",
-                         "pad-to-multiple", "columns", "phone-links"});
+                         "pad-to-multiple", "columns", "phone-links", "notes-pages"});
     if (const auto n = o["phone-links"]) ed.phone_links = yaml_.boolean(n, "'phone-links'").value_or(false);
+    if (const auto n = o["notes-pages"]) ed.notes_pages = yaml_.boolean(n, "'notes-pages'").value_or(true);
     if (const auto n = o["columns"]) {
       double v = yaml_.number(n, "'columns'").value_or(2);
       if (v < 1 || v > 4 || v != static_cast<int>(v)) yaml_.error(n, "'columns' must be 1, 2, 3 or 4");

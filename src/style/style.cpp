@@ -67,6 +67,7 @@ StyleSheet resolve_styles(const Edition& ed) {
   sheet.pad_to_multiple = ed.pad_to_multiple;
   sheet.columns = ed.columns;
   sheet.phone_links = ed.phone_links;
+  sheet.notes_pages = ed.notes_pages;
 
   auto spec = [&](const char* name) -> const TextStyleSpec* {
     auto it = ed.styles.find(name);

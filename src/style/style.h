@@ -43,6 +43,7 @@ struct StyleSheet {
   int pad_to_multiple = 1;
   int columns = 2;
   bool phone_links = false;
+  bool notes_pages = true;
   TextStyle body, heading, section_title, list_item, footer, cover_title, cover_subtitle, cover_tagline;
   TextStyle quote, quote_by, caption, label, figure, figure_label, contents_entry, period, contact_number;
   std::vector<Colour> accents;  // never empty
