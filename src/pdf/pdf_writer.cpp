@@ -7,7 +7,11 @@
 #include <hpdf_pages.h>
 #include <unicode/unistr.h>
 
+#include <zlib.h>
+
+#include <atomic>
 #include <cstdio>
+#include <thread>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -48,6 +52,27 @@ std::string num(double v) {
   } while (whole);
   if (milli < 0) *--p = '-';
   return std::string(p, end);
+}
+
+// Each text deflated in place (zlib format, as /FlateDecode reads it) on every core; zlib gives
+// the same bytes whichever thread runs it.
+void deflate_all(std::vector<std::string>& texts) {
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < texts.size(); i = next++) {
+      uLongf size = compressBound(static_cast<uLong>(texts[i].size()));
+      std::string out(size, '\0');
+      compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(texts[i].data()),
+                static_cast<uLong>(texts[i].size()), Z_DEFAULT_COMPRESSION);
+      out.resize(size);
+      texts[i] = std::move(out);
+    }
+  };
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < std::min(cores, 8u) && t < texts.size(); ++t) helpers.emplace_back(work);
+  work();
+  for (auto& t : helpers) t.join();
 }
 
 // <XXXX>: a 2-byte glyph id in hex.
@@ -91,7 +116,23 @@ class PdfWriter {
       set_boxes(page);
       pages_.push_back(page);
     }
-    for (size_t i = 0; i < list_.pages.size(); ++i) write_page(list_.pages[i], pages_[i]);
+    std::vector<std::string> contents(list_.pages.size());
+    for (size_t i = 0; i < list_.pages.size(); ++i) {
+      contents[i] = write_page(list_.pages[i], pages_[i]);
+      hash_ = fnv1a64(contents[i], hash_);
+    }
+    // libharu would deflate every page on this thread while saving; deflated here on every
+    // core, the streams go in ready. libharu drops a /Filter key from a stream it does not
+    // filter itself, so the key is written by the dictionary's write hook.
+    deflate_all(contents);
+    for (size_t i = 0; i < pages_.size(); ++i) {
+      auto* attr = static_cast<HPDF_PageAttr>(pages_[i]->attr);
+      attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+      attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+      HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(contents[i].data()),
+                        static_cast<HPDF_UINT>(contents[i].size()));
+      std::string().swap(contents[i]);
+    }
     std::string error;
     if (!fonts_.finish(error)) return error;
     add_page_labels();
@@ -131,7 +172,8 @@ class PdfWriter {
                       : fmt::format("{} {} {} RG\n", num(c.r), num(c.g), num(c.b));
   }
 
-  void write_page(const Page& page, HPDF_Page hpage) {
+  // The page's content stream; its fonts, links and images go into the page's dictionaries.
+  std::string write_page(const Page& page, HPDF_Page hpage) {
     std::string content;
     HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(hpage, "Resources", HPDF_OCLASS_DICT));
     HPDF_Dict font_resources = HPDF_Dict_New(doc_->mmgr);
@@ -150,9 +192,7 @@ class PdfWriter {
         write_image(*image, hpage, content);
       }
     }
-    hash_ = fnv1a64(content, hash_);
-    auto* attr = static_cast<HPDF_PageAttr>(hpage->attr);
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()), static_cast<HPDF_UINT>(content.size()));
+    return content;
   }
 
   // Glyphs as TJ arrays of 2-byte glyph ids; HarfBuzz's advances differ from the font's widths
