@@ -12,16 +12,33 @@
 namespace lp {
 
 FontEmbedder::Embedded& FontEmbedder::entry(const FontFace* face) {
-  auto [it, inserted] = fonts_.try_emplace(face->index, face, Embedded{});
-  if (inserted) it->second.second.resource = fmt::format("F{}", face->index);
-  return it->second.second;
+  if (fonts_.size() <= face->index) fonts_.resize(face->index + 1);
+  Embedded& e = fonts_[face->index];
+  if (!e.face) {
+    e.face = face;
+    e.resource = fmt::format("F{}", face->index);
+    const unsigned count = hb_face_get_glyph_count(face->face);
+    e.used.assign(count, false);
+    e.unicode.assign(count, std::string());
+  }
+  return e;
+}
+
+std::vector<uint32_t> FontEmbedder::Embedded::used_glyphs() const {
+  std::vector<uint32_t> out;
+  for (uint32_t g = 0; g < used.size(); ++g)
+    if (used[g]) out.push_back(g);
+  return out;
 }
 
 void FontEmbedder::learn(const GlyphRun& run) {
   Embedded& e = entry(run.face);
-  for (const auto& g : run.glyphs) e.glyphs.insert(g.id);
-  for (const auto& c : run.clusters)
-    if (c.glyph_count == 1 && !c.text.empty()) e.unicode.try_emplace(run.glyphs[c.first_glyph].id, c.text);
+  for (const auto& g : run.glyphs)
+    if (g.id < e.used.size()) e.used[g.id] = true;
+  for (const auto& c : run.clusters) {
+    const uint32_t id = run.glyphs[c.first_glyph].id;
+    if (c.glyph_count == 1 && !c.text.empty() && id < e.unicode.size() && e.unicode[id].empty()) e.unicode[id] = c.text;
+  }
 }
 
 std::string FontEmbedder::resource_name(const FontFace* face) { return entry(face).resource; }
@@ -37,9 +54,9 @@ HPDF_Dict FontEmbedder::font_dict(const FontFace* face) {
 
 bool FontEmbedder::needs_actual_text(const FontFace* face, const GlyphRun& run, const Cluster& cluster) const {
   if (cluster.glyph_count != 1) return true;
-  const auto& unicode = fonts_.at(face->index).second.unicode;
-  auto it = unicode.find(run.glyphs[cluster.first_glyph].id);
-  return it == unicode.end() || it->second != cluster.text;
+  const auto& unicode = fonts_[face->index].unicode;
+  const uint32_t id = run.glyphs[cluster.first_glyph].id;
+  return id >= unicode.size() || unicode[id].empty() || unicode[id] != cluster.text;
 }
 
 double FontEmbedder::pdf_width(const FontFace* face, uint32_t glyph) const {
@@ -49,7 +66,7 @@ double FontEmbedder::pdf_width(const FontFace* face, uint32_t glyph) const {
 namespace {
 
 // Six capital letters from the glyph set, so that two subsets of one font never share a name.
-std::string subset_tag(const FontFace* face, const std::set<uint32_t>& glyphs) {
+std::string subset_tag(const FontFace* face, const std::vector<uint32_t>& glyphs) {
   uint64_t h = fnv1a64(face->postscript_name);
   for (uint32_t g : glyphs) h = fnv1a64(&g, sizeof g, h);
   std::string tag;
@@ -64,13 +81,15 @@ std::string utf16be_hex(const std::string& utf8) {
   return out;
 }
 
-std::string to_unicode_cmap(const std::map<uint32_t, std::string>& unicode) {
+std::string to_unicode_cmap(const std::vector<std::string>& unicode) {
   std::string s =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<std::pair<uint32_t, std::string>> entries(unicode.begin(), unicode.end());
+  std::vector<std::pair<uint32_t, std::string>> entries;
+  for (uint32_t g = 0; g < unicode.size(); ++g)
+    if (!unicode[g].empty()) entries.emplace_back(g, unicode[g]);
   for (size_t i = 0; i < entries.size(); i += 100) {
     const size_t n = std::min<size_t>(100, entries.size() - i);
     s += fmt::format("{} beginbfchar\n", n);
@@ -83,7 +102,9 @@ std::string to_unicode_cmap(const std::map<uint32_t, std::string>& unicode) {
 
 }  // namespace
 
-bool FontEmbedder::write_font(const FontFace* face, Embedded& e, std::string& error) {
+bool FontEmbedder::write_font(Embedded& e, std::string& error) {
+  const FontFace* face = e.face;
+  const std::vector<uint32_t> glyphs = e.used_glyphs();
   HPDF_MMgr mmgr = doc_->mmgr;
   hb_blob_t* cff_table = hb_face_reference_table(face->face, HB_TAG('C', 'F', 'F', ' '));
   const bool cff = hb_blob_get_length(cff_table) > 0;
@@ -96,7 +117,7 @@ bool FontEmbedder::write_font(const FontFace* face, Embedded& e, std::string& er
   }
   hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
   hb_set_add(glyph_set, 0);
-  for (uint32_t g : e.glyphs) hb_set_add(glyph_set, g);
+  for (uint32_t g : glyphs) hb_set_add(glyph_set, g);
   // Keep glyph ids, so the content streams' ids stay valid; the PDF needs no layout tables.
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
@@ -121,7 +142,7 @@ bool FontEmbedder::write_font(const FontFace* face, Embedded& e, std::string& er
   hb_blob_destroy(blob);
   hb_face_destroy(subset);
 
-  const std::string base_font = subset_tag(face, e.glyphs) + "+" + face->postscript_name;
+  const std::string base_font = subset_tag(face, glyphs) + "+" + face->postscript_name;
   const double k = 1000.0 / face->units_per_em;
 
   HPDF_Dict descriptor = HPDF_Dict_New(mmgr);
@@ -154,7 +175,7 @@ bool FontEmbedder::write_font(const FontFace* face, Embedded& e, std::string& er
   HPDF_Array widths = HPDF_Array_New(mmgr);
   HPDF_Array group = nullptr;
   uint32_t previous = 0;
-  for (uint32_t g : e.glyphs) {
+  for (uint32_t g : glyphs) {
     if (!group || g != previous + 1) {
       HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
       group = HPDF_Array_New(mmgr);
@@ -184,8 +205,8 @@ bool FontEmbedder::write_font(const FontFace* face, Embedded& e, std::string& er
 }
 
 bool FontEmbedder::finish(std::string& error) {
-  for (auto& [index, entry] : fonts_)
-    if (entry.second.type0 && !write_font(entry.first, entry.second, error)) return false;
+  for (auto& e : fonts_)
+    if (e.type0 && !write_font(e, error)) return false;
   if (HPDF_GetError(doc_) != HPDF_OK) {
     error = fmt::format("libharu error {:#x} while writing the fonts", HPDF_GetError(doc_));
     return false;

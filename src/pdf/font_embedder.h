@@ -5,8 +5,6 @@
 // ToUnicode CMap learnt from the clusters.
 #include <hpdf.h>
 
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -32,17 +30,20 @@ class FontEmbedder {
   bool finish(std::string& error);
 
  private:
+  // Tables by glyph id: a lookup for every glyph of every page must cost next to nothing.
   struct Embedded {
+    const FontFace* face = nullptr;
     HPDF_Dict type0 = nullptr;
     std::string resource;
-    std::set<uint32_t> glyphs;
-    std::map<uint32_t, std::string> unicode;  // glyph -> text, from single-glyph clusters
+    std::vector<bool> used;
+    std::vector<std::string> unicode;  // text from single-glyph clusters; "" where none
+    std::vector<uint32_t> used_glyphs() const;  // ascending
   };
   Embedded& entry(const FontFace* face);
-  bool write_font(const FontFace* face, Embedded& e, std::string& error);
+  bool write_font(Embedded& e, std::string& error);
 
   HPDF_Doc doc_;
-  std::map<unsigned, std::pair<const FontFace*, Embedded>> fonts_;  // by face index: deterministic order
+  std::vector<Embedded> fonts_;  // by face index: a deterministic order
 };
 
 }  // namespace lp

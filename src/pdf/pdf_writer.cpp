@@ -15,6 +15,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <fmt/format.h>
 
 #include "pdf/font_embedder.h"
