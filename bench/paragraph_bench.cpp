@@ -65,11 +65,7 @@ struct Inputs {
   // The prose as spans in `ed`'s styles, as flow.cpp builds them.
   std::vector<std::pair<std::vector<TextSpan>, const TextStyle*>> prose(const StyleSheet& st) const {
     std::vector<std::pair<std::vector<TextSpan>, const TextStyle*>> out;
-    auto add = [&](const InlineText& text, const TextStyle& style) {
-      std::vector<TextSpan> spans;
-      for (const auto& run : text) spans.push_back({run.text, &style, run.bold, run.italic, run.link, run.pos});
-      out.emplace_back(std::move(spans), &style);
-    };
+    auto add = [&](const InlineText& text, const TextStyle& style) { out.emplace_back(spans_of(text, style), &style); };
     for (const auto& item : doc.content)
       if (const auto* section = std::get_if<Section>(&item))
         for (const auto& block : section->blocks) {

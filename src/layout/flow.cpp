@@ -50,11 +50,7 @@ void Flow::space(Pt amount) {
   if (!at_top_) y_ += amount;
 }
 
-std::vector<TextSpan> Flow::spans(const InlineText& text, const TextStyle& style) {
-  std::vector<TextSpan> out;
-  for (const auto& run : text) out.push_back({run.text, &style, run.bold, run.italic, run.link, run.pos});
-  return out;
-}
+std::vector<TextSpan> Flow::spans(const InlineText& text, const TextStyle& style) { return spans_of(text, style); }
 
 std::vector<TextSpan> Flow::spans(const std::string& text, const TextStyle& style, const std::string& link) {
   return {TextSpan{text, &style, false, false, link, {}}};

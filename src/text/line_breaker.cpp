@@ -109,6 +109,13 @@ struct ParagraphSetter::Impl {
   Line assemble(size_t from, size_t to, const std::vector<TextSpan>& spans, Pt width, Align align);
 };
 
+std::vector<TextSpan> spans_of(const InlineText& text, const TextStyle& style) {
+  std::vector<TextSpan> out;
+  out.reserve(text.size());
+  for (const auto& run : text) out.push_back({run.text, &style, run.bold, run.italic, run.link, run.pos});
+  return out;
+}
+
 ParagraphSetter::ParagraphSetter(const FontSet& fonts, Diagnostics& diags, std::string file, std::string language)
     : impl_(std::make_unique<Impl>(fonts, diags, std::move(file), std::move(language))) {}
 

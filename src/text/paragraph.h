@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/document.h"
 #include "style/style.h"
 #include "text/glyph_run.h"
 
@@ -18,6 +19,9 @@ struct TextSpan {
   std::string link;
   SourcePos pos;
 };
+
+// The report's inline runs as spans of `style`.
+std::vector<TextSpan> spans_of(const InlineText& text, const TextStyle& style);
 
 struct PositionedRun {
   Pt x;  // from the line's start

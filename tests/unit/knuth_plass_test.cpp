@@ -53,9 +53,7 @@ std::vector<std::vector<TextSpan>> report_prose(const StyleSheet& styles, std::v
   }();
   std::vector<std::vector<TextSpan>> out;
   auto add = [&](const InlineText& text, const TextStyle& style) {
-    std::vector<TextSpan> spans;
-    for (const auto& run : text) spans.push_back({run.text, &style, run.bold, run.italic, run.link, run.pos});
-    out.push_back(std::move(spans));
+    out.push_back(spans_of(text, style));
     if (kinds) kinds->push_back(&style);
   };
   for (const auto& item : doc.content)
