@@ -70,7 +70,7 @@ struct OutlineEntry {
 struct DisplayList {
   PageGeometry geometry;
   bool cmyk = false;
-  std::string title, author, subject, language, date;
+  std::string title, author, language, date;
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
 };

@@ -26,7 +26,7 @@ std::optional<ImageInfo> read_image_info(const std::string& path, std::string& w
   head.resize(static_cast<size_t>(in.gcount()));
   static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   if (head.size() >= 24 && std::equal(png_sig, png_sig + 8, head.begin()) && std::equal(head.begin() + 12, head.begin() + 16, "IHDR")) {
-    ImageInfo info{ImageInfo::Kind::Png, static_cast<int>(be32(&head[16])), static_cast<int>(be32(&head[20]))};
+    ImageInfo info{static_cast<int>(be32(&head[16])), static_cast<int>(be32(&head[20]))};
     if (info.width > 0 && info.height > 0) return info;
   }
   if (head.size() >= 4 && head[0] == 0xFF && head[1] == 0xD8) {
@@ -38,7 +38,7 @@ std::optional<ImageInfo> read_image_info(const std::string& path, std::string& w
       const uint32_t length = be16(&head[i + 2]);
       const bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (sof) {
-        ImageInfo info{ImageInfo::Kind::Jpeg, static_cast<int>(be16(&head[i + 7])), static_cast<int>(be16(&head[i + 5]))};
+        ImageInfo info{static_cast<int>(be16(&head[i + 7])), static_cast<int>(be16(&head[i + 5]))};
         if (info.width > 0 && info.height > 0) return info;
         break;
       }

@@ -1,12 +1,11 @@
 #pragma once
-// The pixel size and kind of a PNG or JPEG file, read from its header.
+// The pixel size of a PNG or JPEG file, read from its header.
 #include <optional>
 #include <string>
 
 namespace lp {
 
 struct ImageInfo {
-  enum class Kind { Png, Jpeg } kind = Kind::Png;
   int width = 0, height = 0;
 };
 

@@ -398,7 +398,6 @@ bool write_pdf(const DisplayList& list, const std::string& path, const PdfOption
   HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "leafpress");
   add_text_info(doc, "Title", list.title);
   add_text_info(doc, "Author", list.author);
-  add_text_info(doc, "Subject", list.subject);
   if (auto when = options.creation_time ? options.creation_time : date_to_seconds(list.date)) {
     HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, to_pdf_date(*when));
     HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, to_pdf_date(*when));
