@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "cli/diagnostics_output.h"
@@ -188,16 +189,25 @@ int run_build(const BuildRequest& req) {
       job.diags.error(job.edition.path, {}, fmt::format("font role '{}' is not in {}", styles.body.font_role, fonts_path));
       return;
     }
-    DisplayList pages = lay_out(doc, styles, *fonts, job.diags);
+    // Pages go to the PDF as they are laid out (written on the writer's thread), or are kept
+    // for --dump, or are only counted by `check`.
+    DisplayList kept;
+    std::optional<PdfWriter> pdf;
+    if (writing) pdf.emplace(scratch_name(job.out), options);
+    if (pdf) {
+      job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf);
+    } else {
+      kept = lay_out(doc, styles, *fonts, job.diags);
+      job.page_count = kept.pages.size();
+    }
     job.times.push_back({"layout", sw.lap(), peak_rss_mib()});
-    job.page_count = pages.pages.size();
     if (req.strict) job.diags.promote_warnings();
     if (job.diags.has_errors()) return;
     job.input_ok = true;
-    if (req.dump == "pages") job.dump = dump_display_list(pages);
-    if (!writing) return;
+    if (req.dump == "pages") job.dump = dump_display_list(kept);
+    if (!pdf) return;
     Diagnostics pdf_diags;
-    job.written = write_pdf(pages, scratch_name(job.out), options, pdf_diags);
+    job.written = pdf->finish(pdf_diags);
     for (const auto& d : pdf_diags.all()) {  // about the file the user named, not the scratch one
       const std::string file = d.file == scratch_name(job.out) ? job.out : d.file;
       d.severity == Severity::Error ? job.diags.error(file, d.pos, d.message) : job.diags.warning(file, d.pos, d.message);

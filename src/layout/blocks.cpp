@@ -2,6 +2,8 @@
 // answers and contacts.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "layout/flow_engine.h"
 
 namespace lp {
@@ -94,7 +96,8 @@ void Flow::lay_out_block(const Quotes& qs) {
 
 void Flow::lay_out_block(const Callout& c) {
   const Pt bar = Pt(3), inset = Pt(10);
-  const int first_page = page_index();
+  const int first_page = std::max(0, page_index());
+  holds_.push_back(first_page);  // the rule is drawn down every page the callout reaches, at its end
   space(st_.body.space_after);
   const Pt start = y_;
   indent_ += inset;
@@ -108,8 +111,9 @@ void Flow::lay_out_block(const Callout& c) {
     const Pt bottom = p == page_index() ? y_ - st_.body.space_after : frame_bottom();
     PathItem rule = PathItem::rect(x, top, bar, bottom - top);
     rule.fill = accent(1);
-    list_.pages[p].items.push_back(rule);
+    page_at(p).items.push_back(rule);
   }
+  holds_.pop_back();
 }
 
 void Flow::lay_out_block(const Image& img) {

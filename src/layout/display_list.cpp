@@ -95,9 +95,9 @@ void dump_item(std::string& out, const ImageItem& i) {
 }  // namespace
 
 std::string dump_display_list(const DisplayList& list) {
-  std::string out = fmt::format("document title=\"{}\" lang={} trim={}x{} bleed={} colour={}\n", list.title,
-                                list.language, pt(list.geometry.width), pt(list.geometry.height),
-                                pt(list.geometry.bleed), list.cmyk ? "cmyk" : "rgb");
+  std::string out = fmt::format("document title=\"{}\" lang={} trim={}x{} bleed={} colour={}\n", list.info.title,
+                                list.info.language, pt(list.info.geometry.width), pt(list.info.geometry.height),
+                                pt(list.info.geometry.bleed), list.info.cmyk ? "cmyk" : "rgb");
   for (size_t i = 0; i < list.pages.size(); ++i) {
     out += fmt::format("page {} label=\"{}\"\n", i + 1, list.pages[i].label);
     for (const auto& item : list.pages[i].items) std::visit([&](const auto& it) { dump_item(out, it); }, item);

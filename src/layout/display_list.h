@@ -67,10 +67,28 @@ struct OutlineEntry {
   Pt y;          // top of the target on that page
 };
 
-struct DisplayList {
+// The document as a whole: its page boxes, colour model and metadata.
+struct DocumentInfo {
   PageGeometry geometry;
   bool cmyk = false;
   std::string title, author, language, date;
+};
+
+// Where layout sends its pages, in order, each as soon as nothing more will be drawn on it, so
+// that output can go on while layout does and a long document is never held whole.
+class PageSink {
+ public:
+  virtual ~PageSink() = default;
+  // A layout of the whole document begins; the pages of an earlier one, if any, are void.
+  virtual void begin(const DocumentInfo& info) = 0;
+  virtual void page(Page page) = 0;
+  // The layout is complete; these are its bookmarks.
+  virtual void end(std::vector<OutlineEntry> outline) = 0;
+};
+
+// A whole document in memory (dumps and tests).
+struct DisplayList {
+  DocumentInfo info;
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;
 };

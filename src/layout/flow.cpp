@@ -9,18 +9,18 @@
 namespace lp {
 
 Flow::Flow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
-           const std::map<size_t, int>& section_pages)
-    : doc_(doc), st_(styles), diags_(diags), setter_(setter),
-      known_pages_(section_pages) {
-  list_.geometry = styles.page;
-  list_.cmyk = styles.cmyk;
-  list_.title = doc.info.title;
-  list_.author = doc.info.organisation;
-  list_.language = doc.info.language;
-  list_.date = doc.info.date;
+           const std::map<size_t, int>& section_pages, PageSink& sink)
+    : doc_(doc), st_(styles), diags_(diags), setter_(setter), sink_(sink), known_pages_(section_pages) {
+  info_.geometry = styles.page;
+  info_.cmyk = styles.cmyk;
+  info_.title = doc.info.title;
+  info_.author = doc.info.organisation;
+  info_.language = doc.info.language;
+  info_.date = doc.info.date;
 }
 
-DisplayList Flow::run() {
+size_t Flow::run() {
+  sink_.begin(info_);
   for (size_t i = 0; i < doc_.content.size(); ++i) {
     const ContentItem& item = doc_.content[i];
     if (const auto* c = std::get_if<Cover>(&item)) lay_out_cover(*c);
@@ -29,21 +29,36 @@ DisplayList Flow::run() {
     if (const auto* s = std::get_if<Section>(&item)) lay_out_section(*s, i);
     if (const auto* b = std::get_if<BackCover>(&item)) lay_out_back_cover(*b);
   }
-  if (list_.pages.empty()) new_page(true);
+  if (page_count() == 0) new_page(true);
   pad_pages();
-  add_footers();
-  return std::move(list_);
+  const size_t pages = page_count();
+  while (!open_.empty()) ship_front();
+  sink_.end(std::move(outline_));
+  return pages;
 }
 
 void Flow::new_page(bool footer) {
-  list_.pages.push_back(Page{std::to_string(list_.pages.size() + 1), {}});
-  has_footer_.push_back(footer);
+  ship_finished();
+  open_.push_back(OpenPage{Page{std::to_string(page_count() + 1), {}}, footer});
   y_ = geo().margin_top;
   at_top_ = true;
 }
 
+void Flow::ship_finished() {
+  const size_t limit = holds_.empty() ? page_count() : static_cast<size_t>(*std::min_element(holds_.begin(), holds_.end()));
+  while (!open_.empty() && shipped_ < limit) ship_front();
+}
+
+void Flow::ship_front() {
+  OpenPage& front = open_.front();
+  if (front.footer) draw_footer(front.page, shipped_);
+  sink_.page(std::move(front.page));
+  open_.pop_front();
+  ++shipped_;
+}
+
 void Flow::ensure_room(Pt height) {
-  if (list_.pages.empty() || (!at_top_ && y_ + height > frame_bottom() + Pt(0.01))) new_page(true);
+  if (page_count() == 0 || (!at_top_ && y_ + height > frame_bottom() + Pt(0.01))) new_page(true);
 }
 
 void Flow::space(Pt amount) {
@@ -117,7 +132,7 @@ void Flow::paragraph(const InlineText& text, const TextStyle& style, Pt keep) {
 }
 
 void Flow::outline(const InlineText& title, int level) {
-  list_.outline.push_back(OutlineEntry{plain_text(title), level, page_index(), y_});
+  outline_.push_back(OutlineEntry{plain_text(title), level, page_index(), y_});
 }
 
 Pt Flow::column_width(Pt gutter) const {
@@ -272,10 +287,10 @@ void Flow::lay_out_contents(const ContentsPage& contents) {
 }
 
 void Flow::lay_out_section(const Section& s, size_t index) {
-  if (st_.section_start != Edition::SectionStart::Continue || list_.pages.empty()) {
+  if (st_.section_start != Edition::SectionStart::Continue || page_count() == 0) {
     new_page(true);
     if (st_.section_start == Edition::SectionStart::RightHandPage && !right_hand()) {
-      has_footer_.back() = false;  // a blank left-hand page before the section
+      open_.back().footer = false;  // a blank left-hand page before the section
       new_page(true);
     }
     const Pt bleed = geo().bleed;
@@ -300,9 +315,8 @@ void Flow::lay_out_back_cover(const BackCover& back) {
   // The back cover is the last page: a left-hand page in a booklet, so pad before it.
   new_page(false);
   const size_t multiple = static_cast<size_t>(st_.pad_to_multiple);
-  while (multiple > 1 && list_.pages.size() % multiple != 0) {
-    list_.pages.pop_back();
-    has_footer_.pop_back();
+  while (multiple > 1 && page_count() % multiple != 0) {
+    open_.pop_back();  // the page just begun, which no one has drawn on
     notes_page(InlineText{Inline{"Notes", false, false, "", back.pos}});
     new_page(false);
   }
@@ -315,44 +329,73 @@ void Flow::lay_out_back_cover(const BackCover& back) {
 
 void Flow::pad_pages() {
   const size_t multiple = static_cast<size_t>(st_.pad_to_multiple);
-  while (list_.pages.size() % multiple != 0) notes_page(InlineText{Inline{"Notes", false, false, "", {}}});
+  while (page_count() % multiple != 0) notes_page(InlineText{Inline{"Notes", false, false, "", {}}});
 }
 
-void Flow::add_footers() {
+void Flow::draw_footer(Page& pg, size_t index) {
   const TextStyle& style = st_.footer;
-  for (size_t i = 0; i < list_.pages.size(); ++i) {
-    if (!has_footer_[i]) continue;
-    Page& pg = list_.pages[i];
-    const bool right = i % 2 == 0;  // page i + 1 odd: right-hand
-    const Pt top = geo().height - geo().margin_bottom / 2 - style.leading / 2;
-    const Pt left = right ? geo().margin_inside : geo().margin_outside;
-    const Pt right_edge = geo().width - (right ? geo().margin_outside : geo().margin_inside);
-    Line number = setter_.set_line(spans(pg.label, style));
-    Line title = setter_.set_line(spans(doc_.info.short_name, style));
-    // The number at the outside corner, the short title at the inside.
-    draw_line_at(number, right ? right_edge - number.width : left, top, pg);
-    draw_line_at(title, right ? left : right_edge - title.width, top, pg);
-  }
+  const bool right = index % 2 == 0;  // page index + 1 odd: right-hand
+  const Pt top = geo().height - geo().margin_bottom / 2 - style.leading / 2;
+  const Pt left = right ? geo().margin_inside : geo().margin_outside;
+  const Pt right_edge = geo().width - (right ? geo().margin_outside : geo().margin_inside);
+  Line number = setter_.set_line(spans(pg.label, style));
+  Line title = setter_.set_line(spans(doc_.info.short_name, style));
+  // The number at the outside corner, the short title at the inside.
+  draw_line_at(number, right ? right_edge - number.width : left, top, pg);
+  draw_line_at(title, right ? left : right_edge - title.width, top, pg);
 }
 
-DisplayList lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags) {
-  // The contents page shows the sections' pages, which it may itself move: lay out again with
-  // the pages found until they stop changing. Each round says the same things about the same
-  // text, so each diagnostic is kept once.
+namespace {
+
+// Takes pages and keeps none: the layout that only finds where the sections fall.
+class Discard final : public PageSink {
+  void begin(const DocumentInfo&) override {}
+  void page(Page) override {}
+  void end(std::vector<OutlineEntry>) override {}
+};
+
+// Keeps every page, for a display list in memory.
+class Collect final : public PageSink {
+ public:
+  explicit Collect(DisplayList& list) : list_(list) {}
+  void begin(const DocumentInfo& info) override { list_ = DisplayList{info, {}, {}}; }
+  void page(Page page) override { list_.pages.push_back(std::move(page)); }
+  void end(std::vector<OutlineEntry> outline) override { list_.outline = std::move(outline); }
+
+ private:
+  DisplayList& list_;
+};
+
+}  // namespace
+
+size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags, PageSink& sink) {
+  // The contents page shows the sections' pages, which it may itself move. The first layout
+  // cannot know them and only finds them; each later one goes to the sink (which drops the
+  // one before) until they stop changing. Each round says the same things about the same text,
+  // so each diagnostic is kept once.
   Diagnostics found;
   ParagraphSetter setter(fonts, found, doc.path, doc.info.language);
   std::map<size_t, int> pages;
   const bool has_contents = std::any_of(doc.content.begin(), doc.content.end(),
                                         [](const ContentItem& c) { return std::holds_alternative<ContentsPage>(c); });
-  DisplayList list;
+  Discard discard;
+  size_t count = 0;
   for (int round = 0; round < 5; ++round) {
-    Flow flow(doc, styles, setter, found, pages);
-    list = flow.run();
-    if (!has_contents || flow.section_pages() == pages) break;
+    const bool finding = has_contents && round == 0;
+    Flow flow(doc, styles, setter, found, pages, finding ? static_cast<PageSink&>(discard) : sink);
+    count = flow.run();
+    if (!finding && (!has_contents || flow.section_pages() == pages)) break;
     pages = flow.section_pages();
     if (round == 4) found.warning(doc.path, {}, "the contents' page numbers did not settle after 5 layouts");
   }
   diags.append_unique(found);
+  return count;
+}
+
+DisplayList lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags) {
+  DisplayList list;
+  Collect collect(list);
+  lay_out(doc, styles, fonts, diags, collect);
   return list;
 }
 

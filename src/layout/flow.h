@@ -7,6 +7,9 @@
 
 namespace lp {
 
+// Sends the edition's pages to `sink` as they are finished; returns how many there are.
+size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags, PageSink& sink);
+// The same, kept whole in memory.
 DisplayList lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags);
 
 }  // namespace lp

@@ -2,6 +2,7 @@
 // Internal to src/layout: the state of laying out one edition, and the primitives the block
 // layouts share (lines, panels, keeps, pages). Blocks are in blocks.cpp, figures.cpp and
 // wordsearch.cpp; pages, sections and the contents in flow.cpp.
+#include <deque>
 #include <functional>
 #include <map>
 #include <string>
@@ -30,23 +31,31 @@ WordSearchGrid make_word_search(const WordSearch& ws, Diagnostics& diags, const 
 class Flow {
  public:
   Flow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
-       const std::map<size_t, int>& section_pages);
-  DisplayList run();
+       const std::map<size_t, int>& section_pages, PageSink& sink);
+  // Lays out the document, sending each page to the sink as it is finished; returns the number
+  // of pages.
+  size_t run();
   // The page (1-based) each section started on, by its index in the content.
   const std::map<size_t, int>& section_pages() const { return section_pages_; }
 
  private:
   // --- pages and the frame (flow.cpp)
   const PageGeometry& geo() const { return st_.page; }
-  bool right_hand() const { return list_.pages.size() % 2 == 1; }  // page 1 is a right-hand page
+  size_t page_count() const { return shipped_ + open_.size(); }
+  bool right_hand() const { return page_count() % 2 == 1; }  // page 1 is a right-hand page
   Pt frame_left() const { return (right_hand() ? geo().margin_inside : geo().margin_outside) + indent_; }
   Pt frame_width() const { return geo().width - geo().margin_inside - geo().margin_outside - indent_; }
   Pt frame_bottom() const { return geo().height - geo().margin_bottom; }
   Pt room() const { return frame_bottom() - y_; }
-  Page& page() { return list_.pages.back(); }
-  int page_index() const { return static_cast<int>(list_.pages.size()) - 1; }
+  Page& page() { return open_.back().page; }
+  int page_index() const { return static_cast<int>(page_count()) - 1; }
+  // A page not yet sent: the current one, or one after a hold.
+  Page& page_at(int index) { return open_[static_cast<size_t>(index) - shipped_].page; }
 
   void new_page(bool footer);
+  // Sends the pages before the current one, but none from the earliest hold on.
+  void ship_finished();
+  void ship_front();
   void ensure_room(Pt height);
   void space(Pt amount);
   void add(DisplayItem item) { page().items.push_back(std::move(item)); }
@@ -85,7 +94,7 @@ class Flow {
   void foot_band(Pt top, const InlineText& text);
   void notes_page(const InlineText& title);
   void pad_pages();
-  void add_footers();
+  void draw_footer(Page& page, size_t index);
 
   // --- blocks (blocks.cpp, figures.cpp, wordsearch.cpp)
   void block(const Block& b);
@@ -117,8 +126,17 @@ class Flow {
   const StyleSheet& st_;
   Diagnostics& diags_;
   ParagraphSetter& setter_;  // shared by the rounds of a layout: its word cache stays warm
-  DisplayList list_;
-  std::vector<bool> has_footer_;
+  PageSink& sink_;
+  DocumentInfo info_;
+  // Pages not yet sent to the sink, and whether each gets a footer (drawn as it is sent).
+  struct OpenPage {
+    Page page;
+    bool footer = true;
+  };
+  std::deque<OpenPage> open_;
+  size_t shipped_ = 0;
+  std::vector<int> holds_;  // pages a block may still draw on (a callout's rule)
+  std::vector<OutlineEntry> outline_;
   std::map<size_t, int> section_pages_;        // found in this run
   const std::map<size_t, int>& known_pages_;  // from the run before, for the contents
   Pt y_;                 // the cursor, from the top of the trim

@@ -9,14 +9,18 @@
 
 #include <zlib.h>
 
-#include <atomic>
+#include <fmt/format.h>
+
+#include <condition_variable>
 #include <cstdio>
-#include <thread>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
-#include <fmt/format.h>
+#include <thread>
 
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_objects.h"
@@ -55,32 +59,21 @@ std::string num(double v) {
   return std::string(p, end);
 }
 
-// Each text deflated in place (zlib format, as /FlateDecode reads it) on every core; zlib gives
-// the same bytes whichever thread runs it.
-void deflate_all(std::vector<std::string>& texts) {
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < texts.size(); i = next++) {
-      uLongf size = compressBound(static_cast<uLong>(texts[i].size()));
-      std::string out(size, '\0');
-      compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(texts[i].data()),
-                static_cast<uLong>(texts[i].size()), Z_DEFAULT_COMPRESSION);
-      out.resize(size);
-      texts[i] = std::move(out);
-    }
-  };
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < std::min(cores, 8u) && t < texts.size(); ++t) helpers.emplace_back(work);
-  work();
-  for (auto& t : helpers) t.join();
+// Deflated in place, in the zlib format that /FlateDecode reads.
+void deflate(std::string& text) {
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::string out(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(text.data()),
+            static_cast<uLong>(text.size()), Z_DEFAULT_COMPRESSION);
+  out.resize(size);
+  text = std::move(out);
 }
 
-// <XXXX>: a 2-byte glyph id in hex.
+// A 2-byte glyph id as four hex digits.
 void append_glyph(std::string& out, uint32_t id) {
   static const char digits[] = "0123456789ABCDEF";
-  const char g[6] = {'<', digits[(id >> 12) & 15], digits[(id >> 8) & 15], digits[(id >> 4) & 15], digits[id & 15], '>'};
-  out.append(g, 6);
+  const char g[4] = {digits[(id >> 12) & 15], digits[(id >> 8) & 15], digits[(id >> 4) & 15], digits[id & 15]};
+  out.append(g, 4);
 }
 
 std::string utf16_text_string(const std::string& utf8) {
@@ -99,65 +92,120 @@ std::string hex(const std::string& bytes) {
   return out;
 }
 
-class PdfWriter {
- public:
-  PdfWriter(const DisplayList& list, HPDF_Doc doc) : list_(list), doc_(doc), fonts_(doc) {}
+HPDF_Date to_pdf_date(int64_t seconds) {
+  std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  HPDF_Date d{};
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
+  d.hour = tm.tm_hour;
+  d.minutes = tm.tm_min;
+  d.seconds = tm.tm_sec;
+  d.ind = 'Z';
+  return d;
+}
 
-  std::string write_pages() {
-    const auto& g = list_.geometry;
+std::optional<int64_t> date_to_seconds(const std::string& ymd) {
+  std::tm tm{};
+  if (ymd.size() != 10 || std::sscanf(ymd.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) return std::nullopt;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
+void add_text_info(HPDF_Doc doc, const char* key, const std::string& value) {
+  if (value.empty()) return;
+  const std::string s = utf16_text_string(value);
+  HPDF_Dict_Add(doc->info, key, HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(s.data())),
+                                                static_cast<HPDF_UINT>(s.size())));
+}
+
+// One PDF being made with libharu: pages come in one at a time (on the writer's thread), then
+// save() adds what needs every page (links, fonts, labels, bookmarks) and writes the file.
+class PdfDocument {
+ public:
+  PdfDocument(const DocumentInfo& info, const PdfOptions& options) : info_(info), options_(options) {
+    doc_ = HPDF_New(record_error, &error_);
+    if (!doc_) return;
+    // ActualText spans and transparency-free print both want at least PDF 1.5; 1.7 is ISO 32000-1.
+    doc_->pdf_version = HPDF_VER_17;
+    HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
+    fonts_.emplace(doc_);
+    const auto& g = info_.geometry;
     media_w_ = g.width.value + 2 * g.bleed.value;
     media_h_ = g.height.value + 2 * g.bleed.value;
-    HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
-    for (const auto& page : list_.pages)
-      for (const auto& item : page.items)
-        if (const auto* text = std::get_if<GlyphRunItem>(&item)) fonts_.learn(text->run);
-    for (size_t i = 0; i < list_.pages.size(); ++i) {
-      HPDF_Page page = HPDF_AddPage(doc_);
-      if (!page) return "cannot add a page";
-      set_boxes(page);
-      pages_.push_back(page);
-    }
-    std::vector<std::string> contents(list_.pages.size());
-    for (size_t i = 0; i < list_.pages.size(); ++i) {
-      contents[i] = write_page(list_.pages[i], pages_[i]);
-      hash_ = fnv1a64(contents[i], hash_);
-    }
-    // libharu would deflate every page on this thread while saving; deflated here on every
-    // core, the streams go in ready. libharu drops a /Filter key from a stream it does not
-    // filter itself, so the key is written by the dictionary's write hook.
-    deflate_all(contents);
-    for (size_t i = 0; i < pages_.size(); ++i) {
-      auto* attr = static_cast<HPDF_PageAttr>(pages_[i]->attr);
-      attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-      attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
-      HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(contents[i].data()),
-                        static_cast<HPDF_UINT>(contents[i].size()));
-      std::string().swap(contents[i]);
-    }
-    std::string error;
-    if (!fonts_.finish(error)) return error;
-    add_page_labels();
-    add_outline();
-    return "";
+  }
+  ~PdfDocument() {
+    if (doc_) HPDF_Free(doc_);
+  }
+  PdfDocument(const PdfDocument&) = delete;
+  PdfDocument& operator=(const PdfDocument&) = delete;
+
+  void add_page(const Page& page) {
+    if (!doc_ || !error_.empty()) return;  // libharu refuses every call after an error
+    HPDF_Page hpage = HPDF_AddPage(doc_);
+    if (!hpage) return;
+    set_boxes(hpage);
+    pages_.push_back(hpage);
+    labels_.push_back(page.label);
+    // What each glyph stands for is learnt in page order, so a page is written knowing every
+    // page before it: the same ToUnicode map and ActualText spans as a pass over all pages.
+    for (const auto& item : page.items)
+      if (const auto* text = std::get_if<GlyphRunItem>(&item)) fonts_->learn(text->run);
+    std::string content = write_page(page, hpage);
+    hash_ = fnv1a64(content, hash_);
+    deflate(content);
+    // libharu drops a /Filter key from a stream it does not filter itself, so the key is written
+    // by the dictionary's write hook.
+    auto* attr = static_cast<HPDF_PageAttr>(hpage->attr);
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()), static_cast<HPDF_UINT>(content.size()));
   }
 
-  uint64_t content_hash() const { return hash_; }
+  // Writes the file to `path` through a temporary name; "" when done, else the reason.
+  std::string save(const std::string& path, const std::vector<OutlineEntry>& outline) {
+    if (!doc_) return "cannot start libharu";
+    for (const auto& [page, link] : links_) write_link(page, link);
+    std::string problem;
+    if (error_.empty()) fonts_->finish(problem);
+    add_page_labels();
+    add_outline(outline);
+    add_metadata();
+    namespace fs = std::filesystem;
+    const std::string temp = path + ".part";
+    if (problem.empty() && error_.empty() && HPDF_SaveToFile(doc_, temp.c_str()) != HPDF_OK) problem = "cannot write the file";
+    if (problem.empty() && !error_.empty()) problem = error_;
+    std::error_code ec;
+    if (problem.empty()) {
+      fs::rename(temp, path, ec);
+      if (ec) problem = fmt::format("cannot move the finished file into place: {}", ec.message());
+    }
+    if (!problem.empty()) fs::remove(temp, ec);
+    return problem;
+  }
 
  private:
-  const DisplayList& list_;
-  HPDF_Doc doc_;
-  FontEmbedder fonts_;
+  DocumentInfo info_;
+  PdfOptions options_;
+  std::string error_;  // libharu's first complaint
+  HPDF_Doc doc_ = nullptr;
+  std::optional<FontEmbedder> fonts_;
   std::vector<HPDF_Page> pages_;
+  std::vector<std::string> labels_;
+  std::vector<std::pair<size_t, LinkItem>> links_;  // by the page they are on
   std::map<std::string, HPDF_Image> images_;
   double media_w_ = 0, media_h_ = 0;
-  uint64_t hash_ = 1469598103934665603ull;
+  uint64_t hash_ = 1469598103934665603ull;  // of the content streams, for the file identifier
 
-  double px(Pt x) const { return x.value + list_.geometry.bleed.value; }
-  double py(Pt y) const { return media_h_ - (y.value + list_.geometry.bleed.value); }
+  double px(Pt x) const { return x.value + info_.geometry.bleed.value; }
+  double py(Pt y) const { return media_h_ - (y.value + info_.geometry.bleed.value); }
 
   // libharu's box helpers keep whole points only: the boxes are written here as real arrays.
   void set_boxes(HPDF_Page page) {
-    const auto& g = list_.geometry;
+    const auto& g = info_.geometry;
     const double b = g.bleed.value;
     HPDF_Dict_Add(page, "MediaBox", real_array(doc_->mmgr, {0, 0, media_w_, media_h_}));
     HPDF_Dict_Add(page, "BleedBox", real_array(doc_->mmgr, {0, 0, media_w_, media_h_}));
@@ -165,15 +213,16 @@ class PdfWriter {
   }
 
   std::string fill_colour(const Colour& c) const {
-    return list_.cmyk ? fmt::format("{} {} {} {} k\n", num(c.c), num(c.m), num(c.y), num(c.k))
+    return info_.cmyk ? fmt::format("{} {} {} {} k\n", num(c.c), num(c.m), num(c.y), num(c.k))
                       : fmt::format("{} {} {} rg\n", num(c.r), num(c.g), num(c.b));
   }
   std::string stroke_colour(const Colour& c) const {
-    return list_.cmyk ? fmt::format("{} {} {} {} K\n", num(c.c), num(c.m), num(c.y), num(c.k))
+    return info_.cmyk ? fmt::format("{} {} {} {} K\n", num(c.c), num(c.m), num(c.y), num(c.k))
                       : fmt::format("{} {} {} RG\n", num(c.r), num(c.g), num(c.b));
   }
 
-  // The page's content stream; its fonts, links and images go into the page's dictionaries.
+  // The page's content stream; its fonts and images go into the page's resources, its links
+  // wait for save(), when every page they may point to exists.
   std::string write_page(const Page& page, HPDF_Page hpage) {
     std::string content;
     HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(hpage, "Resources", HPDF_OCLASS_DICT));
@@ -182,13 +231,13 @@ class PdfWriter {
     std::set<std::string> fonts_on_page;
     for (const auto& item : page.items) {
       if (const auto* text = std::get_if<GlyphRunItem>(&item)) {
-        const std::string name = fonts_.resource_name(text->run.face);
-        if (fonts_on_page.insert(name).second) HPDF_Dict_Add(font_resources, name.c_str(), fonts_.font_dict(text->run.face));
+        const std::string name = fonts_->resource_name(text->run.face);
+        if (fonts_on_page.insert(name).second) HPDF_Dict_Add(font_resources, name.c_str(), fonts_->font_dict(text->run.face));
         write_text(*text, name, content);
       } else if (const auto* path = std::get_if<PathItem>(&item)) {
         write_path(*path, content);
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
-        write_link(*link, hpage);
+        links_.emplace_back(pages_.size() - 1, *link);
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
         write_image(*image, hpage, content);
       }
@@ -196,8 +245,9 @@ class PdfWriter {
     return content;
   }
 
-  // Glyphs as TJ arrays of 2-byte glyph ids; HarfBuzz's advances differ from the font's widths
-  // by kerning and justification, and the differences go into the array as adjustments.
+  // Glyphs as TJ arrays of 2-byte glyph ids, those in a row in one hex string; HarfBuzz's
+  // advances differ from the font's widths by kerning and justification, and the differences
+  // go into the array as adjustments.
   void write_text(const GlyphRunItem& item, const std::string& font, std::string& out) {
     const GlyphRun& run = item.run;
     const double size = run.size.value;
@@ -205,18 +255,23 @@ class PdfWriter {
     const double base_x = px(item.x), base_y = py(item.y);
     double pen = 0;     // where HarfBuzz puts the next glyph, from the run's origin
     double cursor = 0;  // where the PDF's text position is
-    bool open = false;
+    bool open = false, in_hex = false;
     auto start = [&](double x, double y) {
       out += fmt::format("1 0 0 1 {} {} Tm\n[", num(base_x + x), num(y));
       cursor = x;
       open = true;
     };
+    auto end_hex = [&]() {
+      if (in_hex) out += '>';
+      in_hex = false;
+    };
     auto close = [&]() {
+      end_hex();
       if (open) out += "] TJ\n";
       open = false;
     };
     for (const auto& cluster : run.clusters) {
-      const bool actual = fonts_.needs_actual_text(run.face, run, cluster);
+      const bool actual = fonts_->needs_actual_text(run.face, run, cluster);
       if (actual) {
         close();
         out += fmt::format("/Span <</ActualText <{}>>> BDC\n", hex(utf16_text_string(cluster.text)));
@@ -230,10 +285,13 @@ class PdfWriter {
         } else if (!open) {
           start(x, base_y);
         } else if (std::abs(x - cursor) > 0.0005) {
-          out += num(-(x - cursor) * 1000.0 / size) + " ";
+          end_hex();
+          out += num(-(x - cursor) * 1000.0 / size);
         }
+        if (!in_hex) out += '<';
+        in_hex = true;
         append_glyph(out, g.id);
-        cursor = x + fonts_.pdf_width(run.face, g.id) * size / 1000.0;
+        cursor = x + fonts_->pdf_width(run.face, g.id) * size / 1000.0;
         pen += g.advance.value;
         if (g.y_offset.value != 0) close();
       }
@@ -267,14 +325,14 @@ class PdfWriter {
     out += "Q\n";
   }
 
-  void write_link(const LinkItem& link, HPDF_Page page) {
+  void write_link(size_t page, const LinkItem& link) {
     HPDF_Rect rect{static_cast<HPDF_REAL>(px(link.x)), static_cast<HPDF_REAL>(py(link.y + link.height)),
                    static_cast<HPDF_REAL>(px(link.x + link.width)), static_cast<HPDF_REAL>(py(link.y))};
     HPDF_Annotation annot = nullptr;
     if (!link.uri.empty()) {
-      annot = HPDF_Page_CreateURILinkAnnot(page, rect, link.uri.c_str());
+      annot = HPDF_Page_CreateURILinkAnnot(pages_[page], rect, link.uri.c_str());
     } else if (link.target_page >= 0 && static_cast<size_t>(link.target_page) < pages_.size()) {
-      annot = HPDF_Page_CreateLinkAnnot(page, rect, destination(link.target_page, Pt(-list_.geometry.bleed.value)));
+      annot = HPDF_Page_CreateLinkAnnot(pages_[page], rect, destination(link.target_page, Pt(-info_.geometry.bleed.value)));
     }
     if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
   }
@@ -311,9 +369,9 @@ class PdfWriter {
                        num(py(item.y + item.height)), name);
   }
 
-  void add_outline() {
+  void add_outline(const std::vector<OutlineEntry>& outline) {
     std::vector<HPDF_Outline> parents;
-    for (const auto& entry : list_.outline) {
+    for (const auto& entry : outline) {
       if (entry.page < 0 || static_cast<size_t>(entry.page) >= pages_.size()) continue;
       parents.resize(static_cast<size_t>(entry.level));
       HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
@@ -326,13 +384,13 @@ class PdfWriter {
       HPDF_Outline_SetDestination(o, destination(entry.page, entry.y));
       parents.push_back(o);
     }
-    if (!list_.outline.empty()) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
+    if (!outline.empty()) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
   }
 
   void add_page_labels() {
     long expected = -1;
-    for (size_t i = 0; i < list_.pages.size(); ++i) {
-      const std::string& label = list_.pages[i].label;
+    for (size_t i = 0; i < labels_.size(); ++i) {
+      const std::string& label = labels_[i];
       char* end = nullptr;
       const long n = std::strtol(label.c_str(), &end, 10);
       const bool numeric = !label.empty() && *end == '\0' && n > 0;
@@ -349,91 +407,118 @@ class PdfWriter {
       }
     }
   }
+
+  void add_metadata() {
+    HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, "leafpress");
+    add_text_info(doc_, "Title", info_.title);
+    add_text_info(doc_, "Author", info_.author);
+    if (auto when = options_.creation_time ? options_.creation_time : date_to_seconds(info_.date)) {
+      HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, to_pdf_date(*when));
+      HPDF_SetInfoDateAttr(doc_, HPDF_INFO_MOD_DATE, to_pdf_date(*when));
+    }
+    HPDF_Dict catalog = doc_->catalog;
+    if (!info_.language.empty()) HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(doc_->mmgr, info_.language.c_str(), nullptr));
+    HPDF_Dict viewer = HPDF_Dict_New(doc_->mmgr);
+    HPDF_Dict_AddBoolean(viewer, "DisplayDocTitle", HPDF_TRUE);
+    HPDF_Dict_Add(catalog, "ViewerPreferences", viewer);
+    // The file identifier comes from the content, so that the same input gives the same bytes.
+    uint64_t h1 = fnv1a64(info_.title, hash_), h2 = fnv1a64(info_.language, h1 ^ 0x9E3779B97F4A7C15ull);
+    HPDF_BYTE id[16];
+    for (int i = 0; i < 8; ++i) id[i] = static_cast<HPDF_BYTE>(h1 >> (8 * i)), id[8 + i] = static_cast<HPDF_BYTE>(h2 >> (8 * i));
+    HPDF_Array ids = HPDF_Array_New(doc_->mmgr);
+    HPDF_Array_Add(ids, HPDF_Binary_New(doc_->mmgr, id, 16));
+    HPDF_Array_Add(ids, HPDF_Binary_New(doc_->mmgr, id, 16));
+    HPDF_Dict_Add(doc_->trailer, "ID", ids);
+  }
 };
-
-HPDF_Date to_pdf_date(int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  HPDF_Date d{};
-  d.year = tm.tm_year + 1900;
-  d.month = tm.tm_mon + 1;
-  d.day = tm.tm_mday;
-  d.hour = tm.tm_hour;
-  d.minutes = tm.tm_min;
-  d.seconds = tm.tm_sec;
-  d.ind = 'Z';
-  return d;
-}
-
-std::optional<int64_t> date_to_seconds(const std::string& ymd) {
-  std::tm tm{};
-  if (ymd.size() != 10 || std::sscanf(ymd.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) return std::nullopt;
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return static_cast<int64_t>(timegm(&tm));
-}
-
-void add_text_info(HPDF_Doc doc, const char* key, const std::string& value) {
-  if (value.empty()) return;
-  const std::string s = utf16_text_string(value);
-  HPDF_Dict_Add(doc->info, key, HPDF_Binary_New(doc->mmgr, reinterpret_cast<HPDF_BYTE*>(const_cast<char*>(s.data())),
-                                                static_cast<HPDF_UINT>(s.size())));
-}
 
 }  // namespace
 
+// Pages wait here between layout and the writer's thread; a few are enough to keep both busy.
+struct PdfWriter::Impl {
+  static constexpr size_t kQueuedPages = 8;
+
+  std::string path;
+  PdfOptions options;
+  std::unique_ptr<PdfDocument> doc;  // of the latest layout
+  std::vector<OutlineEntry> outline;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Page> queue;
+  bool closed = true;
+  std::thread thread;
+
+  void work() {
+    for (;;) {
+      Page page;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return !queue.empty() || closed; });
+        if (queue.empty()) return;
+        page = std::move(queue.front());
+        queue.pop_front();
+      }
+      changed.notify_all();
+      doc->add_page(page);
+    }
+  }
+
+  // Lets the writer's thread finish the pages it has, and waits for it.
+  void stop() {
+    {
+      std::lock_guard lock(mutex);
+      closed = true;
+    }
+    changed.notify_all();
+    if (thread.joinable()) thread.join();
+  }
+};
+
+PdfWriter::PdfWriter(std::string path, PdfOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->path = std::move(path);
+  impl_->options = options;
+}
+
+PdfWriter::~PdfWriter() { impl_->stop(); }
+
+void PdfWriter::begin(const DocumentInfo& info) {
+  impl_->stop();
+  impl_->doc = std::make_unique<PdfDocument>(info, impl_->options);
+  impl_->outline.clear();
+  impl_->closed = false;
+  impl_->thread = std::thread([this] { impl_->work(); });
+}
+
+void PdfWriter::page(Page page) {
+  {
+    std::unique_lock lock(impl_->mutex);
+    impl_->changed.wait(lock, [&] { return impl_->queue.size() < Impl::kQueuedPages || impl_->closed; });
+    if (impl_->closed) return;
+    impl_->queue.push_back(std::move(page));
+  }
+  impl_->changed.notify_all();
+}
+
+void PdfWriter::end(std::vector<OutlineEntry> outline) {
+  impl_->stop();
+  impl_->outline = std::move(outline);
+}
+
+bool PdfWriter::finish(Diagnostics& diags) {
+  impl_->stop();
+  const std::string problem = impl_->doc ? impl_->doc->save(impl_->path, impl_->outline) : "nothing was laid out";
+  impl_->doc.reset();
+  if (problem.empty()) return true;
+  diags.error(impl_->path, {}, problem);
+  return false;
+}
+
 bool write_pdf(const DisplayList& list, const std::string& path, const PdfOptions& options, Diagnostics& diags) {
-  std::string error;
-  HPDF_Doc doc = HPDF_New(record_error, &error);
-  if (!doc) {
-    diags.error(path, {}, "cannot start libharu");
-    return false;
-  }
-  // ActualText spans and transparency-free print both want at least PDF 1.5; 1.7 is ISO 32000-1.
-  doc->pdf_version = HPDF_VER_17;
-  PdfWriter writer(list, doc);
-  std::string problem = writer.write_pages();
-
-  HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "leafpress");
-  add_text_info(doc, "Title", list.title);
-  add_text_info(doc, "Author", list.author);
-  if (auto when = options.creation_time ? options.creation_time : date_to_seconds(list.date)) {
-    HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, to_pdf_date(*when));
-    HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, to_pdf_date(*when));
-  }
-  HPDF_Dict catalog = doc->catalog;
-  if (!list.language.empty()) HPDF_Dict_Add(catalog, "Lang", HPDF_String_New(doc->mmgr, list.language.c_str(), nullptr));
-  HPDF_Dict viewer = HPDF_Dict_New(doc->mmgr);
-  HPDF_Dict_AddBoolean(viewer, "DisplayDocTitle", HPDF_TRUE);
-  HPDF_Dict_Add(catalog, "ViewerPreferences", viewer);
-
-  // The file identifier comes from the content, so that the same input gives the same bytes.
-  uint64_t h1 = fnv1a64(list.title, writer.content_hash()), h2 = fnv1a64(list.language, h1 ^ 0x9E3779B97F4A7C15ull);
-  HPDF_BYTE id[16];
-  for (int i = 0; i < 8; ++i) id[i] = static_cast<HPDF_BYTE>(h1 >> (8 * i)), id[8 + i] = static_cast<HPDF_BYTE>(h2 >> (8 * i));
-  HPDF_Array ids = HPDF_Array_New(doc->mmgr);
-  HPDF_Array_Add(ids, HPDF_Binary_New(doc->mmgr, id, 16));
-  HPDF_Array_Add(ids, HPDF_Binary_New(doc->mmgr, id, 16));
-  HPDF_Dict_Add(doc->trailer, "ID", ids);
-
-  namespace fs = std::filesystem;
-  const std::string temp = path + ".part";
-  if (problem.empty() && error.empty() && HPDF_SaveToFile(doc, temp.c_str()) != HPDF_OK)
-    problem = "cannot write the file";
-  if (problem.empty() && !error.empty()) problem = error;
-  HPDF_Free(doc);
-  std::error_code ec;
-  if (problem.empty()) {
-    fs::rename(temp, path, ec);
-    if (ec) problem = fmt::format("cannot move the finished file into place: {}", ec.message());
-  }
-  if (!problem.empty()) {
-    fs::remove(temp, ec);
-    diags.error(path, {}, problem);
-    return false;
-  }
-  return true;
+  PdfWriter writer(path, options);
+  writer.begin(list.info);
+  for (const auto& page : list.pages) writer.page(page);
+  writer.end(list.outline);
+  return writer.finish(diags);
 }
 
 }  // namespace lp

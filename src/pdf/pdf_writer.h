@@ -1,8 +1,10 @@
 #pragma once
-// The output stage: a display list to a PDF file. The file appears whole or not at all.
+// The output stage: pages to a PDF file. The file appears whole or not at all.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "layout/display_list.h"
 #include "model/diagnostic.h"
@@ -13,7 +15,28 @@ struct PdfOptions {
   std::optional<int64_t> creation_time;  // seconds since 1970 (SOURCE_DATE_EPOCH); else the report's date
 };
 
-// Returns false after reporting the reason in `diags` (against `path`).
+// A PDF written while layout goes on: each page, as it arrives, becomes a compressed content
+// stream on the writer's own thread and is let go, so that neither stage waits for the other
+// and no long document is ever held whole. Nothing reaches the disk before finish().
+class PdfWriter final : public PageSink {
+ public:
+  PdfWriter(std::string path, PdfOptions options);
+  ~PdfWriter() override;
+  PdfWriter(const PdfWriter&) = delete;
+  PdfWriter& operator=(const PdfWriter&) = delete;
+
+  void begin(const DocumentInfo& info) override;
+  void page(Page page) override;
+  void end(std::vector<OutlineEntry> outline) override;
+  // Writes the file; false after reporting the reason in `diags` (against the path).
+  bool finish(Diagnostics& diags);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// A display list in memory, through a PdfWriter.
 bool write_pdf(const DisplayList& list, const std::string& path, const PdfOptions& options, Diagnostics& diags);
 
 }  // namespace lp

@@ -118,5 +118,81 @@ TEST(Layout, ContentsPageNumbersAreWhereSectionsStart) {
   for (const auto& diag : d.all()) ADD_FAILURE() << format_diagnostic(diag);
 }
 
+
+// Records what a layout sends, in order.
+struct Recorder final : PageSink {
+  int begins = 0, ends = 0;
+  std::vector<Page> pages;
+  void begin(const DocumentInfo&) override {
+    ++begins;
+    pages.clear();
+  }
+  void page(Page page) override {
+    EXPECT_EQ(ends, begins - 1) << "a page outside begin() ... end()";
+    pages.push_back(std::move(page));
+  }
+  void end(std::vector<OutlineEntry>) override { ++ends; }
+};
+
+TEST(Layout, OneLayoutReachesTheSinkWhenThereIsNoContentsPage) {
+  Diagnostics d;
+  Document doc = load_report(test::source("tests/golden/pages.yaml"), d);
+  Recorder sink;
+  const size_t count = lay_out(doc, test::booklet_styles(), test::project_fonts(), d, sink);
+  EXPECT_EQ(sink.begins, 1);
+  EXPECT_EQ(sink.ends, 1);
+  EXPECT_EQ(sink.pages.size(), count);
+  EXPECT_EQ(count, lay_out(doc, test::booklet_styles(), test::project_fonts(), d).pages.size());
+}
+
+TEST(Layout, TheFirstLayoutOfAReportWithContentsOnlyFindsTheSectionPages) {
+  Diagnostics d;
+  Document doc = load_report(test::source("report.yaml"), d);
+  Recorder sink;
+  lay_out(doc, test::booklet_styles(), test::project_fonts(), d, sink);
+  // The layout that knows no page numbers yet ("00") never reaches the sink; the next settles.
+  EXPECT_EQ(sink.begins, 1);
+  ASSERT_GE(sink.pages.size(), 3u);
+  std::string contents;
+  for (const auto& item : sink.pages[2].items)
+    if (const auto* g = std::get_if<GlyphRunItem>(&item))
+      for (const auto& c : g->run.clusters) contents += c.text;
+  EXPECT_EQ(contents.find("00"), std::string::npos) << contents;
+}
+
+TEST(Layout, ACalloutsRuleIsOnEveryPageItReaches) {
+  std::string yaml =
+      "report: {title: Callout, short-name: Golden, language: en-GB, date: 2025-01-01, editions: [booklet]}\n"
+      "content:\n  - section:\n      title: Long\n      blocks:\n        - p: Before.\n"
+      "        - callout:\n            title: A long panel\n            blocks:\n";
+  for (int i = 0; i < 40; ++i)
+    yaml += "              - p: Paragraph " + std::to_string(i) +
+            " of a callout that runs over several pages, so that its rule must reach each of them.\n";
+  yaml += "        - p: After.\n";
+  Diagnostics d;
+  Document doc = load_report(test::write_temp("callout.yaml", yaml), d);
+  ASSERT_FALSE(d.has_errors());
+  Recorder sink;
+  lay_out(doc, test::booklet_styles(), test::project_fonts(), d, sink);
+  // The rule: a filled rectangle 3 pt wide.
+  auto has_rule = [](const Page& page) {
+    for (const auto& item : page.items)
+      if (const auto* p = std::get_if<PathItem>(&item))
+        if (p->fill && p->ops.size() >= 3 && std::abs((p->ops[1].x1 - p->ops[0].x1).value - 3) < 0.01) return true;
+    return false;
+  };
+  size_t with_rule = 0;
+  for (const auto& page : sink.pages) with_rule += has_rule(page);
+  EXPECT_GE(with_rule, 3u);
+  // Every page from the first with the rule to the last with it has one.
+  size_t first = sink.pages.size(), last = 0;
+  for (size_t i = 0; i < sink.pages.size(); ++i)
+    if (has_rule(sink.pages[i])) {
+      first = std::min(first, i);
+      last = i;
+    }
+  EXPECT_EQ(last - first + 1, with_rule);
+}
+
 }  // namespace
 }  // namespace lp

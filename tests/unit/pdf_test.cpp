@@ -50,5 +50,40 @@ TEST(Pdf, UnwritablePlaceIsAnErrorAndLeavesNothing) {
   EXPECT_FALSE(fs::exists(path + ".part"));
 }
 
+TEST(Pdf, ASecondLayoutReplacesTheFirst) {
+  const DisplayList list = small_document();
+  const std::string once = test::write_temp("once.pdf", ""), again = test::write_temp("again.pdf", "");
+  Diagnostics d;
+  ASSERT_TRUE(write_pdf(list, once, {1700000000}, d));
+  PdfWriter writer(again, {1700000000});
+  writer.begin(list.info);
+  for (int i = 0; i < 3; ++i)
+    for (const auto& page : list.pages) writer.page(page);
+  writer.end({});
+  writer.begin(list.info);
+  for (const auto& page : list.pages) writer.page(page);
+  writer.end(list.outline);
+  ASSERT_TRUE(writer.finish(d));
+  EXPECT_EQ(read_bytes(again), read_bytes(once));
+}
+
+TEST(Pdf, NothingIsWrittenWithoutFinish) {
+  const std::string path = test::write_temp("unfinished.pdf", "");
+  fs::remove(path);
+  {
+    const DisplayList list = small_document();
+    PdfWriter writer(path, {});
+    writer.begin(list.info);
+    for (const auto& page : list.pages) writer.page(page);
+  }
+  EXPECT_FALSE(fs::exists(path));
+  EXPECT_FALSE(fs::exists(path + ".part"));
+  Diagnostics d;
+  PdfWriter never_begun(path, {});
+  EXPECT_FALSE(never_begun.finish(d));
+  EXPECT_TRUE(d.has_errors());
+  EXPECT_FALSE(fs::exists(path));
+}
+
 }  // namespace
 }  // namespace lp
