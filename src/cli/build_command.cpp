@@ -189,16 +189,19 @@ int run_build(const BuildRequest& req) {
       job.diags.error(job.edition.path, {}, fmt::format("font role '{}' is not in {}", styles.body.font_role, fonts_path));
       return;
     }
-    // Pages go to the PDF as they are laid out (written on the writer's thread), or are kept
-    // for --dump, or are only counted by `check`.
+    // Pages go to the PDF as they are laid out (written on the writer's own threads), or are
+    // kept for --dump, or (check) let go.
     DisplayList kept;
     std::optional<PdfWriter> pdf;
-    if (writing) pdf.emplace(scratch_name(job.out), options);
-    if (pdf) {
+    if (writing) {
+      pdf.emplace(scratch_name(job.out), options);
       job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf);
-    } else {
+    } else if (!req.dump.empty()) {
       kept = lay_out(doc, styles, *fonts, job.diags);
       job.page_count = kept.pages.size();
+    } else {
+      DiscardPages checked;
+      job.page_count = lay_out(doc, styles, *fonts, job.diags, checked);
     }
     job.times.push_back({"layout", sw.lap(), peak_rss_mib()});
     if (req.strict) job.diags.promote_warnings();
@@ -240,7 +243,7 @@ int run_build(const BuildRequest& req) {
       diags.error(job.out, {}, fmt::format("cannot write the file: {}", ec.message()));
       continue;
     }
-    summary += fmt::format("leafpress: wrote {} ({} pages)\n", job.out, job.page_count);
+    summary += fmt::format("leafpress: wrote {} ({} page{})\n", job.out, job.page_count, job.page_count == 1 ? "" : "s");
   }
   return finish(diags.has_errors() ? kIoError : kOk);
 }

@@ -86,6 +86,14 @@ class PageSink {
   virtual void end(std::vector<OutlineEntry> outline) = 0;
 };
 
+// Takes pages and keeps none (a layout run only for what it finds, or checked and let go).
+class DiscardPages final : public PageSink {
+ public:
+  void begin(const DocumentInfo&) override {}
+  void page(Page) override {}
+  void end(std::vector<OutlineEntry>) override {}
+};
+
 // A whole document in memory (dumps and tests).
 struct DisplayList {
   DocumentInfo info;

@@ -347,13 +347,6 @@ void Flow::draw_footer(Page& pg, size_t index) {
 
 namespace {
 
-// Takes pages and keeps none: the layout that only finds where the sections fall.
-class Discard final : public PageSink {
-  void begin(const DocumentInfo&) override {}
-  void page(Page) override {}
-  void end(std::vector<OutlineEntry>) override {}
-};
-
 // Keeps every page, for a display list in memory.
 class Collect final : public PageSink {
  public:
@@ -378,7 +371,7 @@ size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fon
   std::map<size_t, int> pages;
   const bool has_contents = std::any_of(doc.content.begin(), doc.content.end(),
                                         [](const ContentItem& c) { return std::holds_alternative<ContentsPage>(c); });
-  Discard discard;
+  DiscardPages discard;
   size_t count = 0;
   for (int round = 0; round < 5; ++round) {
     const bool finding = has_contents && round == 0;

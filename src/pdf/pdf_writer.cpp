@@ -11,17 +11,14 @@
 
 #include <fmt/format.h>
 
-#include <condition_variable>
 #include <cstdio>
 #include <ctime>
-#include <deque>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
 
+#include "pdf/conveyor.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_objects.h"
 
@@ -122,8 +119,9 @@ void add_text_info(HPDF_Doc doc, const char* key, const std::string& value) {
                                                 static_cast<HPDF_UINT>(s.size())));
 }
 
-// One PDF being made with libharu: pages come in one at a time (on the writer's thread), then
-// save() adds what needs every page (links, fonts, labels, bookmarks) and writes the file.
+// One PDF being made with libharu: pages come in one at a time, each giving its content stream
+// to be compressed elsewhere; save() puts the compressed streams in, adds what needs every page
+// (links, fonts, labels, bookmarks) and writes the file.
 class PdfDocument {
  public:
   PdfDocument(const DocumentInfo& info, const PdfOptions& options) : info_(info), options_(options) {
@@ -143,10 +141,11 @@ class PdfDocument {
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;
 
-  void add_page(const Page& page) {
-    if (!doc_ || !error_.empty()) return;  // libharu refuses every call after an error
+  // The page's content stream, not yet compressed.
+  std::string add_page(const Page& page) {
+    if (!doc_ || !error_.empty()) return "";  // libharu refuses every call after an error
     HPDF_Page hpage = HPDF_AddPage(doc_);
-    if (!hpage) return;
+    if (!hpage) return "";
     set_boxes(hpage);
     pages_.push_back(hpage);
     labels_.push_back(page.label);
@@ -156,18 +155,22 @@ class PdfDocument {
       if (const auto* text = std::get_if<GlyphRunItem>(&item)) fonts_->learn(text->run);
     std::string content = write_page(page, hpage);
     hash_ = fnv1a64(content, hash_);
-    deflate(content);
-    // libharu drops a /Filter key from a stream it does not filter itself, so the key is written
-    // by the dictionary's write hook.
-    auto* attr = static_cast<HPDF_PageAttr>(hpage->attr);
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
-    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()), static_cast<HPDF_UINT>(content.size()));
+    return content;
   }
 
-  // Writes the file to `path` through a temporary name; "" when done, else the reason.
-  std::string save(const std::string& path, const std::vector<OutlineEntry>& outline) {
+  // Writes the file to `path` through a temporary name, with the pages' deflated content streams
+  // in page order; "" when done, else the reason.
+  std::string save(const std::string& path, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
     if (!doc_) return "cannot start libharu";
+    for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i) {
+      // libharu drops a /Filter key from a stream it does not filter itself, so the key is
+      // written by the dictionary's write hook.
+      auto* attr = static_cast<HPDF_PageAttr>(pages_[i]->attr);
+      attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+      attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+      HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated[i].data()),
+                        static_cast<HPDF_UINT>(deflated[i].size()));
+    }
     for (const auto& [page, link] : links_) write_link(page, link);
     std::string problem;
     if (error_.empty()) fonts_->finish(problem);
@@ -434,43 +437,23 @@ class PdfDocument {
 
 }  // namespace
 
-// Pages wait here between layout and the writer's thread; a few are enough to keep both busy.
+// Three threads: layout's, which pushes pages; one that makes their content streams (in page
+// order: what a glyph stands for is learnt as pages come); one that deflates them. A few pages
+// queued in front of each keep all three busy without holding a long document.
 struct PdfWriter::Impl {
-  static constexpr size_t kQueuedPages = 8;
+  static constexpr size_t kQueued = 8;
 
   std::string path;
   PdfOptions options;
   std::unique_ptr<PdfDocument> doc;  // of the latest layout
+  std::vector<std::string> deflated;  // content streams, in page order
   std::vector<OutlineEntry> outline;
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<Page> queue;
-  bool closed = true;
-  std::thread thread;
+  std::unique_ptr<Conveyor<std::string>> deflating;
+  std::unique_ptr<Conveyor<Page>> writing;
 
-  void work() {
-    for (;;) {
-      Page page;
-      {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return !queue.empty() || closed; });
-        if (queue.empty()) return;
-        page = std::move(queue.front());
-        queue.pop_front();
-      }
-      changed.notify_all();
-      doc->add_page(page);
-    }
-  }
-
-  // Lets the writer's thread finish the pages it has, and waits for it.
   void stop() {
-    {
-      std::lock_guard lock(mutex);
-      closed = true;
-    }
-    changed.notify_all();
-    if (thread.joinable()) thread.join();
+    if (writing) writing->finish();
+    if (deflating) deflating->finish();
   }
 };
 
@@ -482,21 +465,20 @@ PdfWriter::PdfWriter(std::string path, PdfOptions options) : impl_(std::make_uni
 PdfWriter::~PdfWriter() { impl_->stop(); }
 
 void PdfWriter::begin(const DocumentInfo& info) {
-  impl_->stop();
-  impl_->doc = std::make_unique<PdfDocument>(info, impl_->options);
-  impl_->outline.clear();
-  impl_->closed = false;
-  impl_->thread = std::thread([this] { impl_->work(); });
+  Impl& im = *impl_;
+  im.stop();
+  im.doc = std::make_unique<PdfDocument>(info, im.options);
+  im.deflated.clear();
+  im.outline.clear();
+  im.deflating = std::make_unique<Conveyor<std::string>>(Impl::kQueued, [&im](std::string& content) {
+    deflate(content);
+    im.deflated.push_back(std::move(content));
+  });
+  im.writing = std::make_unique<Conveyor<Page>>(Impl::kQueued, [&im](Page& page) { im.deflating->push(im.doc->add_page(page)); });
 }
 
 void PdfWriter::page(Page page) {
-  {
-    std::unique_lock lock(impl_->mutex);
-    impl_->changed.wait(lock, [&] { return impl_->queue.size() < Impl::kQueuedPages || impl_->closed; });
-    if (impl_->closed) return;
-    impl_->queue.push_back(std::move(page));
-  }
-  impl_->changed.notify_all();
+  if (impl_->writing) impl_->writing->push(std::move(page));
 }
 
 void PdfWriter::end(std::vector<OutlineEntry> outline) {
@@ -506,8 +488,9 @@ void PdfWriter::end(std::vector<OutlineEntry> outline) {
 
 bool PdfWriter::finish(Diagnostics& diags) {
   impl_->stop();
-  const std::string problem = impl_->doc ? impl_->doc->save(impl_->path, impl_->outline) : "nothing was laid out";
+  const std::string problem = impl_->doc ? impl_->doc->save(impl_->path, impl_->deflated, impl_->outline) : "nothing was laid out";
   impl_->doc.reset();
+  impl_->deflated.clear();
   if (problem.empty()) return true;
   diags.error(impl_->path, {}, problem);
   return false;
