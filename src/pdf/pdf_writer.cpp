@@ -7,7 +7,7 @@
 #include <hpdf_pages.h>
 #include <unicode/unistr.h>
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <fmt/format.h>
 
@@ -56,15 +56,29 @@ std::string num(double v) {
   return std::string(p, end);
 }
 
-// Deflated in place, in the zlib format that /FlateDecode reads.
-void deflate(std::string& text) {
-  uLongf size = compressBound(static_cast<uLong>(text.size()));
-  std::string out(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(text.data()),
-            static_cast<uLong>(text.size()), Z_DEFAULT_COMPRESSION);
-  out.resize(size);
-  text = std::move(out);
-}
+// Whole content streams deflated in place, in the zlib format that /FlateDecode reads. libdeflate
+// rather than zlib: on content streams its level 6 is as small as zlib's and nearly twice as fast.
+class Deflater {
+ public:
+  Deflater() : compressor_(libdeflate_alloc_compressor(6)) {}
+  ~Deflater() { libdeflate_free_compressor(compressor_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  // False when out of memory.
+  bool deflate(std::string& text) {
+    if (!compressor_) return false;
+    std::string out(libdeflate_zlib_compress_bound(compressor_, text.size()), '\0');
+    const size_t size = libdeflate_zlib_compress(compressor_, text.data(), text.size(), out.data(), out.size());
+    if (size == 0) return false;
+    out.resize(size);
+    text = std::move(out);
+    return true;
+  }
+
+ private:
+  libdeflate_compressor* compressor_;
+};
 
 // A 2-byte glyph id as four hex digits.
 void append_glyph(std::string& out, uint32_t id) {
@@ -447,6 +461,7 @@ struct PdfWriter::Impl {
   PdfOptions options;
   std::unique_ptr<PdfDocument> doc;  // of the latest layout
   std::vector<std::string> deflated;  // content streams, in page order
+  bool out_of_memory = false;         // while deflating
   std::vector<OutlineEntry> outline;
   std::unique_ptr<Conveyor<std::string>> deflating;
   std::unique_ptr<Conveyor<Page>> writing;
@@ -469,9 +484,10 @@ void PdfWriter::begin(const DocumentInfo& info) {
   im.stop();
   im.doc = std::make_unique<PdfDocument>(info, im.options);
   im.deflated.clear();
+  im.out_of_memory = false;
   im.outline.clear();
-  im.deflating = std::make_unique<Conveyor<std::string>>(Impl::kQueued, [&im](std::string& content) {
-    deflate(content);
+  im.deflating = std::make_unique<Conveyor<std::string>>(Impl::kQueued, [&im, deflater = std::make_shared<Deflater>()](std::string& content) {
+    im.out_of_memory = im.out_of_memory || !deflater->deflate(content);
     im.deflated.push_back(std::move(content));
   });
   im.writing = std::make_unique<Conveyor<Page>>(Impl::kQueued, [&im](Page& page) { im.deflating->push(im.doc->add_page(page)); });
@@ -488,7 +504,9 @@ void PdfWriter::end(std::vector<OutlineEntry> outline) {
 
 bool PdfWriter::finish(Diagnostics& diags) {
   impl_->stop();
-  const std::string problem = impl_->doc ? impl_->doc->save(impl_->path, impl_->deflated, impl_->outline) : "nothing was laid out";
+  const std::string problem = !impl_->doc          ? "nothing was laid out"
+                              : impl_->out_of_memory ? "out of memory while compressing the pages"
+                                                     : impl_->doc->save(impl_->path, impl_->deflated, impl_->outline);
   impl_->doc.reset();
   impl_->deflated.clear();
   if (problem.empty()) return true;
