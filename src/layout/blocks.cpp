@@ -23,7 +23,7 @@ void Flow::lay_out_block(const Heading& h) {
   auto lines = set(h.text, st_.heading, frame_width());
   ensure_room(height_of(lines) + st_.body.leading * 2);
   outline(h.text, 1);
-  flow_lines(lines, Pt(0), st_.body.leading * 2);
+  flow_lines(std::move(lines), Pt(0), st_.body.leading * 2);
   y_ += st_.heading.space_after;
 }
 
@@ -43,7 +43,7 @@ void Flow::lay_out_block(const ListBlock& l) {
     TextStyle mark_style = style;
     mark_style.colour = accent(0);
     draw_line_at(setter_.set_line(spans(marker, mark_style)), frame_left(), y_, page());
-    flow_lines(lines, indent);
+    flow_lines(std::move(lines), indent);
     y_ += style.space_after;
   }
   y_ += st_.body.space_after - style.space_after;

@@ -181,7 +181,7 @@ void Flow::lay_out_block(const Timeline& t) {
       spine(start, y_);
       const int text_page = page_index();
       Pt text_top = y_;
-      flow_lines(text, Pt(20));
+      flow_lines(std::move(text), Pt(20));
       // The spine runs beside the text, on whichever page it ended.
       spine(page_index() == text_page ? text_top : geo().margin_top, y_ + st_.body.space_after);
       y_ += st_.body.space_after;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "layout/flow_engine.h"
 
@@ -81,10 +82,12 @@ Pt Flow::height_of(const std::vector<Line>& lines) const {
   return h;
 }
 
-void Flow::draw_line_at(const Line& line, Pt x, Pt top, Page& on) {
-  for (const auto& r : line.runs) {
-    on.items.push_back(GlyphRunItem{x + r.x, top + line.baseline, r.run});
-    if (!r.run.link.empty()) on.items.push_back(LinkItem{x + r.x, top, r.run.width(), line.height, r.run.link});
+void Flow::draw_line_at(Line line, Pt x, Pt top, Page& on) {
+  for (auto& r : line.runs) {
+    std::optional<LinkItem> link;
+    if (!r.run.link.empty()) link = LinkItem{x + r.x, top, r.run.width(), line.height, r.run.link};
+    on.items.push_back(GlyphRunItem{x + r.x, top + line.baseline, std::move(r.run)});
+    if (link) on.items.push_back(std::move(*link));
   }
 }
 
@@ -96,7 +99,7 @@ Pt Flow::draw_lines(const std::vector<Line>& lines, Pt x, Pt top, Page& on) {
   return top;
 }
 
-void Flow::flow_lines(const std::vector<Line>& lines, Pt indent, Pt keep) {
+void Flow::flow_lines(std::vector<Line> lines, Pt indent, Pt keep) {
   size_t i = 0;
   const size_t n = lines.size();
   while (i < n) {
@@ -117,8 +120,9 @@ void Flow::flow_lines(const std::vector<Line>& lines, Pt indent, Pt keep) {
       if (take == 0 && at_top_) take = std::max<size_t>(1, fit);  // a page cannot hold it: never loop
     }
     for (size_t k = 0; k < take; ++k, ++i) {
-      draw_line_at(lines[i], frame_left() + indent, y_, page());
+      const Pt top = y_;
       y_ += lines[i].height;
+      draw_line_at(std::move(lines[i]), frame_left() + indent, top, page());
       at_top_ = false;
     }
     if (i < n) new_page(true);

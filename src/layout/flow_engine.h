@@ -67,10 +67,10 @@ class Flow {
   Pt height_of(const std::vector<Line>& lines) const;
   // Draws lines with their top at `top`; returns the bottom. Links get their rectangles.
   Pt draw_lines(const std::vector<Line>& lines, Pt x, Pt top, Page& on);
-  void draw_line_at(const Line& line, Pt x, Pt top, Page& on);
+  void draw_line_at(Line line, Pt x, Pt top, Page& on);  // an rvalue line gives its glyphs up
   // Lines flowing down the frame, broken across pages with no fewer than two lines on either
   // side; `keep` more height must fit below the last line.
-  void flow_lines(const std::vector<Line>& lines, Pt indent, Pt keep = Pt(0));
+  void flow_lines(std::vector<Line> lines, Pt indent, Pt keep = Pt(0));
   void paragraph(const InlineText& text, const TextStyle& style, Pt keep = Pt(0));
   void outline(const InlineText& title, int level);
   // Items of known height in `columns` columns, filled down the first column, then the next
