@@ -1,9 +1,11 @@
 #pragma once
 // Internal to src/pdf: a short queue in front of a thread of its own that handles the items in
 // the order they were pushed. The writer chains two: pages to content streams, content streams
-// to their compression.
+// to their compression. An exception stops the handling; the items after it are dropped and
+// failure() tells what it was.
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -30,6 +32,9 @@ class Conveyor {
     changed_.notify_all();
   }
 
+  // The exception that stopped the handling, if one did; read it after finish().
+  std::exception_ptr failure() const { return failure_; }
+
   // Handles what is queued, then ends the thread.
   void finish() {
     {
@@ -52,7 +57,12 @@ class Conveyor {
         queue_.pop_front();
       }
       changed_.notify_all();
-      handle_(item);
+      if (failure_) continue;
+      try {
+        handle_(item);
+      } catch (...) {
+        failure_ = std::current_exception();
+      }
     }
   }
 
@@ -62,6 +72,7 @@ class Conveyor {
   std::condition_variable changed_;
   std::deque<T> queue_;
   bool closed_ = false;
+  std::exception_ptr failure_;  // written by the thread only
   std::thread thread_;  // last: it starts once everything above is ready
 };
 

@@ -502,9 +502,29 @@ void PdfWriter::end(std::vector<OutlineEntry> outline) {
   impl_->outline = std::move(outline);
 }
 
+namespace {
+
+// What stopped a conveyor, in words; "" if nothing did.
+template <class T>
+std::string failure_of(const std::unique_ptr<Conveyor<T>>& conveyor) {
+  if (!conveyor || !conveyor->failure()) return "";
+  try {
+    std::rethrow_exception(conveyor->failure());
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an unknown failure";
+  }
+}
+
+}  // namespace
+
 bool PdfWriter::finish(Diagnostics& diags) {
   impl_->stop();
-  const std::string problem = !impl_->doc          ? "nothing was laid out"
+  std::string failure = failure_of(impl_->writing);
+  if (failure.empty()) failure = failure_of(impl_->deflating);
+  const std::string problem = !impl_->doc           ? "nothing was laid out"
+                              : !failure.empty()     ? fmt::format("cannot write the pages: {}", failure)
                               : impl_->out_of_memory ? "out of memory while compressing the pages"
                                                      : impl_->doc->save(impl_->path, impl_->deflated, impl_->outline);
   impl_->doc.reset();

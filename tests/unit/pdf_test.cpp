@@ -1,4 +1,5 @@
 #include "layout/flow.h"
+#include "pdf/conveyor.h"
 #include "pdf/pdf_writer.h"
 #include "test_support.h"
 
@@ -83,6 +84,21 @@ TEST(Pdf, NothingIsWrittenWithoutFinish) {
   EXPECT_FALSE(never_begun.finish(d));
   EXPECT_TRUE(d.has_errors());
   EXPECT_FALSE(fs::exists(path));
+}
+
+TEST(Conveyor, HandlesItemsInOrderAndStopsAtAnException) {
+  std::vector<int> seen;  // written by the conveyor's thread, read after finish()
+  Conveyor<int> conveyor(2, [&](int& i) {
+    if (i == 50) throw std::runtime_error("fifty");
+    seen.push_back(i);
+  });
+  for (int i = 0; i < 100; ++i) conveyor.push(i);
+  conveyor.finish();
+  conveyor.push(100);  // after finish: dropped
+  ASSERT_EQ(seen.size(), 50u);
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(seen[static_cast<size_t>(i)], i);
+  ASSERT_TRUE(conveyor.failure());
+  EXPECT_THROW(std::rethrow_exception(conveyor.failure()), std::runtime_error);
 }
 
 }  // namespace
