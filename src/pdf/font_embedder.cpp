@@ -19,6 +19,7 @@ FontEmbedder::Embedded& FontEmbedder::entry(const FontFace* face) {
     e.resource = fmt::format("F{}", face->index);
     const unsigned count = hb_face_get_glyph_count(face->face);
     e.used.assign(count, false);
+    e.advance.assign(count, -1);
     e.unicode.assign(count, std::string());
   }
   return e;
@@ -34,7 +35,10 @@ std::vector<uint32_t> FontEmbedder::Embedded::used_glyphs() const {
 void FontEmbedder::learn(const GlyphRun& run) {
   Embedded& e = entry(run.face);
   for (const auto& g : run.glyphs)
-    if (g.id < e.used.size()) e.used[g.id] = true;
+    if (g.id < e.used.size() && !e.used[g.id]) {
+      e.used[g.id] = true;
+      e.advance[g.id] = run.face->advance(g.id);
+    }
   for (const auto& c : run.clusters) {
     const uint32_t id = run.glyphs[c.first_glyph].id;
     if (c.glyph_count == 1 && !c.text.empty() && id < e.unicode.size() && e.unicode[id].empty()) e.unicode[id] = c.text;
@@ -60,7 +64,10 @@ bool FontEmbedder::needs_actual_text(const FontFace* face, const GlyphRun& run, 
 }
 
 double FontEmbedder::pdf_width(const FontFace* face, uint32_t glyph) const {
-  return face->advance(glyph) * 1000.0 / face->units_per_em;
+  int advance = -1;  // learnt glyphs' advances are kept: a table is cheaper than asking HarfBuzz
+  if (face->index < fonts_.size() && glyph < fonts_[face->index].advance.size()) advance = fonts_[face->index].advance[glyph];
+  if (advance < 0) advance = face->advance(glyph);
+  return advance * 1000.0 / face->units_per_em;
 }
 
 namespace {

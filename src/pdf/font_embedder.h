@@ -36,6 +36,7 @@ class FontEmbedder {
     HPDF_Dict type0 = nullptr;
     std::string resource;
     std::vector<bool> used;
+    std::vector<int32_t> advance;      // in font units, of the glyphs used (-1: not looked up)
     std::vector<std::string> unicode;  // text from single-glyph clusters; "" where none
     std::vector<uint32_t> used_glyphs() const;  // ascending
   };

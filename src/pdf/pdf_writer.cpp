@@ -216,6 +216,12 @@ class PdfDocument {
   std::map<std::string, HPDF_Image> images_;
   double media_w_ = 0, media_h_ = 0;
   uint64_t hash_ = 1469598103934665603ull;  // of the content streams, for the file identifier
+  // The text state the page's content stream has set so far.
+  struct TextState {
+    std::optional<Colour> fill;
+    const FontFace* face = nullptr;
+    double size = 0;
+  } text_state_;
 
   double px(Pt x) const { return x.value + info_.geometry.bleed.value; }
   double py(Pt y) const { return media_h_ - (y.value + info_.geometry.bleed.value); }
@@ -242,6 +248,7 @@ class PdfDocument {
   // wait for save(), when every page they may point to exists.
   std::string write_page(const Page& page, HPDF_Page hpage) {
     std::string content;
+    text_state_ = {};
     HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(hpage, "Resources", HPDF_OCLASS_DICT));
     HPDF_Dict font_resources = HPDF_Dict_New(doc_->mmgr);
     HPDF_Dict_Add(resources, "Font", font_resources);
@@ -268,7 +275,12 @@ class PdfDocument {
   void write_text(const GlyphRunItem& item, const std::string& font, std::string& out) {
     const GlyphRun& run = item.run;
     const double size = run.size.value;
-    out += "BT\n" + fill_colour(run.colour) + fmt::format("/{} {} Tf\n", font, num(size));
+    // The fill colour and the font outlive a text object: they are set only when they change.
+    // Paths and images change the colour inside q ... Q, which restores it.
+    out += "BT\n";
+    if (text_state_.fill != run.colour) out += fill_colour(run.colour);
+    if (text_state_.face != run.face || text_state_.size != size) out += fmt::format("/{} {} Tf\n", font, num(size));
+    text_state_ = {run.colour, run.face, size};
     const double base_x = px(item.x), base_y = py(item.y);
     double pen = 0;     // where HarfBuzz puts the next glyph, from the run's origin
     double cursor = 0;  // where the PDF's text position is
