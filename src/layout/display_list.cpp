@@ -53,7 +53,7 @@ std::string colour(const Colour& c) {
 
 void dump_item(std::string& out, const GlyphRunItem& g) {
   std::string text;
-  for (const auto& c : g.run.clusters) text += c.text;
+  for (const auto& c : g.run.clusters) text += g.run.text_of(c);
   out += fmt::format("  text {} {} font={} size={} colour={}", pt(g.x), pt(g.y), g.run.face->postscript_name,
                      pt(g.run.size), colour(g.run.colour));
   if (!g.run.link.empty()) out += fmt::format(" link={}", g.run.link);

@@ -41,7 +41,7 @@ void FontEmbedder::learn(const GlyphRun& run) {
     }
   for (const auto& c : run.clusters) {
     const uint32_t id = run.glyphs[c.first_glyph].id;
-    if (c.glyph_count == 1 && !c.text.empty() && id < e.unicode.size() && e.unicode[id].empty()) e.unicode[id] = c.text;
+    if (c.glyph_count == 1 && c.text_length > 0 && id < e.unicode.size() && e.unicode[id].empty()) e.unicode[id] = run.text_of(c);
   }
 }
 
@@ -60,7 +60,7 @@ bool FontEmbedder::needs_actual_text(const FontFace* face, const GlyphRun& run, 
   if (cluster.glyph_count != 1) return true;
   const auto& unicode = fonts_[face->index].unicode;
   const uint32_t id = run.glyphs[cluster.first_glyph].id;
-  return id >= unicode.size() || unicode[id].empty() || unicode[id] != cluster.text;
+  return id >= unicode.size() || unicode[id].empty() || unicode[id] != run.text_of(cluster);
 }
 
 double FontEmbedder::pdf_width(const FontFace* face, uint32_t glyph) const {

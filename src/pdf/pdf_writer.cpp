@@ -87,8 +87,8 @@ void append_glyph(std::string& out, uint32_t id) {
   out.append(g, 4);
 }
 
-std::string utf16_text_string(const std::string& utf8) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+std::string utf16_text_string(std::string_view utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::string out = "\xFE\xFF";
   for (int32_t i = 0; i < u.length(); ++i) {
     out += static_cast<char>(u.charAt(i) >> 8);
@@ -303,7 +303,7 @@ class PdfDocument {
       const bool actual = fonts_->needs_actual_text(run.face, run, cluster);
       if (actual) {
         close();
-        out += fmt::format("/Span <</ActualText <{}>>> BDC\n", hex(utf16_text_string(cluster.text)));
+        out += fmt::format("/Span <</ActualText <{}>>> BDC\n", hex(utf16_text_string(run.text_of(cluster))));
       }
       for (uint32_t i = cluster.first_glyph; i < cluster.first_glyph + cluster.glyph_count; ++i) {
         const Glyph& g = run.glyphs[i];

@@ -2,6 +2,7 @@
 // Shaped text: glyphs of one face, size and colour, with the text each cluster stands for.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/units.h"
@@ -15,12 +16,15 @@ struct Glyph {
   Pt advance, x_offset, y_offset;
 };
 
-// Glyphs [first_glyph, first_glyph + glyph_count) show `text` (a ligature: one glyph, several
-// letters; a reordered Indic syllable: several glyphs, one piece of text).
+// Glyphs [first_glyph, first_glyph + glyph_count) show bytes [text_begin, text_begin +
+// text_length) of the run's text (a ligature: one glyph, several letters; a reordered Indic
+// syllable: several glyphs, one piece of text). The text is the run's, not the cluster's own:
+// a page holds millions of clusters.
 struct Cluster {
   uint32_t first_glyph = 0;
   uint32_t glyph_count = 0;
-  std::string text;
+  uint32_t text_begin = 0;
+  uint32_t text_length = 0;
 };
 
 struct GlyphRun {
@@ -30,7 +34,14 @@ struct GlyphRun {
   std::string link;
   std::vector<Glyph> glyphs;      // in visual order
   std::vector<Cluster> clusters;  // in visual order
+  std::string text;               // the clusters' text, one after another
 
+  std::string_view text_of(const Cluster& c) const { return std::string_view(text).substr(c.text_begin, c.text_length); }
+  // Appends a cluster of `glyph_count` glyphs from `first_glyph`, showing `piece`.
+  void add_cluster(uint32_t first_glyph, uint32_t glyph_count, std::string_view piece) {
+    clusters.push_back({first_glyph, glyph_count, static_cast<uint32_t>(text.size()), static_cast<uint32_t>(piece.size())});
+    text += piece;
+  }
   Pt width() const {
     Pt w;
     for (const auto& g : glyphs) w += g.advance;

@@ -275,8 +275,8 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
     const auto base = static_cast<uint32_t>(run.glyphs.size());
     run.glyphs.insert(run.glyphs.end(), p.run->glyphs.begin() + p.g0, p.run->glyphs.begin() + p.g1);
     for (uint32_t k = p.k0; k < p.k1; ++k) {
-      run.clusters.push_back(p.run->clusters[k]);
-      run.clusters.back().first_glyph = run.clusters.back().first_glyph - p.g0 + base;
+      const Cluster& c = p.run->clusters[k];
+      run.add_cluster(c.first_glyph - p.g0 + base, c.glyph_count, p.run->text_of(c));
     }
     Pt w = p.width;
     if (p.gap && p.g1 > p.g0 && ratio != 0) {

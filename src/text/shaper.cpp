@@ -13,10 +13,7 @@ namespace lp {
 void GlyphRun::append(const GlyphRun& other) {
   const auto offset = static_cast<uint32_t>(glyphs.size());
   glyphs.insert(glyphs.end(), other.glyphs.begin(), other.glyphs.end());
-  for (Cluster c : other.clusters) {
-    c.first_glyph += offset;
-    clusters.push_back(std::move(c));
-  }
+  for (const Cluster& c : other.clusters) add_cluster(c.first_glyph + offset, c.glyph_count, other.text_of(c));
 }
 
 namespace {
@@ -114,6 +111,7 @@ void shape_into(hb_buffer_t* buf, hb_language_t language, std::string_view word,
   run.face = face;
   run.glyphs.clear();
   run.clusters.clear();
+  run.text.clear();
   item.cluster_begin.clear();
   item.unsafe_before.clear();
 
@@ -152,7 +150,7 @@ void shape_into(hb_buffer_t* buf, hb_language_t language, std::string_view word,
     } else if (i > 0) {
       c_end = info[i - 1].cluster;
     }
-    run.clusters.push_back({i, 1, std::string(word.substr(c, c_end - c))});
+    run.add_cluster(i, 1, word.substr(c, c_end - c));
     item.cluster_begin.push_back(c);
     item.unsafe_before.push_back((hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0);
   }

@@ -124,7 +124,7 @@ TEST(BidiParagraph, MixedDirectionsBreakInLogicalOrderAndEachLineIsReordered) {
     for (size_t l = 0; l < lines.size() && !found; ++l) {
       std::string visual;
       for (const auto& r : lines[l].runs)
-        for (const auto& c : r.run.clusters) visual += c.text;
+        for (const auto& c : r.run.clusters) visual += r.run.text_of(c);
       // The first letter of the word is its rightmost cluster: look for its last letter first.
       const std::string first_letter = w->substr(0, 2);
       const std::string last_letter = w->substr(w->size() - 2);

@@ -156,7 +156,7 @@ TEST(Layout, TheFirstLayoutOfAReportWithContentsOnlyFindsTheSectionPages) {
   std::string contents;
   for (const auto& item : sink.pages[2].items)
     if (const auto* g = std::get_if<GlyphRunItem>(&item))
-      for (const auto& c : g->run.clusters) contents += c.text;
+      for (const auto& c : g->run.clusters) contents += g->run.text_of(c);
   EXPECT_EQ(contents.find("00"), std::string::npos) << contents;
 }
 
