@@ -20,6 +20,7 @@
 #include "pdf/pdf_writer.h"
 #include "style/style.h"
 #include "text/font_set.h"
+#include "text/paragraph.h"
 
 namespace lp {
 
@@ -155,6 +156,7 @@ int run_build(const BuildRequest& req) {
     EditionJob job;
     job.name = name;
     job.edition = load_edition(layout.string(), diags);
+    if (job.edition.hyphenate) preload_hyphenation();  // while the fonts load
     jobs.push_back(std::move(job));
   }
   shared_times.push_back({"load", watch.lap(), peak_rss_mib()});

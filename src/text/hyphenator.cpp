@@ -2,20 +2,69 @@
 
 #include <hyphen.h>
 
+#include <future>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <system_error>
+
 namespace lp {
 
+namespace {
+
+struct LoadedDictionary {
+  explicit LoadedDictionary(const std::string& path) : dict(hnj_hyphen_load(path.c_str())) {}
+  ~LoadedDictionary() {
+    if (dict) hnj_hyphen_free(dict);
+  }
+  LoadedDictionary(const LoadedDictionary&) = delete;
+  LoadedDictionary& operator=(const LoadedDictionary&) = delete;
+  _HyphenDict* dict;
+};
+
+// Every dictionary the process has begun to read, by path. A read started by the preloader runs
+// on its own thread; one started by a hyphenator runs on the first thread that waits for it.
+// Either way the others wait for that one read. The store lives until the process ends, and
+// its destructor waits for a read still under way.
+class DictionaryStore {
+ public:
+  std::shared_future<std::shared_ptr<LoadedDictionary>> get(const std::string& path, std::launch how) {
+    std::lock_guard lock(mutex_);
+    auto it = reads_.find(path);
+    if (it == reads_.end())
+      it = reads_.emplace(path, std::async(how, [path] { return std::make_shared<LoadedDictionary>(path); }).share())
+               .first;
+    return it->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_future<std::shared_ptr<LoadedDictionary>>> reads_;
+};
+
+DictionaryStore& dictionaries() {
+  static DictionaryStore store;
+  return store;
+}
+
+}  // namespace
+
 const char* default_hyphen_dictionary() { return "/usr/share/hyphen/hyph_en_GB.dic"; }
+
+void preload_hyphen_dictionary(const std::string& path) {
+  try {
+    dictionaries().get(path, std::launch::async);
+  } catch (const std::system_error&) {
+    // No thread to spare: the first hyphenator to want the dictionary reads it.
+  }
+}
 
 _HyphenDict* Hyphenator::dict() {
   if (!tried_) {
     tried_ = true;
-    dict_ = hnj_hyphen_load(path_.c_str());
+    dict_ = dictionaries().get(path_, std::launch::deferred).get()->dict;
   }
   return dict_;
-}
-
-Hyphenator::~Hyphenator() {
-  if (dict_) hnj_hyphen_free(dict_);
 }
 
 namespace {

@@ -116,6 +116,8 @@ std::vector<TextSpan> spans_of(const InlineText& text, const TextStyle& style) {
   return out;
 }
 
+void preload_hyphenation() { preload_hyphen_dictionary(default_hyphen_dictionary()); }
+
 ParagraphSetter::ParagraphSetter(const FontSet& fonts, Diagnostics& diags, std::string file, std::string language)
     : impl_(std::make_unique<Impl>(fonts, diags, std::move(file), std::move(language))) {}
 
@@ -267,7 +269,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
       uint32_t glyphs = 0, clusters = 0;
       for (size_t j = i; j < order.size() && (j == i || same_run_style(*pieces[order[j - 1]].run, *pieces[order[j]].run)); ++j)
         glyphs += pieces[order[j]].g1 - pieces[order[j]].g0, clusters += pieces[order[j]].k1 - pieces[order[j]].k0;
-      line.runs.push_back({x, GlyphRun{p.run->face, p.run->size, p.run->colour, p.run->link, {}, {}}});
+      line.runs.push_back({x, GlyphRun{p.run->face, p.run->size, p.run->colour, p.run->link, {}, {}, {}}});
       line.runs.back().run.glyphs.reserve(glyphs);
       line.runs.back().run.clusters.reserve(clusters);
     }

@@ -54,6 +54,10 @@ enum class Breaking { TotalFit, FirstFit };  // first fit only to compare agains
 
 class FontSet;
 
+// Starts reading the hyphenation patterns on a thread of their own, so that they are ready by
+// the time the first paragraph that hyphenates is set. Harmless when none is.
+void preload_hyphenation();
+
 class ParagraphSetter {
  public:
   // `file` and `language` are the report's, for warnings and for shaping.

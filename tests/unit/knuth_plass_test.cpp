@@ -1,6 +1,7 @@
 // The paragraph engine: Knuth–Plass total fit, hyphenation and what the lines report.
 #include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "test_support.h"
 #include "text/hyphenator.h"
@@ -231,6 +232,30 @@ TEST_F(Engine, WordsWithCapitalsNumbersAndAddressesAreLeftAlone) {
     EXPECT_GE(p, 4u);
     EXPECT_LE(p, 15u - 5u);
   }
+}
+
+TEST_F(Engine, HyphenatorsOnSeveralThreadsShareOnePreloadedDictionary) {
+  // Editions set their paragraphs on threads of their own; the dictionary is read once, perhaps
+  // while they start, and each finds the same points in it.
+  preload_hyphen_dictionary(default_hyphen_dictionary());
+  const std::vector<std::string> words = {"safeguarding", "representatives", "partnership", "independent"};
+  std::vector<std::vector<std::vector<size_t>>> found(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < found.size(); ++t)
+    threads.emplace_back([&, t] {
+      Hyphenator h(default_hyphen_dictionary());
+      for (const auto& w : words) found[t].push_back(h.points(w, HyphenLimits{}));
+    });
+  for (auto& t : threads) t.join();
+  Hyphenator alone(default_hyphen_dictionary());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const auto expected = alone.points(words[i], HyphenLimits{});
+    EXPECT_FALSE(expected.empty()) << words[i];
+    for (const auto& f : found) EXPECT_EQ(f[i], expected) << words[i];
+  }
+  Hyphenator missing("/nonexistent/hyph_xx.dic");
+  EXPECT_FALSE(missing.loaded());
+  EXPECT_TRUE(missing.points("safeguarding", HyphenLimits{}).empty());
 }
 
 TEST_F(Engine, EveryCutGivesBackTheTextEvenAcrossLigatures) {
