@@ -16,7 +16,7 @@ class EditionLoader {
   Edition load() {
     Edition ed;
     ed.path = yaml_.path();
-    auto root = yaml_.load();
+    const YamlNode* root = yaml_.load();
     if (!root || !yaml_.expect_map(*root, "an edition layout")) return ed;
     const YamlNode& r = *root;
     yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "accents", "panel", "styles"},
@@ -127,7 +127,7 @@ class EditionLoader {
   void read_palette(const YamlNode* p, Edition& ed) {
     if (!p || !yaml_.expect_map(*p, "'palette'")) return;
     for (const auto& [key, c] : p->entries()) {
-      const std::string& name = key.text();
+      const std::string name(key.text());
       if (!yaml_.expect_map(c, fmt::format("colour '{}'", name))) continue;
       yaml_.check_keys(c, {"rgb", "cmyk"}, {"rgb", "cmyk"});
       PaletteColour colour;
@@ -155,7 +155,7 @@ class EditionLoader {
         "body",  "heading", "section-title", "list-item", "footer", "cover-title", "cover-subtitle", "cover-tagline",
         "quote", "quote-by", "caption", "label", "figure", "figure-label", "contents-entry", "period", "contact-number"};
     for (const auto& [key, value] : s->entries()) {
-      const std::string& name = key.text();
+      const std::string name(key.text());
       if (std::find(names.begin(), names.end(), name) == names.end()) {
         std::string hint = closest_match(name, names);
         yaml_.error(key, hint.empty() ? fmt::format("unknown style '{}'", name)

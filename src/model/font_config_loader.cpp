@@ -18,7 +18,7 @@ class FontConfigLoader {
   FontConfig load() {
     FontConfig cfg;
     cfg.path = yaml_.path();
-    auto root = yaml_.load();
+    const YamlNode* root = yaml_.load();
     if (!root || !yaml_.expect_map(*root, "a font configuration")) return cfg;
     const YamlNode& r = *root;
     yaml_.check_keys(r, {"search-paths", "families", "roles", "fallback"}, {"search-paths", "families", "roles"});
@@ -38,7 +38,7 @@ class FontConfigLoader {
       return std::string();
     };
     if (const YamlNode* roles = r.find("roles"); roles && yaml_.expect_map(*roles, "'roles'")) {
-      for (const auto& [key, value] : roles->entries()) cfg.roles[key.text()] = known(value);
+      for (const auto& [key, value] : roles->entries()) cfg.roles[std::string(key.text())] = known(value);
     }
     if (const YamlNode* fb = r.find("fallback"); fb && yaml_.expect_sequence(*fb, "'fallback'")) {
       for (const auto& n : fb->items())

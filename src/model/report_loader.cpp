@@ -27,7 +27,7 @@ class ReportLoader {
   Document load() {
     Document doc;
     doc.path = yaml_.path();
-    auto root = yaml_.load();
+    const YamlNode* root = yaml_.load();
     if (!root || !yaml_.expect_map(*root, "a report")) return doc;
     yaml_.check_keys(*root, {"report", "content"}, {"report", "content"});
     if (const YamlNode* info = root->find("report")) doc.info = read_info(*info);
@@ -99,7 +99,7 @@ class ReportLoader {
   }
 
   void unknown_kind(const YamlNode& key, const std::vector<std::string>& kinds, const char* what) {
-    const std::string& kind = key.text();
+    const std::string kind(key.text());
     std::string hint = closest_match(kind, kinds);
     yaml_.error(key, hint.empty() ? fmt::format("unknown {} '{}'", what, kind)
                                   : fmt::format("unknown {} '{}' (did you mean '{}'?)", what, kind, hint));
@@ -139,7 +139,7 @@ class ReportLoader {
     auto kv = yaml_.single_key(item, "content item");
     if (!kv) return;
     const auto& [key, value] = *kv;
-    const std::string& kind = key.text();
+    const std::string kind(key.text());
     const SourcePos pos = YamlReader::pos(key);
     if (kind == "cover") {
       if (!yaml_.expect_map(value, "'cover'")) return;
@@ -186,7 +186,7 @@ class ReportLoader {
     auto kv = yaml_.single_key(item, "block");
     if (!kv) return;
     const auto& [key, v] = *kv;
-    const std::string& kind = key.text();
+    const std::string kind(key.text());
     const SourcePos pos = YamlReader::pos(key);
     if (kind == "p") out.push_back(Paragraph{inline_text(v, "a paragraph"), pos});
     else if (kind == "heading") out.push_back(Heading{inline_text(v, "a heading"), pos});

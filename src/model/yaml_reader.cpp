@@ -9,20 +9,20 @@
 
 namespace lp {
 
-std::optional<YamlNode> YamlReader::load() {
-  const std::optional<std::string> text = read_input_file(path_, kMaxYamlBytes, path_, {}, diags_);
-  if (!text) return std::nullopt;
+const YamlNode* YamlReader::load() {
+  std::optional<std::string> text = read_input_file(path_, kMaxYamlBytes, path_, {}, diags_);
+  if (!text) return nullptr;
   YamlError why;
-  std::optional<YamlNode> root = parse_yaml(*text, {kMaxYamlDepth, kMaxYamlNodes}, why);
-  if (!root) {
+  document_ = parse_yaml(std::move(*text), {kMaxYamlDepth, kMaxYamlNodes}, why);
+  if (!document_) {
     diags_.error(path_, why.pos, why.message);
-    return std::nullopt;
+    return nullptr;
   }
-  if (root->is_null()) {
+  if (document_->root().is_null()) {
     diags_.error(path_, {1, 1}, "the file is empty");
-    return std::nullopt;
+    return nullptr;
   }
-  return root;
+  return &document_->root();
 }
 
 void YamlReader::error(const YamlNode& node, const std::string& message) { error(pos(node), message); }
@@ -53,9 +53,9 @@ bool YamlReader::expect_sequence(const YamlNode& node, const std::string& what) 
 void YamlReader::check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
                             const std::vector<std::string>& required) {
   for (const auto& [key_node, value] : map.entries()) {
-    const std::string& key = key_node.text();
+    const std::string_view key = key_node.text();
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string hint = closest_match(key, allowed);
+    std::string hint = closest_match(std::string(key), allowed);
     error(key_node, hint.empty() ? fmt::format("unknown key '{}'", key)
                                  : fmt::format("unknown key '{}' (did you mean '{}'?)", key, hint));
   }
@@ -72,7 +72,7 @@ std::optional<YamlEntry> YamlReader::single_key(const YamlNode& item, const std:
 }
 
 std::optional<std::string> YamlReader::scalar(const YamlNode& node, const std::string& what) {
-  if (node.is_scalar()) return node.text();
+  if (node.is_scalar()) return std::string(node.text());
   error(node, fmt::format("{} must be text, found {}", what, kind_name(node)));
   return std::nullopt;
 }
@@ -85,7 +85,7 @@ std::string YamlReader::scalar_or(const YamlNode& map, const char* key, const st
 
 std::optional<double> YamlReader::number(const YamlNode& node, const std::string& what) {
   if (node.is_scalar()) {
-    const std::string& s = node.text();
+    const std::string s(node.text());  // strtod wants a terminating NUL
     char* end = nullptr;
     double v = std::strtod(s.c_str(), &end);
     if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(v)) return v;
@@ -96,7 +96,7 @@ std::optional<double> YamlReader::number(const YamlNode& node, const std::string
 
 std::optional<bool> YamlReader::boolean(const YamlNode& node, const std::string& what) {
   if (node.is_scalar()) {
-    const std::string& s = node.text();
+    const std::string_view s = node.text();
     if (s == "true" || s == "yes") return true;
     if (s == "false" || s == "no") return false;
   }
@@ -106,7 +106,7 @@ std::optional<bool> YamlReader::boolean(const YamlNode& node, const std::string&
 
 std::optional<Pt> YamlReader::length(const YamlNode& node, const std::string& what) {
   if (node.is_scalar()) {
-    const std::string& s = node.text();
+    const std::string s(node.text());  // strtod wants a terminating NUL
     char* end = nullptr;
     double v = std::strtod(s.c_str(), &end);
     std::string unit(end);

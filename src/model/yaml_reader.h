@@ -1,6 +1,7 @@
 #pragma once
 // Checked access to a YAML file for the loaders: every complaint carries file, line and column.
 // Internal to src/model: nothing outside this stage sees libyaml or the YAML tree.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,8 +25,8 @@ class YamlReader {
  public:
   YamlReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(diags) {}
 
-  // The parsed root, or nullopt after reporting why it could not be read.
-  std::optional<YamlNode> load();
+  // The parsed root, kept by this reader; nullptr after reporting why it could not be read.
+  const YamlNode* load();
 
   const std::string& path() const { return path_; }
   static SourcePos pos(const YamlNode& node) { return node.pos(); }
@@ -51,6 +52,7 @@ class YamlReader {
  private:
   std::string path_;
   Diagnostics& diags_;
+  std::unique_ptr<const YamlDocument> document_;
 };
 
 }  // namespace lp

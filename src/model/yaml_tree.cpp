@@ -4,6 +4,7 @@
 #include <yaml.h>
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace lp {
@@ -47,7 +48,9 @@ class ByteColumns {
     return {chars.line, static_cast<int>(at_ - line_start_) + 1};
   }
 
-  // The byte at the position pos() found last; 0 when unknown or at the end.
+  // The offset of the position pos() found last; npos when unknown.
+  size_t offset_of_last() const { return utf8_ ? at_ : std::string_view::npos; }
+  // The byte there; 0 when unknown or at the end.
   char char_at_last() const { return utf8_ && at_ < text_.size() ? text_[at_] : '\0'; }
 
   // The position of a byte offset (libyaml's reader reports one for bad UTF-8).
@@ -118,10 +121,10 @@ struct EventHandle {
 // while the tree grows; an alias copies that node.
 class YamlTreeBuilder {
  public:
-  YamlTreeBuilder(std::string_view text, const YamlLimits& limits, YamlError& error)
-      : text_(text), limits_(limits), error_(error), columns_(text) {}
+  YamlTreeBuilder(std::string text, const YamlLimits& limits, YamlError& error)
+      : doc_(new YamlDocument(std::move(text))), text_(doc_->source_), limits_(limits), error_(error), columns_(text_) {}
 
-  std::optional<YamlNode> run() {
+  std::unique_ptr<const YamlDocument> run() {
     ParserHandle p;
     yaml_parser_set_input_string(&p.parser, reinterpret_cast<const unsigned char*>(text_.data()), text_.size());
     EventHandle e;
@@ -134,8 +137,8 @@ class YamlTreeBuilder {
         case YAML_DOCUMENT_END_EVENT:
         case YAML_STREAM_END_EVENT:
           // The first document only: what follows it is not read.
-          if (!root_) root_ = YamlNode(YamlNode::Kind::Null, {1, 1});
-          return std::move(root_);
+          doc_->root_ = root_ ? std::move(*root_) : YamlNode(YamlNode::Kind::Null, {1, 1});
+          return std::move(doc_);
         case YAML_SCALAR_EVENT: {
           const auto& s = ev.data.scalar;
           const char* value = reinterpret_cast<const char*>(s.value);
@@ -143,16 +146,16 @@ class YamlTreeBuilder {
           const bool null = !s.tag && s.style == YAML_PLAIN_SCALAR_STYLE &&
                             (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL");
           YamlNode node(null ? YamlNode::Kind::Null : YamlNode::Kind::Scalar, columns_.pos(ev.start_mark));
-          if (!null) node.text_.assign(text);
-          if (!count(1, node.pos())) return std::nullopt;
-          if (!add(std::move(node), s.anchor ? ++serials_ : 0, name_of(s.anchor))) return std::nullopt;
+          if (!null) node.text_ = scalar_text(text, s.style);
+          if (!count(1, node.pos())) return nullptr;
+          if (!add(std::move(node), s.anchor ? ++serials_ : 0, name_of(s.anchor))) return nullptr;
           break;
         }
         case YAML_SEQUENCE_START_EVENT:
         case YAML_MAPPING_START_EVENT: {
           const bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
           const SourcePos pos = columns_.pos(ev.start_mark);
-          if (!count(1, pos)) return std::nullopt;
+          if (!count(1, pos)) return nullptr;
           if (static_cast<int>(stack_.size()) >= limits_.max_depth) return too_deep(pos);
           open(YamlNode(seq ? YamlNode::Kind::Sequence : YamlNode::Kind::Mapping, pos),
                seq ? ev.data.sequence_start.anchor : ev.data.mapping_start.anchor);
@@ -162,12 +165,12 @@ class YamlTreeBuilder {
         case YAML_MAPPING_END_EVENT: {
           Frame frame = std::move(stack_.back());
           stack_.pop_back();
-          if (!add(std::move(frame.node), frame.anchor, frame.anchor_name)) return std::nullopt;
+          if (!add(std::move(frame.node), frame.anchor, frame.anchor_name)) return nullptr;
           break;
         }
         case YAML_ALIAS_EVENT:
           if (!alias(reinterpret_cast<const char*>(ev.data.alias.anchor), columns_.pos(ev.start_mark)))
-            return std::nullopt;
+            return nullptr;
           break;
         default:  // stream and document start, no event
           break;
@@ -191,7 +194,8 @@ class YamlTreeBuilder {
   };
   static constexpr size_t kLinearKeys = 16;  // mappings up to this size are searched for duplicates
 
-  std::string_view text_;
+  std::unique_ptr<YamlDocument> doc_;
+  std::string_view text_;  // the document's source
   const YamlLimits& limits_;
   YamlError& error_;
   ByteColumns columns_;
@@ -205,12 +209,12 @@ class YamlTreeBuilder {
     return anchor ? std::string_view(reinterpret_cast<const char*>(anchor)) : std::string_view();
   }
 
-  std::nullopt_t fail(SourcePos pos, std::string message) {
+  std::nullptr_t fail(SourcePos pos, std::string message) {
     error_ = {pos, std::move(message)};
-    return std::nullopt;
+    return nullptr;
   }
 
-  std::nullopt_t too_deep(SourcePos pos) {
+  std::nullptr_t too_deep(SourcePos pos) {
     return fail(pos, fmt::format("the document nests deeper than {} levels", limits_.max_depth));
   }
 
@@ -221,7 +225,19 @@ class YamlTreeBuilder {
     return false;
   }
 
-  std::nullopt_t parse_error(const yaml_parser_t& p) {
+  // A view of the source's own bytes when the scalar just found (its start mark was the last
+  // position asked for) is written there as they are, else of a copy the document keeps.
+  std::string_view scalar_text(std::string_view value, yaml_scalar_style_t style) {
+    if (value.empty()) return {};
+    size_t at = columns_.offset_of_last();
+    if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) ++at;
+    else if (style != YAML_PLAIN_SCALAR_STYLE) at = std::string_view::npos;
+    if (at < text_.size() && text_.size() - at >= value.size() && text_.compare(at, value.size(), value) == 0)
+      return text_.substr(at, value.size());
+    return doc_->owned_.emplace_back(value);
+  }
+
+  std::nullptr_t parse_error(const yaml_parser_t& p) {
     const char* problem = p.problem ? p.problem : "cannot be read";
     if (p.error == YAML_MEMORY_ERROR) return fail({}, "invalid YAML: out of memory");
     if (p.error == YAML_READER_ERROR) {
@@ -286,7 +302,7 @@ class YamlTreeBuilder {
                                     : fmt::format("duplicate key '{}' (first at {}:{})", key.text(), at.line, at.column));
       return false;
     };
-    auto id = [](const YamlNode& k) { return (k.is_null() ? "n" : "s") + k.text(); };
+    auto id = [](const YamlNode& k) { return (k.is_null() ? std::string("n") : std::string("s")).append(k.text()); };
     const std::vector<YamlNode>& flat = map.node.children_;
     if (!map.keys) {
       for (size_t i = 0; i < flat.size(); i += 2)
@@ -350,8 +366,8 @@ class YamlTreeBuilder {
   }
 };
 
-std::optional<YamlNode> parse_yaml(std::string_view text, const YamlLimits& limits, YamlError& error) {
-  return YamlTreeBuilder(text, limits, error).run();
+std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error) {
+  return YamlTreeBuilder(std::move(text), limits, error).run();
 }
 
 }  // namespace lp

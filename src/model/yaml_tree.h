@@ -6,10 +6,15 @@
 // reference to the same node, so a change through one path showed through the other. Here an
 // alias is expanded into a copy of the anchored subtree: every node has one parent, and the
 // limits below bound what the copies may cost.
+//
+// A scalar's text is a view: of the file's own bytes when they are the scalar's text (most
+// are: plain or quoted without escapes, on one line), else of a string the document keeps.
+// So the tree does not copy the file again; the views live as long as their YamlDocument.
 // Internal to src/model: nothing outside this stage sees libyaml or this tree.
 #include <cstddef>
 #include <cstdint>
-#include <optional>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +39,11 @@ class YamlNode {
 
   YamlNode() = default;
   YamlNode(Kind kind, SourcePos pos) : kind_(kind), line_(pos.line), column_(pos.column) {}
+  // Not copied by accident: a copy's text would still point into its document.
+  YamlNode(const YamlNode&) = delete;
+  YamlNode& operator=(const YamlNode&) = delete;
+  YamlNode(YamlNode&&) noexcept = default;
+  YamlNode& operator=(YamlNode&&) noexcept = default;
 
   Kind kind() const { return kind_; }
   bool is_null() const { return kind_ == Kind::Null; }
@@ -45,7 +55,7 @@ class YamlNode {
   // tag included.
   SourcePos pos() const { return {line_, column_}; }
   // A scalar's text as the document means it (quotes and escapes resolved); "" for the others.
-  const std::string& text() const { return text_; }
+  std::string_view text() const { return text_; }
 
   // A sequence's items; empty for the others.
   const std::vector<YamlNode>& items() const { return kind_ == Kind::Sequence ? children_ : no_children(); }
@@ -93,7 +103,7 @@ class YamlNode {
   Kind kind_ = Kind::Null;
   int line_ = 0;
   int column_ = 0;
-  std::string text_;
+  std::string_view text_;
   // A sequence's items; a mapping's keys and values, alternately.
   std::vector<YamlNode> children_;
 };
@@ -109,9 +119,27 @@ struct YamlError {
   std::string message;
 };
 
-// The first document of `text` (a later one is not read, as yaml-cpp's Load did not); a null
-// node at 1:1 for a stream without one. nullopt after filling `error`: invalid YAML, an alias
-// to an unknown anchor or inside the node it names, a duplicate key, or a limit passed.
-std::optional<YamlNode> parse_yaml(std::string_view text, const YamlLimits& limits, YamlError& error);
+// A parsed file: its tree, and the text the tree's scalars are views of.
+class YamlDocument {
+ public:
+  const YamlNode& root() const { return root_; }
+
+  YamlDocument(const YamlDocument&) = delete;
+  YamlDocument& operator=(const YamlDocument&) = delete;
+
+ private:
+  friend class YamlTreeBuilder;
+  explicit YamlDocument(std::string source) : source_(std::move(source)) {}
+
+  const std::string source_;
+  std::deque<std::string> owned_;  // scalars' text that is not a run of the source's bytes
+  YamlNode root_;
+};
+
+// The first document of `text` (a later one is not read, as yaml-cpp's Load did not); its
+// root is null, at 1:1, for a stream without one. nullptr after filling `error`: invalid
+// YAML, an alias to an unknown anchor or inside the node it names, a duplicate key, or a
+// limit passed.
+std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error);
 
 }  // namespace lp

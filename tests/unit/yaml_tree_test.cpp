@@ -12,11 +12,12 @@ namespace {
 
 constexpr YamlLimits kLimits{kMaxYamlDepth, kMaxYamlNodes};
 
-YamlNode parse_ok(const std::string& text) {
+// The parsed document; after a failure, that of an empty text (its root is null).
+std::unique_ptr<const YamlDocument> parse_ok(const std::string& text) {
   YamlError error;
-  std::optional<YamlNode> root = parse_yaml(text, kLimits, error);
-  EXPECT_TRUE(root) << error.pos.line << ":" << error.pos.column << ": " << error.message;
-  return root ? std::move(*root) : YamlNode();
+  std::unique_ptr<const YamlDocument> doc = parse_yaml(text, kLimits, error);
+  EXPECT_TRUE(doc) << error.pos.line << ":" << error.pos.column << ": " << error.message;
+  return doc ? std::move(doc) : parse_yaml("", kLimits, error);
 }
 
 YamlError parse_error(const std::string& text, const YamlLimits& limits = kLimits) {
@@ -28,8 +29,9 @@ YamlError parse_error(const std::string& text, const YamlLimits& limits = kLimit
 std::string where(SourcePos p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
 
 TEST(YamlTree, ScalarsNullsAndCollections) {
-  const YamlNode root = parse_ok(
+  const auto doc = parse_ok(
       "a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: \"null\"\ng: '~'\nh: !!str null\ni: text\nj: [1, 2]\nk: {x: y}\n");
+  const YamlNode& root = doc->root();
   ASSERT_TRUE(root.is_mapping());
   for (const char* key : {"a", "b", "c", "d", "e"}) EXPECT_TRUE(root.find(key)->is_null()) << key;
   EXPECT_EQ(root.find("a")->text(), "");
@@ -51,9 +53,10 @@ TEST(YamlTree, ScalarsNullsAndCollections) {
 }
 
 TEST(YamlTree, MappingsKeepTheirOrderAndANullKeyIsNotText) {
-  const YamlNode root = parse_ok("z: 1\na: 2\nm: 3\n~: 4\n");
+  const auto doc = parse_ok("z: 1\na: 2\nm: 3\n~: 4\n");
+  const YamlNode& root = doc->root();
   std::string keys;
-  for (const auto& [key, value] : root.entries()) keys += key.text() + "=" + value.text() + ";";
+  for (const auto& [key, value] : root.entries()) keys += std::string(key.text()) + "=" + std::string(value.text()) + ";";
   EXPECT_EQ(keys, "z=1;a=2;m=3;=4;");
   EXPECT_EQ(root.find("~"), nullptr);
   EXPECT_EQ(root.find(""), nullptr);
@@ -61,8 +64,9 @@ TEST(YamlTree, MappingsKeepTheirOrderAndANullKeyIsNotText) {
 }
 
 TEST(YamlTree, ScalarStylesGiveTheirText) {
-  const YamlNode root = parse_ok(
+  const auto doc = parse_ok(
       "plain: a b\nsingle: 'it''s'\ndouble: \"tab\\there \\u00e9\"\nliteral: |\n  one\n  two\nfolded: >\n  one\n  two\n");
+  const YamlNode& root = doc->root();
   EXPECT_EQ(root.find("plain")->text(), "a b");
   EXPECT_EQ(root.find("single")->text(), "it's");
   EXPECT_EQ(root.find("double")->text(), "tab\there \xC3\xA9");
@@ -71,7 +75,8 @@ TEST(YamlTree, ScalarStylesGiveTheirText) {
 }
 
 TEST(YamlTree, PositionsAreOneBasedAndColumnsCountBytes) {
-  const YamlNode root = parse_ok("title: x\nlist:\n  - a\n  - {b: c}\nline: {t: \"Caf\xC3\xA9 \xE2\x98\x95\", k: v}\n");
+  const auto doc = parse_ok("title: x\nlist:\n  - a\n  - {b: c}\nline: {t: \"Caf\xC3\xA9 \xE2\x98\x95\", k: v}\n");
+  const YamlNode& root = doc->root();
   EXPECT_EQ(where(root.pos()), "1:1");
   EXPECT_EQ(where(root.entries()[0].key.pos()), "1:1");
   EXPECT_EQ(where(root.find("title")->pos()), "1:8");
@@ -83,19 +88,22 @@ TEST(YamlTree, PositionsAreOneBasedAndColumnsCountBytes) {
 }
 
 TEST(YamlTree, PositionsAfterCrLfAndAByteOrderMark) {
-  const YamlNode root = parse_ok("\xEF\xBB\xBF" "a: 1\r\nb: [x, \xC3\xA9, y]\r\n");
+  const auto doc = parse_ok("\xEF\xBB\xBF" "a: 1\r\nb: [x, \xC3\xA9, y]\r\n");
+  const YamlNode& root = doc->root();
   EXPECT_EQ(where(root.find("a")->pos()), "1:4");
   EXPECT_EQ(where(root.find("b")->items()[2].pos()), "2:12");
 }
 
 TEST(YamlTree, AnEmptyValueIsNullWhereItIsMissing) {
-  const YamlNode root = parse_ok("a:\nb: 1\n");
+  const auto doc = parse_ok("a:\nb: 1\n");
+  const YamlNode& root = doc->root();
   EXPECT_TRUE(root.find("a")->is_null());
   EXPECT_EQ(where(root.find("a")->pos()), "1:3");
 }
 
 TEST(YamlTree, AnAliasIsACopyAtTheAliasPosition) {
-  const YamlNode root = parse_ok("a: &x {b: [1, 2]}\nc: *x\nd: [*x, *x]\n");
+  const auto doc = parse_ok("a: &x {b: [1, 2]}\nc: *x\nd: [*x, *x]\n");
+  const YamlNode& root = doc->root();
   const YamlNode& a = *root.find("a");
   const YamlNode& c = *root.find("c");
   ASSERT_TRUE(c.is_mapping());
@@ -110,7 +118,8 @@ TEST(YamlTree, AnAliasIsACopyAtTheAliasPosition) {
 }
 
 TEST(YamlTree, AnAliasMeansTheLatestAnchorOfItsName) {
-  const YamlNode root = parse_ok("a: &x one\nb: &x two\nc: *x\nd: &y [&y inner, *y]\ne: *y\nf: &s {k: &x v}\ng: *x\n");
+  const auto doc = parse_ok("a: &x one\nb: &x two\nc: *x\nd: &y [&y inner, *y]\ne: *y\nf: &s {k: &x v}\ng: *x\n");
+  const YamlNode& root = doc->root();
   EXPECT_EQ(root.find("c")->text(), "two");
   // Inside its list, *y is the scalar anchored after the list's own &y; after it, still that one.
   EXPECT_EQ(root.find("d")->items()[1].text(), "inner");
@@ -119,7 +128,8 @@ TEST(YamlTree, AnAliasMeansTheLatestAnchorOfItsName) {
 }
 
 TEST(YamlTree, AnAliasAsAKey) {
-  const YamlNode root = parse_ok("k: &key name\n*key : value\n");
+  const auto doc = parse_ok("k: &key name\n*key : value\n");
+  const YamlNode& root = doc->root();
   EXPECT_EQ(root.find("name")->text(), "value");
 }
 
@@ -200,24 +210,43 @@ TEST(YamlTree, BytesThatAreNotUtf8AreAnErrorWithTheirPosition) {
 }
 
 TEST(YamlTree, OnlyTheFirstDocumentIsRead) {
-  const YamlNode root = parse_ok("a: 1\n---\nb: [unclosed\n");
+  const auto doc = parse_ok("a: 1\n---\nb: [unclosed\n");
+  const YamlNode& root = doc->root();
   EXPECT_EQ(root.find("a")->text(), "1");
   EXPECT_EQ(root.find("b"), nullptr);
 }
 
 TEST(YamlTree, AStreamWithoutADocumentIsANullRoot) {
   for (const char* text : {"", "# only a comment\n", "---\n", "~\n"}) {
-    const YamlNode root = parse_ok(text);
-    EXPECT_TRUE(root.is_null()) << text;
+    const auto doc = parse_ok(text);
+    EXPECT_TRUE(doc->root().is_null()) << text;
   }
-  EXPECT_EQ(where(parse_ok("").pos()), "1:1");
+  EXPECT_EQ(where(parse_ok("")->root().pos()), "1:1");
 }
 
-TEST(YamlTree, CopiesOfTheTreeAreIndependent) {
-  const YamlNode root = parse_ok("a: [1, {b: c}]\n");
-  YamlNode copy = root;
-  EXPECT_EQ(copy.find("a")->items()[1].find("b")->text(), "c");
-  EXPECT_NE(&copy.find("a")->items()[1], &root.find("a")->items()[1]);
+TEST(YamlTree, TextThatIsNotTheSourcesBytesIsKept) {
+  // Folded lines, escapes, a scalar after its anchor and its alias' copy: none is a run of the
+  // file's bytes as it stands.
+  const auto doc = parse_ok("a: one\n  two\nb: \"x\\u0041\"\nc: &q 'it''s'\nd: *q\ne: |-\n  kept\n");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(root.find("a")->text(), "one two");
+  EXPECT_EQ(root.find("b")->text(), "xA");
+  EXPECT_EQ(root.find("c")->text(), "it's");
+  EXPECT_EQ(root.find("d")->text(), "it's");
+  EXPECT_EQ(root.find("e")->text(), "kept");
+}
+
+TEST(YamlTree, TheTreeOutlivesTheTextItWasGiven) {
+  std::unique_ptr<const YamlDocument> doc;
+  {
+    std::string text = "title: \"" + std::string(100, 'x') + "\"\nshort: y\n";
+    YamlError error;
+    doc = parse_yaml(text, kLimits, error);
+    text.assign(text.size(), '?');
+  }
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->root().find("title")->text(), std::string(100, 'x'));
+  EXPECT_EQ(doc->root().find("short")->text(), "y");
 }
 
 }  // namespace
