@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -118,7 +119,9 @@ struct EventHandle {
 
 // Builds the tree from libyaml's events with a stack of the collections still open. An anchor
 // is remembered as the path of child indices from the root to its node, which stays valid
-// while the tree grows; an alias copies that node.
+// while the tree grows; an alias copies that node. Paths share their beginnings: an anchor
+// holds its parent's path and its own index, so a million anchors deep in the tree cost a
+// million short records, not a million copies of the path.
 class YamlTreeBuilder {
  public:
   YamlTreeBuilder(std::string text, const YamlLimits& limits, YamlError& error)
@@ -179,18 +182,25 @@ class YamlTreeBuilder {
   }
 
  private:
+  // Where a collection is: its parent's place (none for the root) and its index there.
+  struct Place {
+    std::shared_ptr<const Place> parent;
+    uint32_t index;
+  };
   struct Frame {
     YamlNode node;
     uint32_t index = 0;      // in its parent's children
+    std::shared_ptr<const Place> place;  // made when an anchor inside it needs it
     uint64_t anchor = 0;     // the serial of its anchor, 0 without one
     std::string anchor_name;
     // A large mapping's keys, for finding a duplicate quickly: "s" or "n" (null) and the text.
     std::unique_ptr<std::unordered_map<std::string, SourcePos>> keys;
   };
   struct Anchor {
-    uint64_t serial = 0;     // which declaration of the name this is
-    bool open = true;            // its collection has not ended yet
-    std::vector<uint32_t> path;  // child indices from the root, once it has
+    uint64_t serial = 0;                  // which declaration of the name this is
+    bool open = true;                     // its collection has not ended yet
+    std::shared_ptr<const Place> parent;  // once it has: where its parent is (none: the root)
+    uint32_t index = 0;                   // and its index there
   };
   static constexpr size_t kLinearKeys = 16;  // mappings up to this size are searched for duplicates
 
@@ -204,6 +214,7 @@ class YamlTreeBuilder {
   std::unordered_map<std::string, Anchor> anchors_;
   uint64_t serials_ = 0;
   size_t nodes_ = 0;
+  std::vector<uint32_t> path_;  // scratch for resolve()
 
   static std::string_view name_of(const unsigned char* anchor) {
     return anchor ? std::string_view(reinterpret_cast<const char*>(anchor)) : std::string_view();
@@ -282,12 +293,12 @@ class YamlTreeBuilder {
       Anchor& a = anchors_[std::string(anchor)];
       // A collection's anchor is declared when it opens: if the name was declared again inside
       // it, that later declaration is the one an alias after it means.
-      if (a.serial <= serial) {
+      // (An anchored root is never used: the document ends with it.)
+      if (a.serial <= serial && !stack_.empty()) {
         a.serial = serial;
         a.open = false;
-        a.path.clear();
-        for (size_t i = 1; i < stack_.size(); ++i) a.path.push_back(stack_[i].index);
-        if (!stack_.empty()) a.path.push_back(static_cast<uint32_t>(stack_.back().node.children_.size()));
+        a.parent = place_of(stack_.size() - 1);
+        a.index = static_cast<uint32_t>(stack_.back().node.children_.size());
       }
     }
     if (stack_.empty()) root_ = std::move(node);
@@ -316,10 +327,21 @@ class YamlTreeBuilder {
     return added || first(it->second);
   }
 
-  // The node an anchor's path leads to: through the collections still open, then their children.
-  const YamlNode& resolve(const std::vector<uint32_t>& path) const {
-    const YamlNode* node = stack_.empty() ? &*root_ : &stack_[0].node;
-    bool open = !stack_.empty();
+  // The place of the open collection stack_[i]; the root's is none.
+  std::shared_ptr<const Place> place_of(size_t i) {
+    if (i == 0) return nullptr;
+    if (!stack_[i].place) stack_[i].place = std::make_shared<const Place>(Place{place_of(i - 1), stack_[i].index});
+    return stack_[i].place;
+  }
+
+  // The node an anchor leads to: through the collections still open, then their children.
+  const YamlNode& resolve(const Anchor& anchor) {
+    std::vector<uint32_t>& path = path_;
+    path.assign(1, anchor.index);
+    for (const Place* p = anchor.parent.get(); p; p = p->parent.get()) path.push_back(p->index);
+    std::reverse(path.begin(), path.end());
+    const YamlNode* node = &stack_[0].node;  // an alias is inside the root, which is open
+    bool open = true;
     for (size_t d = 0; d < path.size(); ++d) {
       if (open && d + 1 < stack_.size() && stack_[d + 1].index == path[d]) {
         node = &stack_[d + 1].node;
@@ -333,7 +355,7 @@ class YamlTreeBuilder {
 
   bool alias(const char* name, SourcePos pos) {
     const auto it = anchors_.find(name);
-    if (it == anchors_.end()) {
+    if (it == anchors_.end() || stack_.empty()) {  // (the root cannot be an alias of its own part)
       fail(pos, fmt::format("alias '*{}' names no anchor before it ('&{}')", name, name));
       return false;
     }
@@ -342,7 +364,7 @@ class YamlTreeBuilder {
       return false;
     }
     YamlNode copy;
-    if (!copy_tree(resolve(it->second.path), copy, static_cast<int>(stack_.size()), pos)) return false;
+    if (!copy_tree(resolve(it->second), copy, static_cast<int>(stack_.size()), pos)) return false;
     copy.line_ = pos.line, copy.column_ = pos.column;  // the copy is where the alias is
     return add(std::move(copy));
   }

@@ -127,6 +127,25 @@ TEST(YamlTree, AnAliasMeansTheLatestAnchorOfItsName) {
   EXPECT_EQ(root.find("g")->text(), "v");
 }
 
+TEST(YamlTree, AnAnchorIsFoundThroughOpenAndClosedCollections) {
+  const auto doc = parse_ok(
+      "a:\n"
+      "  - x\n"
+      "  - b:\n"
+      "      - &deep [1, 2]\n"
+      "      - c: *deep\n"  // its anchor's list is still open
+      "  - *deep\n"          // and now closed
+      "d: [[&s v], [w, *s]]\n"
+      "e: " + std::string(40, '[') + "&far z" + std::string(40, ']') + "\n"
+      "f: *far\n");
+  const YamlNode& root = doc->root();
+  const YamlNode& a = *root.find("a");
+  EXPECT_EQ(a.items()[1].find("b")->items()[1].find("c")->items()[1].text(), "2");
+  EXPECT_EQ(a.items()[2].items()[0].text(), "1");
+  EXPECT_EQ(root.find("d")->items()[1].items()[1].text(), "v");
+  EXPECT_EQ(root.find("f")->text(), "z");
+}
+
 TEST(YamlTree, AnAliasAsAKey) {
   const auto doc = parse_ok("k: &key name\n*key : value\n");
   const YamlNode& root = doc->root();
