@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/loaders.h"
 #include "model/yaml_reader.h"
 
@@ -14,49 +16,50 @@ class EditionLoader {
   Edition load() {
     Edition ed;
     ed.path = yaml_.path();
-    auto root = yaml_.load();
+    const YamlNode* root = yaml_.load();
     if (!root || !yaml_.expect_map(*root, "an edition layout")) return ed;
-    const YAML::Node& r = *root;
+    const YamlNode& r = *root;
     yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "accents", "panel", "styles"},
                      {"name", "page", "margins", "palette", "styles"});
     ed.name = yaml_.scalar_or(r, "name", "");
-    read_page(r["page"], ed);
-    read_margins(r["margins"], ed);
-    if (const auto c = r["colour"]) {
-      const std::string mode = yaml_.scalar(c, "'colour'").value_or("");
+    read_page(r.find("page"), ed);
+    read_margins(r.find("margins"), ed);
+    if (const YamlNode* c = r.find("colour")) {
+      const std::string mode = yaml_.scalar(*c, "'colour'").value_or("");
       if (mode == "cmyk") ed.cmyk = true;
-      else if (mode != "rgb") yaml_.error(c, "'colour' must be cmyk (print) or rgb (screen)");
+      else if (mode != "rgb") yaml_.error(*c, "'colour' must be cmyk (print) or rgb (screen)");
     }
-    read_options(r["options"], ed);
-    read_palette(r["palette"], ed);
-    auto palette_name = [&](const YAML::Node& n) {
+    read_options(r.find("options"), ed);
+    read_palette(r.find("palette"), ed);
+    auto palette_name = [&](const YamlNode& n) {
       const std::string name = yaml_.scalar(n, "a colour name").value_or("");
       if (!name.empty() && !ed.palette.count(name)) yaml_.error(n, fmt::format("colour '{}' is not in the palette", name));
       return name;
     };
-    if (const auto a = r["accents"]; a && yaml_.expect_sequence(a, "'accents'"))
-      for (const auto& n : a) ed.accents.push_back(palette_name(n));
-    if (const auto p = r["panel"]) ed.panel = palette_name(p);
-    read_styles(r["styles"], ed);
+    if (const YamlNode* a = r.find("accents"); a && yaml_.expect_sequence(*a, "'accents'"))
+      for (const auto& n : a->items()) ed.accents.push_back(palette_name(n));
+    if (const YamlNode* p = r.find("panel")) ed.panel = palette_name(*p);
+    read_styles(r.find("styles"), ed);
     return ed;
   }
 
  private:
   YamlReader yaml_;
 
-  void set_length(const YAML::Node& map, const char* key, Pt& out) {
-    if (const auto n = map[key])
-      if (auto v = yaml_.length(n, fmt::format("'{}'", key))) out = *v;
+  void set_length(const YamlNode& map, const char* key, Pt& out) {
+    if (const YamlNode* n = map.find(key))
+      if (auto v = yaml_.length(*n, fmt::format("'{}'", key))) out = *v;
   }
 
-  void read_page(const YAML::Node& page, Edition& ed) {
-    if (!page || !yaml_.expect_map(page, "'page'")) return;
+  void read_page(const YamlNode* node, Edition& ed) {
+    if (!node || !yaml_.expect_map(*node, "'page'")) return;
+    const YamlNode& page = *node;
     yaml_.check_keys(page, {"size", "width", "height", "bleed"});
-    if (const auto size = page["size"]) {
-      const std::string name = yaml_.scalar(size, "'size'").value_or("");
+    if (const YamlNode* size = page.find("size")) {
+      const std::string name = yaml_.scalar(*size, "'size'").value_or("");
       if (name == "A4") ed.page_width = Mm(210).to_pt(), ed.page_height = Mm(297).to_pt();
       else if (name == "A5") ed.page_width = Mm(148).to_pt(), ed.page_height = Mm(210).to_pt();
-      else yaml_.error(size, fmt::format("unknown page size '{}' (A4 or A5, or give width and height)", name));
+      else yaml_.error(*size, fmt::format("unknown page size '{}' (A4 or A5, or give width and height)", name));
     }
     set_length(page, "width", ed.page_width);
     set_length(page, "height", ed.page_height);
@@ -64,8 +67,9 @@ class EditionLoader {
     if (ed.page_width.value <= 0 || ed.page_height.value <= 0) yaml_.error(page, "'page' needs a size or a width and a height");
   }
 
-  void read_margins(const YAML::Node& m, Edition& ed) {
-    if (!m || !yaml_.expect_map(m, "'margins'")) return;
+  void read_margins(const YamlNode* node, Edition& ed) {
+    if (!node || !yaml_.expect_map(*node, "'margins'")) return;
+    const YamlNode& m = *node;
     yaml_.check_keys(m, {"top", "bottom", "inside", "outside"}, {"top", "bottom", "inside", "outside"});
     set_length(m, "top", ed.margin_top);
     set_length(m, "bottom", ed.margin_bottom);
@@ -75,43 +79,44 @@ class EditionLoader {
       yaml_.error(m, "the margins leave no room on the page");
   }
 
-  void read_options(const YAML::Node& o, Edition& ed) {
-    if (!o || !yaml_.expect_map(o, "'options'")) return;
+  void read_options(const YamlNode* node, Edition& ed) {
+    if (!node || !yaml_.expect_map(*node, "'options'")) return;
+    const YamlNode& o = *node;
     yaml_.check_keys(o, {"hyphenate", "hyphen-min-word", "hyphen-left-min", "hyphen-right-min", "section-start",
                          "pad-to-multiple", "columns", "phone-links", "notes-pages"});
-    if (const auto n = o["phone-links"]) ed.phone_links = yaml_.boolean(n, "'phone-links'").value_or(false);
-    if (const auto n = o["notes-pages"]) ed.notes_pages = yaml_.boolean(n, "'notes-pages'").value_or(true);
-    if (const auto n = o["columns"]) {
-      double v = yaml_.number(n, "'columns'").value_or(2);
-      if (v < 1 || v > 4 || v != static_cast<int>(v)) yaml_.error(n, "'columns' must be 1, 2, 3 or 4");
+    if (const YamlNode* n = o.find("phone-links")) ed.phone_links = yaml_.boolean(*n, "'phone-links'").value_or(false);
+    if (const YamlNode* n = o.find("notes-pages")) ed.notes_pages = yaml_.boolean(*n, "'notes-pages'").value_or(true);
+    if (const YamlNode* n = o.find("columns")) {
+      double v = yaml_.number(*n, "'columns'").value_or(2);
+      if (v < 1 || v > 4 || v != static_cast<int>(v)) yaml_.error(*n, "'columns' must be 1, 2, 3 or 4");
       else ed.columns = static_cast<int>(v);
     }
-    if (const auto n = o["hyphenate"]) ed.hyphenate = yaml_.boolean(n, "'hyphenate'").value_or(false);
-    if (const auto n = o["section-start"]) {
-      const std::string v = yaml_.scalar(n, "'section-start'").value_or("");
+    if (const YamlNode* n = o.find("hyphenate")) ed.hyphenate = yaml_.boolean(*n, "'hyphenate'").value_or(false);
+    if (const YamlNode* n = o.find("section-start")) {
+      const std::string v = yaml_.scalar(*n, "'section-start'").value_or("");
       if (v == "new-page") ed.section_start = Edition::SectionStart::NewPage;
       else if (v == "right-hand-page") ed.section_start = Edition::SectionStart::RightHandPage;
       else if (v == "continue") ed.section_start = Edition::SectionStart::Continue;
-      else yaml_.error(n, "'section-start' must be new-page, right-hand-page or continue");
+      else yaml_.error(*n, "'section-start' must be new-page, right-hand-page or continue");
     }
     auto letters = [&](const char* key, int& out) {
-      if (const auto n = o[key]) {
-        const double v = yaml_.number(n, fmt::format("'{}'", key)).value_or(out);
-        if (v < 1 || v > 20 || v != static_cast<int>(v)) yaml_.error(n, fmt::format("'{}' must be a whole number of letters from 1 to 20", key));
+      if (const YamlNode* n = o.find(key)) {
+        const double v = yaml_.number(*n, fmt::format("'{}'", key)).value_or(out);
+        if (v < 1 || v > 20 || v != static_cast<int>(v)) yaml_.error(*n, fmt::format("'{}' must be a whole number of letters from 1 to 20", key));
         else out = static_cast<int>(v);
       }
     };
     letters("hyphen-min-word", ed.hyphen_min_word);
     letters("hyphen-left-min", ed.hyphen_left_min);
     letters("hyphen-right-min", ed.hyphen_right_min);
-    if (const auto n = o["pad-to-multiple"]) {
-      double v = yaml_.number(n, "'pad-to-multiple'").value_or(1);
-      if (v < 1 || v > 64 || v != static_cast<int>(v)) yaml_.error(n, "'pad-to-multiple' must be a whole number from 1 to 64");
+    if (const YamlNode* n = o.find("pad-to-multiple")) {
+      double v = yaml_.number(*n, "'pad-to-multiple'").value_or(1);
+      if (v < 1 || v > 64 || v != static_cast<int>(v)) yaml_.error(*n, "'pad-to-multiple' must be a whole number from 1 to 64");
       else ed.pad_to_multiple = static_cast<int>(v);
     }
   }
 
-  std::optional<unsigned> hex_colour(const YAML::Node& n) {
+  std::optional<unsigned> hex_colour(const YamlNode& n) {
     const std::string s = yaml_.scalar(n, "'rgb'").value_or("");
     if (s.size() == 7 && s[0] == '#' && s.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos)
       return static_cast<unsigned>(std::stoul(s.substr(1), nullptr, 16));
@@ -119,23 +124,23 @@ class EditionLoader {
     return std::nullopt;
   }
 
-  void read_palette(const YAML::Node& p, Edition& ed) {
-    if (!p || !yaml_.expect_map(p, "'palette'")) return;
-    for (const auto& kv : p) {
-      const std::string name = kv.first.Scalar();
-      const YAML::Node& c = kv.second;
+  void read_palette(const YamlNode* p, Edition& ed) {
+    if (!p || !yaml_.expect_map(*p, "'palette'")) return;
+    for (const auto& [key, c] : p->entries()) {
+      const std::string name(key.text());
       if (!yaml_.expect_map(c, fmt::format("colour '{}'", name))) continue;
       yaml_.check_keys(c, {"rgb", "cmyk"}, {"rgb", "cmyk"});
       PaletteColour colour;
-      if (c["rgb"]) colour.rgb = hex_colour(c["rgb"]).value_or(0);
-      if (const auto k = c["cmyk"]; k && yaml_.expect_sequence(k, "'cmyk'")) {
-        if (k.size() != 4) {
-          yaml_.error(k, "'cmyk' must list four percentages: [C, M, Y, K]");
+      if (const YamlNode* rgb = c.find("rgb")) colour.rgb = hex_colour(*rgb).value_or(0);
+      if (const YamlNode* k = c.find("cmyk"); k && yaml_.expect_sequence(*k, "'cmyk'")) {
+        const std::vector<YamlNode>& items = k->items();
+        if (items.size() != 4) {
+          yaml_.error(*k, "'cmyk' must list four percentages: [C, M, Y, K]");
         } else {
           double v[4];
           for (size_t i = 0; i < 4; ++i) {
-            v[i] = yaml_.number(k[i], "a CMYK percentage").value_or(0);
-            if (v[i] < 0 || v[i] > 100) yaml_.error(k[i], "a CMYK percentage must be from 0 to 100");
+            v[i] = yaml_.number(items[i], "a CMYK percentage").value_or(0);
+            if (v[i] < 0 || v[i] > 100) yaml_.error(items[i], "a CMYK percentage must be from 0 to 100");
           }
           colour.cmyk = {v[0], v[1], v[2], v[3]};
         }
@@ -144,25 +149,25 @@ class EditionLoader {
     }
   }
 
-  void read_styles(const YAML::Node& s, Edition& ed) {
-    if (!s || !yaml_.expect_map(s, "'styles'")) return;
+  void read_styles(const YamlNode* s, Edition& ed) {
+    if (!s || !yaml_.expect_map(*s, "'styles'")) return;
     static const std::vector<std::string> names = {
         "body",  "heading", "section-title", "list-item", "footer", "cover-title", "cover-subtitle", "cover-tagline",
         "quote", "quote-by", "caption", "label", "figure", "figure-label", "contents-entry", "period", "contact-number"};
-    for (const auto& kv : s) {
-      const std::string name = kv.first.Scalar();
+    for (const auto& [key, value] : s->entries()) {
+      const std::string name(key.text());
       if (std::find(names.begin(), names.end(), name) == names.end()) {
         std::string hint = closest_match(name, names);
-        yaml_.error(kv.first, hint.empty() ? fmt::format("unknown style '{}'", name)
+        yaml_.error(key, hint.empty() ? fmt::format("unknown style '{}'", name)
                                            : fmt::format("unknown style '{}' (did you mean '{}'?)", name, hint));
         continue;
       }
-      ed.styles[name] = read_style(kv.second, name, ed);
+      ed.styles[name] = read_style(value, name, ed);
     }
-    if (!ed.styles.count("body")) yaml_.error(s, "'styles' must define 'body'");
+    if (!ed.styles.count("body")) yaml_.error(*s, "'styles' must define 'body'");
   }
 
-  TextStyleSpec read_style(const YAML::Node& n, const std::string& name, const Edition& ed) {
+  TextStyleSpec read_style(const YamlNode& n, const std::string& name, const Edition& ed) {
     TextStyleSpec st;
     st.pos = YamlReader::pos(n);
     if (!yaml_.expect_map(n, fmt::format("style '{}'", name))) return st;
@@ -170,21 +175,21 @@ class EditionLoader {
                          "italic", "uppercase"});
     st.font = yaml_.scalar_or(n, "font", "");
     auto len = [&](const char* key, std::optional<Pt>& out) {
-      if (const auto v = n[key]) out = yaml_.length(v, fmt::format("'{}'", key));
+      if (const YamlNode* v = n.find(key)) out = yaml_.length(*v, fmt::format("'{}'", key));
     };
     len("size", st.size);
     len("leading", st.leading);
     len("space-before", st.space_before);
     len("space-after", st.space_after);
-    if (st.size && st.size->value <= 0) yaml_.error(n["size"], "'size' must be more than 0");
+    if (st.size && st.size->value <= 0) yaml_.error(*n.find("size"), "'size' must be more than 0");
     st.colour = yaml_.scalar_or(n, "colour", "");
     if (!st.colour.empty() && !ed.palette.count(st.colour))
-      yaml_.error(n["colour"], fmt::format("colour '{}' is not in the palette", st.colour));
+      yaml_.error(*n.find("colour"), fmt::format("colour '{}' is not in the palette", st.colour));
     st.align = yaml_.scalar_or(n, "align", "");
     if (!st.align.empty() && st.align != "left" && st.align != "justify" && st.align != "center" && st.align != "right")
-      yaml_.error(n["align"], "'align' must be left, justify, center or right");
+      yaml_.error(*n.find("align"), "'align' must be left, justify, center or right");
     auto flag = [&](const char* key, std::optional<bool>& out) {
-      if (const auto v = n[key]) out = yaml_.boolean(v, fmt::format("'{}'", key));
+      if (const YamlNode* v = n.find(key)) out = yaml_.boolean(*v, fmt::format("'{}'", key));
     };
     flag("bold", st.bold);
     flag("italic", st.italic);

@@ -18,15 +18,15 @@ class FontConfigLoader {
   FontConfig load() {
     FontConfig cfg;
     cfg.path = yaml_.path();
-    auto root = yaml_.load();
+    const YamlNode* root = yaml_.load();
     if (!root || !yaml_.expect_map(*root, "a font configuration")) return cfg;
-    const YAML::Node& r = *root;
+    const YamlNode& r = *root;
     yaml_.check_keys(r, {"search-paths", "families", "roles", "fallback"}, {"search-paths", "families", "roles"});
-    read_search_paths(r["search-paths"]);
-    if (const auto fams = r["families"]; fams && yaml_.expect_map(fams, "'families'")) {
-      for (const auto& kv : fams) cfg.families.push_back(read_family(kv.first, kv.second));
+    read_search_paths(r.find("search-paths"));
+    if (const YamlNode* fams = r.find("families"); fams && yaml_.expect_map(*fams, "'families'")) {
+      for (const auto& [key, value] : fams->entries()) cfg.families.push_back(read_family(key, value));
     }
-    auto known = [&](const YAML::Node& n) {
+    auto known = [&](const YamlNode& n) {
       const std::string name = yaml_.scalar(n, "a family name").value_or("");
       for (const auto& f : cfg.families)
         if (f.name == name) return name;
@@ -37,11 +37,11 @@ class FontConfigLoader {
                                   : fmt::format("unknown font family '{}' (did you mean '{}'?)", name, hint));
       return std::string();
     };
-    if (const auto roles = r["roles"]; roles && yaml_.expect_map(roles, "'roles'")) {
-      for (const auto& kv : roles) cfg.roles[kv.first.Scalar()] = known(kv.second);
+    if (const YamlNode* roles = r.find("roles"); roles && yaml_.expect_map(*roles, "'roles'")) {
+      for (const auto& [key, value] : roles->entries()) cfg.roles[std::string(key.text())] = known(value);
     }
-    if (const auto fb = r["fallback"]; fb && yaml_.expect_sequence(fb, "'fallback'")) {
-      for (const auto& n : fb)
+    if (const YamlNode* fb = r.find("fallback"); fb && yaml_.expect_sequence(*fb, "'fallback'")) {
+      for (const auto& n : fb->items())
         if (auto name = known(n); !name.empty()) cfg.fallback.push_back(name);
     }
     return cfg;
@@ -51,14 +51,14 @@ class FontConfigLoader {
   YamlReader yaml_;
   std::vector<fs::path> search_paths_;
 
-  void read_search_paths(const YAML::Node& n) {
-    if (!n || !yaml_.expect_sequence(n, "'search-paths'")) return;
+  void read_search_paths(const YamlNode* n) {
+    if (!n || !yaml_.expect_sequence(*n, "'search-paths'")) return;
     const fs::path base = fs::path(yaml_.path()).parent_path();
-    for (const auto& p : n)
+    for (const auto& p : n->items())
       if (auto s = yaml_.scalar(p, "a search path")) search_paths_.push_back(fs::path(*s).is_absolute() ? fs::path(*s) : base / *s);
   }
 
-  std::string resolve(const YAML::Node& n) {
+  std::string resolve(const YamlNode& n) {
     const std::string file = yaml_.scalar(n, "a font file").value_or("");
     if (file.empty()) return "";
     for (const auto& dir : search_paths_) {
@@ -69,17 +69,17 @@ class FontConfigLoader {
     return "";
   }
 
-  FontFamilySpec read_family(const YAML::Node& key, const YAML::Node& n) {
+  FontFamilySpec read_family(const YamlNode& key, const YamlNode& n) {
     FontFamilySpec f;
-    f.name = key.Scalar();
+    f.name = key.text();
     f.pos = YamlReader::pos(key);
     if (!yaml_.expect_map(n, fmt::format("family '{}'", f.name))) return f;
     yaml_.check_keys(n, {"package", "regular", "bold", "italic", "bold-italic"}, {"regular"});
     f.package = yaml_.scalar_or(n, "package", "");
-    if (n["regular"]) f.regular = resolve(n["regular"]);
-    if (n["bold"]) f.bold = resolve(n["bold"]);
-    if (n["italic"]) f.italic = resolve(n["italic"]);
-    if (n["bold-italic"]) f.bold_italic = resolve(n["bold-italic"]);
+    if (const YamlNode* v = n.find("regular")) f.regular = resolve(*v);
+    if (const YamlNode* v = n.find("bold")) f.bold = resolve(*v);
+    if (const YamlNode* v = n.find("italic")) f.italic = resolve(*v);
+    if (const YamlNode* v = n.find("bold-italic")) f.bold_italic = resolve(*v);
     return f;
   }
 };

@@ -27,12 +27,12 @@ class ReportLoader {
   Document load() {
     Document doc;
     doc.path = yaml_.path();
-    auto root = yaml_.load();
+    const YamlNode* root = yaml_.load();
     if (!root || !yaml_.expect_map(*root, "a report")) return doc;
     yaml_.check_keys(*root, {"report", "content"}, {"report", "content"});
-    if (const auto info = (*root)["report"]) doc.info = read_info(info);
-    if (const auto content = (*root)["content"]; content && yaml_.expect_sequence(content, "'content'")) {
-      for (const auto& item : content) read_content_item(item, doc);
+    if (const YamlNode* info = root->find("report")) doc.info = read_info(*info);
+    if (const YamlNode* content = root->find("content"); content && yaml_.expect_sequence(*content, "'content'")) {
+      for (const auto& item : content->items()) read_content_item(item, doc);
     }
     return doc;
   }
@@ -43,7 +43,7 @@ class ReportLoader {
   std::string root_;
   int callout_depth_ = 0;
 
-  ReportInfo read_info(const YAML::Node& node) {
+  ReportInfo read_info(const YamlNode& node) {
     ReportInfo info;
     if (!yaml_.expect_map(node, "'report'")) return info;
     yaml_.check_keys(node, {"title", "organisation", "short-name", "language", "date", "editions"},
@@ -53,9 +53,9 @@ class ReportLoader {
     info.short_name = yaml_.scalar_or(node, "short-name", info.title);
     info.language = yaml_.scalar_or(node, "language", "en-GB");
     info.date = yaml_.scalar_or(node, "date", "");
-    if (!info.date.empty() && !valid_date(info.date)) yaml_.error(node["date"], "'date' must be written YYYY-MM-DD");
-    if (const auto eds = node["editions"]; eds && yaml_.expect_sequence(eds, "'editions'")) {
-      for (const auto& e : eds)
+    if (!info.date.empty() && !valid_date(info.date)) yaml_.error(*node.find("date"), "'date' must be written YYYY-MM-DD");
+    if (const YamlNode* eds = node.find("editions"); eds && yaml_.expect_sequence(*eds, "'editions'")) {
+      for (const auto& e : eds->items())
         if (auto name = yaml_.scalar(e, "an edition name")) {
           info.editions.push_back(*name);
           info.edition_pos.push_back(YamlReader::pos(e));
@@ -70,7 +70,7 @@ class ReportLoader {
            day >= 1 && day <= 31;
   }
 
-  InlineText inline_text(const YAML::Node& node, const std::string& what) {
+  InlineText inline_text(const YamlNode& node, const std::string& what) {
     auto s = yaml_.scalar(node, what);
     if (!s) return {};
     InlineText text = parse_inline_markdown(*s, YamlReader::pos(node));
@@ -85,27 +85,28 @@ class ReportLoader {
     return text;
   }
 
-  InlineText optional_text(const YAML::Node& map, const char* key) {
-    const auto node = map[key];
-    return node ? inline_text(node, fmt::format("'{}'", key)) : InlineText{};
+  InlineText optional_text(const YamlNode& map, const char* key) {
+    const YamlNode* node = map.find(key);
+    return node ? inline_text(*node, fmt::format("'{}'", key)) : InlineText{};
   }
 
-  // A mapping's entry that must be a list; an empty node when absent or wrong.
-  YAML::Node list_of(const YAML::Node& map, const char* key) {
-    const auto node = map[key];
-    if (!node || !yaml_.expect_sequence(node, fmt::format("'{}'", key))) return YAML::Node(YAML::NodeType::Sequence);
-    return node;
+  // The items of a mapping's entry that must be a list; none when absent or wrong.
+  const std::vector<YamlNode>& list_of(const YamlNode& map, const char* key) {
+    static const std::vector<YamlNode> none;
+    const YamlNode* node = map.find(key);
+    if (!node || !yaml_.expect_sequence(*node, fmt::format("'{}'", key))) return none;
+    return node->items();
   }
 
-  void unknown_kind(const YAML::Node& key, const std::vector<std::string>& kinds, const char* what) {
-    const std::string kind = key.Scalar();
+  void unknown_kind(const YamlNode& key, const std::vector<std::string>& kinds, const char* what) {
+    const std::string kind(key.text());
     std::string hint = closest_match(kind, kinds);
     yaml_.error(key, hint.empty() ? fmt::format("unknown {} '{}'", what, kind)
                                   : fmt::format("unknown {} '{}' (did you mean '{}'?)", what, kind, hint));
   }
 
   // A file the report names, relative to the report's folder; "" after an error.
-  std::string resolve_file(const YAML::Node& node, const char* what) {
+  std::string resolve_file(const YamlNode& node, const char* what) {
     const std::string name = yaml_.scalar(node, what).value_or("");
     if (name.empty()) return "";
     const auto path = resolve_input_path(root_.empty() ? "." : root_, name, yaml_.path(), YamlReader::pos(node), diags_);
@@ -118,7 +119,7 @@ class ReportLoader {
     return *path;
   }
 
-  Image read_image_file(const YAML::Node& node, const char* what, SourcePos pos) {
+  Image read_image_file(const YamlNode& node, const char* what, SourcePos pos) {
     Image img;
     img.pos = pos;
     img.src = resolve_file(node, what);
@@ -128,17 +129,17 @@ class ReportLoader {
       img.pixel_width = info->width;
       img.pixel_height = info->height;
     } else {
-      yaml_.error(node, fmt::format("{} '{}': {}", what, node.Scalar(), why));
+      yaml_.error(node, fmt::format("{} '{}': {}", what, node.text(), why));
       img.src.clear();
     }
     return img;
   }
 
-  void read_content_item(const YAML::Node& item, Document& doc) {
+  void read_content_item(const YamlNode& item, Document& doc) {
     auto kv = yaml_.single_key(item, "content item");
     if (!kv) return;
     const auto& [key, value] = *kv;
-    const std::string kind = key.Scalar();
+    const std::string kind(key.text());
     const SourcePos pos = YamlReader::pos(key);
     if (kind == "cover") {
       if (!yaml_.expect_map(value, "'cover'")) return;
@@ -147,10 +148,10 @@ class ReportLoader {
                                   optional_text(value, "tagline"), optional_text(value, "organisation"), pos});
     } else if (kind == "notes" || kind == "contents") {
       InlineText title = parse_inline_markdown(kind == "notes" ? "Notes" : "Contents", pos);
-      if (!value.IsNull()) {
+      if (!value.is_null()) {
         if (!yaml_.expect_map(value, fmt::format("'{}'", kind))) return;
         yaml_.check_keys(value, {"title"});
-        if (value["title"]) title = optional_text(value, "title");
+        if (value.find("title")) title = optional_text(value, "title");
       }
       if (kind == "notes") doc.content.push_back(NotesPage{title, pos});
       else doc.content.push_back(ContentsPage{title, pos});
@@ -169,7 +170,7 @@ class ReportLoader {
     }
   }
 
-  Section read_section(const YAML::Node& key, const YAML::Node& value) {
+  Section read_section(const YamlNode& key, const YamlNode& value) {
     Section section;
     section.pos = YamlReader::pos(key);
     if (!yaml_.expect_map(value, "'section'")) return section;
@@ -181,11 +182,11 @@ class ReportLoader {
     return section;
   }
 
-  void read_block(const YAML::Node& item, std::vector<Block>& out) {
+  void read_block(const YamlNode& item, std::vector<Block>& out) {
     auto kv = yaml_.single_key(item, "block");
     if (!kv) return;
     const auto& [key, v] = *kv;
-    const std::string kind = key.Scalar();
+    const std::string kind(key.text());
     const SourcePos pos = YamlReader::pos(key);
     if (kind == "p") out.push_back(Paragraph{inline_text(v, "a paragraph"), pos});
     else if (kind == "heading") out.push_back(Heading{inline_text(v, "a heading"), pos});
@@ -207,28 +208,28 @@ class ReportLoader {
     else unknown_kind(key, kBlockKinds, "block");
   }
 
-  ListBlock read_list(const YAML::Node& value, SourcePos pos) {
+  ListBlock read_list(const YamlNode& value, SourcePos pos) {
     ListBlock list;
     list.pos = pos;
-    YAML::Node items = value;
-    if (value.IsMap()) {
+    const YamlNode* items = &value;
+    if (value.is_mapping()) {
       yaml_.check_keys(value, {"style", "items"}, {"items"});
       const std::string style = yaml_.scalar_or(value, "style", "bullet");
       if (style == "number") list.style = ListBlock::Style::Number;
       else if (style == "check") list.style = ListBlock::Style::Check;
-      else if (style != "bullet") yaml_.error(value["style"], fmt::format("unknown list style '{}' (bullet, number or check)", style));
-      if (!value["items"]) return list;  // reported by check_keys
-      items.reset(value["items"]);  // reset, not =: assigning to a Node writes through to `value`
+      else if (style != "bullet") yaml_.error(*value.find("style"), fmt::format("unknown list style '{}' (bullet, number or check)", style));
+      items = value.find("items");
+      if (!items) return list;  // reported by check_keys
     }
-    if (!items || !yaml_.expect_sequence(items, "a list's items")) return list;
-    for (const auto& item : items) list.items.push_back(inline_text(item, "a list item"));
+    if (!yaml_.expect_sequence(*items, "a list's items")) return list;
+    for (const auto& item : items->items()) list.items.push_back(inline_text(item, "a list item"));
     return list;
   }
 
-  Quote read_quote(const YAML::Node& v, SourcePos pos) {
+  Quote read_quote(const YamlNode& v, SourcePos pos) {
     Quote q;
     q.pos = pos;
-    if (v.IsMap()) {
+    if (v.is_mapping()) {
       yaml_.check_keys(v, {"text", "by"}, {"text"});
       q.text = optional_text(v, "text");
       q.by = optional_text(v, "by");
@@ -238,26 +239,26 @@ class ReportLoader {
     return q;
   }
 
-  Quotes read_quotes(const YAML::Node& v, SourcePos pos) {
+  Quotes read_quotes(const YamlNode& v, SourcePos pos) {
     Quotes qs;
     qs.pos = pos;
     if (!yaml_.expect_sequence(v, "'quotes'")) return qs;
-    for (const auto& item : v) qs.items.push_back(read_quote(item, YamlReader::pos(item)));
+    for (const auto& item : v.items()) qs.items.push_back(read_quote(item, YamlReader::pos(item)));
     return qs;
   }
 
-  People read_people(const YAML::Node& v, SourcePos pos) {
+  People read_people(const YamlNode& v, SourcePos pos) {
     People people;
     people.pos = pos;
-    YAML::Node items = v;
-    if (v.IsMap()) {
+    const std::vector<YamlNode>* items = &v.items();
+    if (v.is_mapping()) {
       yaml_.check_keys(v, {"title", "items"}, {"items"});
       people.title = optional_text(v, "title");
-      items.reset(list_of(v, "items"));
+      items = &list_of(v, "items");
     } else if (!yaml_.expect_sequence(v, "'people'")) {
       return people;
     }
-    for (const auto& p : items) {
+    for (const auto& p : *items) {
       Person person;
       person.pos = YamlReader::pos(p);
       if (!yaml_.expect_map(p, "a person")) continue;
@@ -265,19 +266,20 @@ class ReportLoader {
       person.name = yaml_.scalar_or(p, "name", "");
       person.role = optional_text(p, "role");
       person.organisation = optional_text(p, "organisation");
-      if (p["photo"]) person.photo = read_image_file(p["photo"], "photo", person.pos).src;
+      if (const YamlNode* photo = p.find("photo")) person.photo = read_image_file(*photo, "photo", person.pos).src;
       people.items.push_back(std::move(person));
     }
     return people;
   }
 
-  Timeline read_timeline(const YAML::Node& v, SourcePos pos) {
+  Timeline read_timeline(const YamlNode& v, SourcePos pos) {
     Timeline t;
     t.pos = pos;
     if (!yaml_.expect_map(v, "'timeline'")) return t;
     yaml_.check_keys(v, {"categories", "periods"}, {"periods"});
-    if (const auto cats = v["categories"]; cats && yaml_.expect_map(cats, "'categories'")) {
-      for (const auto& kv : cats) t.categories.emplace_back(kv.first.Scalar(), yaml_.scalar(kv.second, "a category label").value_or(""));
+    if (const YamlNode* cats = v.find("categories"); cats && yaml_.expect_map(*cats, "'categories'")) {
+      for (const auto& [key, label] : cats->entries())
+        t.categories.emplace_back(key.text(), yaml_.scalar(label, "a category label").value_or(""));
     }
     std::vector<std::string> keys;
     for (const auto& [k, label] : t.categories) keys.push_back(k);
@@ -295,7 +297,7 @@ class ReportLoader {
         ev.category = yaml_.scalar_or(e, "category", "");
         if (!ev.category.empty() && std::find(keys.begin(), keys.end(), ev.category) == keys.end()) {
           std::string hint = closest_match(ev.category, keys);
-          yaml_.error(e["category"], hint.empty() ? fmt::format("category '{}' is not in the timeline's categories", ev.category)
+          yaml_.error(*e.find("category"), hint.empty() ? fmt::format("category '{}' is not in the timeline's categories", ev.category)
                                                   : fmt::format("category '{}' is not in the timeline's categories (did you mean '{}'?)", ev.category, hint));
         }
         ev.title = optional_text(e, "title");
@@ -307,26 +309,26 @@ class ReportLoader {
     return t;
   }
 
-  StatItem read_stat(const YAML::Node& n) {
+  StatItem read_stat(const YamlNode& n) {
     StatItem item;
     item.pos = YamlReader::pos(n);
     if (!yaml_.expect_map(n, "a figure")) return item;
     yaml_.check_keys(n, {"prefix", "value", "label"}, {"value", "label"});
     item.prefix = yaml_.scalar_or(n, "prefix", "");
-    if (n["value"]) item.value = yaml_.number(n["value"], "'value'").value_or(0);
+    if (const YamlNode* value = n.find("value")) item.value = yaml_.number(*value, "'value'").value_or(0);
     item.label = optional_text(n, "label");
     return item;
   }
 
-  Stats read_stats(const YAML::Node& v, SourcePos pos) {
+  Stats read_stats(const YamlNode& v, SourcePos pos) {
     Stats s;
     s.pos = pos;
     if (!yaml_.expect_map(v, "'stats'")) return s;
     yaml_.check_keys(v, {"title", "intro", "band", "groups", "items"});
     s.title = optional_text(v, "title");
     s.intro = optional_text(v, "intro");
-    if (v["band"]) s.band = yaml_.boolean(v["band"], "'band'").value_or(false);
-    if (v["items"]) {  // a single unnamed group
+    if (const YamlNode* band = v.find("band")) s.band = yaml_.boolean(*band, "'band'").value_or(false);
+    if (v.find("items")) {  // a single unnamed group
       StatGroup g;
       g.pos = pos;
       for (const auto& n : list_of(v, "items")) g.items.push_back(read_stat(n));
@@ -346,37 +348,39 @@ class ReportLoader {
     return s;
   }
 
-  Chart read_chart(const YAML::Node& v, SourcePos pos) {
+  Chart read_chart(const YamlNode& v, SourcePos pos) {
     Chart c;
     c.pos = pos;
     if (!yaml_.expect_map(v, "'chart'")) return c;
     yaml_.check_keys(v, {"kind", "title", "unit", "data", "total"}, {"data"});
     c.kind = yaml_.scalar_or(v, "kind", "bar");
-    if (c.kind != "bar") yaml_.error(v["kind"], fmt::format("unknown chart kind '{}' (bar)", c.kind));
+    if (c.kind != "bar") yaml_.error(*v.find("kind"), fmt::format("unknown chart kind '{}' (bar)", c.kind));
     c.title = optional_text(v, "title");
     c.unit = yaml_.scalar_or(v, "unit", "");
-    if (v["total"]) c.total = yaml_.number(v["total"], "'total'");
+    if (const YamlNode* total = v.find("total")) c.total = yaml_.number(*total, "'total'");
     for (const auto& d : list_of(v, "data")) {
       if (!yaml_.expect_map(d, "a bar")) continue;
       yaml_.check_keys(d, {"label", "value"}, {"label", "value"});
-      ChartBar bar{optional_text(d, "label"), d["value"] ? yaml_.number(d["value"], "'value'").value_or(0) : 0};
-      if (bar.value < 0) yaml_.error(d["value"], "a bar's value must not be negative");
+      const YamlNode* value = d.find("value");
+      ChartBar bar{optional_text(d, "label"), value ? yaml_.number(*value, "'value'").value_or(0) : 0};
+      if (bar.value < 0) yaml_.error(*value, "a bar's value must not be negative");
       c.data.push_back(std::move(bar));
     }
     return c;
   }
 
-  Image read_image(const YAML::Node& v, SourcePos pos) {
+  Image read_image(const YamlNode& v, SourcePos pos) {
     if (!yaml_.expect_map(v, "'image'")) return Image{};
     yaml_.check_keys(v, {"src", "alt", "caption"}, {"src", "alt"});
-    Image img = v["src"] ? read_image_file(v["src"], "image", pos) : Image{};
+    const YamlNode* src = v.find("src");
+    Image img = src ? read_image_file(*src, "image", pos) : Image{};
     img.pos = pos;
     img.alt = yaml_.scalar_or(v, "alt", "");
     img.caption = optional_text(v, "caption");
     return img;
   }
 
-  Callout read_callout(const YAML::Node& v, SourcePos pos) {
+  Callout read_callout(const YamlNode& v, SourcePos pos) {
     Callout c;
     c.pos = pos;
     if (!yaml_.expect_map(v, "'callout'")) return c;
@@ -392,23 +396,23 @@ class ReportLoader {
     return c;
   }
 
-  WordSearch read_wordsearch(const YAML::Node& v, SourcePos pos) {
+  WordSearch read_wordsearch(const YamlNode& v, SourcePos pos) {
     WordSearch w;
     w.pos = pos;
     if (!yaml_.expect_map(v, "'wordsearch'")) return w;
     yaml_.check_keys(v, {"words", "seed", "size"}, {"words"});
     for (const auto& n : list_of(v, "words"))
       if (auto s = yaml_.scalar(n, "a word")) w.words.push_back(*s);
-    if (v["seed"]) w.seed = static_cast<unsigned>(yaml_.number(v["seed"], "'seed'").value_or(1));
-    if (v["size"]) {
-      double size = yaml_.number(v["size"], "'size'").value_or(0);
-      if (size < 5 || size > 30) yaml_.error(v["size"], "'size' must be from 5 to 30");
+    if (const YamlNode* seed = v.find("seed")) w.seed = static_cast<unsigned>(yaml_.number(*seed, "'seed'").value_or(1));
+    if (const YamlNode* size_node = v.find("size")) {
+      double size = yaml_.number(*size_node, "'size'").value_or(0);
+      if (size < 5 || size > 30) yaml_.error(*size_node, "'size' must be from 5 to 30");
       else w.size = static_cast<int>(size);
     }
     return w;
   }
 
-  Quiz read_quiz(const YAML::Node& v, SourcePos pos) {
+  Quiz read_quiz(const YamlNode& v, SourcePos pos) {
     Quiz q;
     q.pos = pos;
     if (!yaml_.expect_map(v, "'quiz'")) return q;
@@ -424,7 +428,7 @@ class ReportLoader {
     return q;
   }
 
-  SpotTheDifference read_spot(const YAML::Node& v, SourcePos pos) {
+  SpotTheDifference read_spot(const YamlNode& v, SourcePos pos) {
     SpotTheDifference s;
     s.pos = pos;
     if (!yaml_.expect_map(v, "'spot-the-difference'")) return s;
@@ -432,24 +436,24 @@ class ReportLoader {
     s.title = optional_text(v, "title");
     s.hint = optional_text(v, "hint");
     s.answers_title = optional_text(v, "answers-title");
-    if (v["original"]) s.original = read_image_file(v["original"], "image", pos).src;
-    if (v["changed"]) s.changed = read_image_file(v["changed"], "image", pos).src;
+    if (const YamlNode* original = v.find("original")) s.original = read_image_file(*original, "image", pos).src;
+    if (const YamlNode* changed = v.find("changed")) s.changed = read_image_file(*changed, "image", pos).src;
     s.caption = optional_text(v, "caption");
     for (const auto& n : list_of(v, "differences")) s.differences.push_back(inline_text(n, "a difference"));
     return s;
   }
 
-  Answers read_answers(const YAML::Node& v, SourcePos pos) {
+  Answers read_answers(const YamlNode& v, SourcePos pos) {
     Answers a;
     a.pos = pos;
-    if (v.IsNull()) return a;
+    if (v.is_null()) return a;
     if (!yaml_.expect_map(v, "'answers'")) return a;
     yaml_.check_keys(v, {"title"});
     a.title = optional_text(v, "title");
     return a;
   }
 
-  Contact read_contact(const YAML::Node& v, SourcePos pos) {
+  Contact read_contact(const YamlNode& v, SourcePos pos) {
     Contact c;
     c.pos = pos;
     if (!yaml_.expect_map(v, "'contact'")) return c;
@@ -461,7 +465,7 @@ class ReportLoader {
       yaml_.check_keys(n, {"label", "phone"}, {"label", "phone"});
       const std::string phone = yaml_.scalar_or(n, "phone", "");
       if (!phone.empty() && phone.find_first_not_of("0123456789 +()-") != std::string::npos)
-        yaml_.error(n["phone"], fmt::format("'{}' is not a phone number (digits, spaces, + ( ) -)", phone));
+        yaml_.error(*n.find("phone"), fmt::format("'{}' is not a phone number (digits, spaces, + ( ) -)", phone));
       c.items.push_back({optional_text(n, "label"), phone});
     }
     return c;

@@ -1,22 +1,22 @@
 #pragma once
 // Checked access to a YAML file for the loaders: every complaint carries file, line and column.
-// Internal to src/model: nothing outside this stage sees yaml-cpp.
-#include <yaml-cpp/yaml.h>
-
+// Internal to src/model: nothing outside this stage sees libyaml or the YAML tree.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/diagnostic.h"
 #include "model/units.h"
+#include "model/yaml_tree.h"
 
 namespace lp {
 
 // Limits on every YAML input, so that a hostile file gives an error, not an exhausted machine.
-// yaml-cpp turns an alias into a second reference to the anchored node, so a small file can
-// stand for an enormous tree ("billion laughs"): the loaders would walk every copy. load()
-// therefore walks the tree once, counting a node each time it is reached (an alias counts its
-// whole subtree again), and refuses the file past kMaxYamlNodes or below kMaxYamlDepth.
+// An alias is expanded into a copy of the anchored subtree, so a small file can stand for an
+// enormous tree ("billion laughs"). parse_yaml() therefore counts every node as it is made (an
+// alias counts its whole subtree again) and refuses the file past kMaxYamlNodes or below
+// kMaxYamlDepth.
 inline constexpr size_t kMaxYamlBytes = 32 * 1024 * 1024;
 inline constexpr int kMaxYamlDepth = 64;
 inline constexpr size_t kMaxYamlNodes = 1'000'000;
@@ -25,32 +25,34 @@ class YamlReader {
  public:
   YamlReader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(diags) {}
 
-  // The parsed root, or nullopt after reporting why it could not be read.
-  std::optional<YAML::Node> load();
+  // The parsed root, kept by this reader; nullptr after reporting why it could not be read.
+  const YamlNode* load();
 
   const std::string& path() const { return path_; }
-  static SourcePos pos(const YAML::Node& node);
-  void error(const YAML::Node& node, const std::string& message);
+  static SourcePos pos(const YamlNode& node) { return node.pos(); }
+  void error(const YamlNode& node, const std::string& message);
   void error(SourcePos pos, const std::string& message);
 
-  bool expect_map(const YAML::Node& node, const std::string& what);
-  bool expect_sequence(const YAML::Node& node, const std::string& what);
+  bool expect_map(const YamlNode& node, const std::string& what);
+  bool expect_sequence(const YamlNode& node, const std::string& what);
   // Reports every key not in `allowed` (with a suggestion) and every missing `required` key.
-  void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+  void check_keys(const YamlNode& map, const std::vector<std::string>& allowed,
                   const std::vector<std::string>& required = {});
   // A list item written as a single-key mapping: its key and value, or nullopt after an error.
-  std::optional<std::pair<YAML::Node, YAML::Node>> single_key(const YAML::Node& item, const std::string& what);
+  std::optional<YamlEntry> single_key(const YamlNode& item, const std::string& what);
 
-  std::optional<std::string> scalar(const YAML::Node& node, const std::string& what);
-  std::string scalar_or(const YAML::Node& map, const char* key, const std::string& fallback);
-  std::optional<double> number(const YAML::Node& node, const std::string& what);
-  std::optional<bool> boolean(const YAML::Node& node, const std::string& what);
+  std::optional<std::string> scalar(const YamlNode& node, const std::string& what);
+  // The text of `map`'s entry `key`, `fallback` when it has none (or after reporting a non-text).
+  std::string scalar_or(const YamlNode& map, const char* key, const std::string& fallback);
+  std::optional<double> number(const YamlNode& node, const std::string& what);
+  std::optional<bool> boolean(const YamlNode& node, const std::string& what);
   // "12pt", "3mm", "1.5cm", "0.5in" or a bare number of points.
-  std::optional<Pt> length(const YAML::Node& node, const std::string& what);
+  std::optional<Pt> length(const YamlNode& node, const std::string& what);
 
  private:
   std::string path_;
   Diagnostics& diags_;
+  std::unique_ptr<const YamlDocument> document_;
 };
 
 }  // namespace lp

@@ -1,7 +1,6 @@
 // libFuzzer target: any bytes as a report, laid out in the booklet edition with the project's
 // fonts (no PDF). Shaping and line breaking see whatever text the fuzzer invents.
 #include <unistd.h>
-#include <yaml-cpp/exceptions.h>
 
 #include <cstdint>
 #include <fstream>

@@ -1,7 +1,6 @@
 // libFuzzer target: any bytes as a report, an edition layout and a font configuration.
 // The loaders must answer with diagnostics, never crash, hang or exhaust memory.
 #include <unistd.h>
-#include <yaml-cpp/exceptions.h>
 
 #include <cstdint>
 #include <cstdio>

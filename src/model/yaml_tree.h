@@ -1,0 +1,145 @@
+#pragma once
+// A YAML document as a tree of plain values, built from libyaml's parser events.
+//
+// Written by hand because libyaml (chosen for speed) gives events only, no tree; and not
+// yaml-cpp, which took ~190 ms to load a 2 MB report and turned an alias into a second
+// reference to the same node, so a change through one path showed through the other. Here an
+// alias is expanded into a copy of the anchored subtree: every node has one parent, and the
+// limits below bound what the copies may cost.
+//
+// A scalar's text is a view: of the file's own bytes when they are the scalar's text (most
+// are: plain or quoted without escapes, on one line), else of a string the document keeps.
+// So the tree does not copy the file again; the views live as long as their YamlDocument.
+// Internal to src/model: nothing outside this stage sees libyaml or this tree.
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace lp {
+
+class YamlNode;
+
+// A mapping's pair: references into the mapping, valid as long as it is.
+struct YamlEntry {
+  const YamlNode& key;
+  const YamlNode& value;
+};
+
+class YamlNode {
+ public:
+  // Null: a plain ~, null, Null, NULL or nothing at all, without a tag (YAML 1.2's core schema,
+  // as yaml-cpp read it); a quoted "null" is a scalar.
+  enum class Kind : std::uint8_t { Null, Scalar, Sequence, Mapping };
+
+  YamlNode() = default;
+  YamlNode(Kind kind, SourcePos pos) : kind_(kind), line_(pos.line), column_(pos.column) {}
+  // Not copied by accident: a copy's text would still point into its document.
+  YamlNode(const YamlNode&) = delete;
+  YamlNode& operator=(const YamlNode&) = delete;
+  YamlNode(YamlNode&&) noexcept = default;
+  YamlNode& operator=(YamlNode&&) noexcept = default;
+
+  Kind kind() const { return kind_; }
+  bool is_null() const { return kind_ == Kind::Null; }
+  bool is_scalar() const { return kind_ == Kind::Scalar; }
+  bool is_sequence() const { return kind_ == Kind::Sequence; }
+  bool is_mapping() const { return kind_ == Kind::Mapping; }
+
+  // Line and column (1-based; the column counts bytes) where the node starts, its anchor or
+  // tag included.
+  SourcePos pos() const { return {line_, column_}; }
+  // A scalar's text as the document means it (quotes and escapes resolved); "" for the others.
+  std::string_view text() const { return text_; }
+
+  // A sequence's items; empty for the others.
+  const std::vector<YamlNode>& items() const { return kind_ == Kind::Sequence ? children_ : no_children(); }
+
+  // A mapping's pairs in document order; empty for the others.
+  class Entries {
+   public:
+    class iterator {
+     public:
+      explicit iterator(const YamlNode* at) : at_(at) {}
+      YamlEntry operator*() const { return {at_[0], at_[1]}; }
+      iterator& operator++() {
+        at_ += 2;
+        return *this;
+      }
+      bool operator==(const iterator& other) const { return at_ == other.at_; }
+      bool operator!=(const iterator& other) const { return at_ != other.at_; }
+
+     private:
+      const YamlNode* at_;
+    };
+    explicit Entries(const std::vector<YamlNode>& flat) : flat_(flat) {}
+    iterator begin() const { return iterator(flat_.data()); }
+    iterator end() const { return iterator(flat_.data() + flat_.size()); }
+    size_t size() const { return flat_.size() / 2; }
+    bool empty() const { return flat_.empty(); }
+    YamlEntry operator[](size_t i) const { return {flat_[2 * i], flat_[2 * i + 1]}; }
+
+   private:
+    const std::vector<YamlNode>& flat_;
+  };
+  Entries entries() const { return Entries(kind_ == Kind::Mapping ? children_ : no_children()); }
+
+  // The value of a mapping's entry whose key is the scalar `key`; nullptr when there is none
+  // or this is not a mapping. A null key (~) is not the text "~" or "null".
+  const YamlNode* find(std::string_view key) const;
+
+  // Items of a sequence, entries of a mapping, 0 otherwise.
+  size_t size() const { return kind_ == Kind::Mapping ? children_.size() / 2 : kind_ == Kind::Sequence ? children_.size() : 0; }
+
+ private:
+  friend class YamlTreeBuilder;
+  static const std::vector<YamlNode>& no_children();
+
+  Kind kind_ = Kind::Null;
+  int line_ = 0;
+  int column_ = 0;
+  std::string_view text_;
+  // A sequence's items; a mapping's keys and values, alternately.
+  std::vector<YamlNode> children_;
+};
+
+// (model/yaml_reader.h has the values every input is read with.)
+struct YamlLimits {
+  int max_depth;     // the root is level 0; a mapping or list at this level is an error
+  size_t max_nodes;  // nodes of the tree, keys included, with every alias expanded
+};
+
+struct YamlError {
+  SourcePos pos;
+  std::string message;
+};
+
+// A parsed file: its tree, and the text the tree's scalars are views of.
+class YamlDocument {
+ public:
+  const YamlNode& root() const { return root_; }
+
+  YamlDocument(const YamlDocument&) = delete;
+  YamlDocument& operator=(const YamlDocument&) = delete;
+
+ private:
+  friend class YamlTreeBuilder;
+  explicit YamlDocument(std::string source) : source_(std::move(source)) {}
+
+  const std::string source_;
+  std::deque<std::string> owned_;  // scalars' text that is not a run of the source's bytes
+  YamlNode root_;
+};
+
+// The first document of `text` (a later one is not read, as yaml-cpp's Load did not); its
+// root is null, at 1:1, for a stream without one. nullptr after filling `error`: invalid
+// YAML, an alias to an unknown anchor or inside the node it names, a duplicate key, or a
+// limit passed.
+std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error);
+
+}  // namespace lp

@@ -1,0 +1,272 @@
+// The YAML tree built from libyaml's events (model/yaml_tree.h): kinds, positions, aliases
+// as copies, duplicate keys and the errors, each with its line and column.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "model/yaml_reader.h"
+#include "model/yaml_tree.h"
+
+namespace lp {
+namespace {
+
+constexpr YamlLimits kLimits{kMaxYamlDepth, kMaxYamlNodes};
+
+// The parsed document; after a failure, that of an empty text (its root is null).
+std::unique_ptr<const YamlDocument> parse_ok(const std::string& text) {
+  YamlError error;
+  std::unique_ptr<const YamlDocument> doc = parse_yaml(text, kLimits, error);
+  EXPECT_TRUE(doc) << error.pos.line << ":" << error.pos.column << ": " << error.message;
+  return doc ? std::move(doc) : parse_yaml("", kLimits, error);
+}
+
+YamlError parse_error(const std::string& text, const YamlLimits& limits = kLimits) {
+  YamlError error;
+  EXPECT_FALSE(parse_yaml(text, limits, error)) << text;
+  return error;
+}
+
+std::string where(SourcePos p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
+
+TEST(YamlTree, ScalarsNullsAndCollections) {
+  const auto doc = parse_ok(
+      "a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: \"null\"\ng: '~'\nh: !!str null\ni: text\nj: [1, 2]\nk: {x: y}\n");
+  const YamlNode& root = doc->root();
+  ASSERT_TRUE(root.is_mapping());
+  for (const char* key : {"a", "b", "c", "d", "e"}) EXPECT_TRUE(root.find(key)->is_null()) << key;
+  EXPECT_EQ(root.find("a")->text(), "");
+  for (const char* key : {"f", "g", "h", "i"}) EXPECT_TRUE(root.find(key)->is_scalar()) << key;
+  EXPECT_EQ(root.find("f")->text(), "null");
+  EXPECT_EQ(root.find("g")->text(), "~");
+  EXPECT_EQ(root.find("h")->text(), "null");
+  EXPECT_EQ(root.find("i")->text(), "text");
+  ASSERT_TRUE(root.find("j")->is_sequence());
+  EXPECT_EQ(root.find("j")->items().size(), 2u);
+  EXPECT_EQ(root.find("j")->items()[1].text(), "2");
+  EXPECT_EQ(root.find("j")->size(), 2u);
+  EXPECT_TRUE(root.find("j")->entries().empty());
+  ASSERT_TRUE(root.find("k")->is_mapping());
+  EXPECT_EQ(root.find("k")->find("x")->text(), "y");
+  EXPECT_TRUE(root.find("k")->items().empty());
+  EXPECT_EQ(root.find("zz"), nullptr);
+  EXPECT_EQ(root.find("i")->find("x"), nullptr);  // not a mapping
+}
+
+TEST(YamlTree, MappingsKeepTheirOrderAndANullKeyIsNotText) {
+  const auto doc = parse_ok("z: 1\na: 2\nm: 3\n~: 4\n");
+  const YamlNode& root = doc->root();
+  std::string keys;
+  for (const auto& [key, value] : root.entries()) keys += std::string(key.text()) + "=" + std::string(value.text()) + ";";
+  EXPECT_EQ(keys, "z=1;a=2;m=3;=4;");
+  EXPECT_EQ(root.find("~"), nullptr);
+  EXPECT_EQ(root.find(""), nullptr);
+  EXPECT_EQ(root.entries().size(), 4u);
+}
+
+TEST(YamlTree, ScalarStylesGiveTheirText) {
+  const auto doc = parse_ok(
+      "plain: a b\nsingle: 'it''s'\ndouble: \"tab\\there \\u00e9\"\nliteral: |\n  one\n  two\nfolded: >\n  one\n  two\n");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(root.find("plain")->text(), "a b");
+  EXPECT_EQ(root.find("single")->text(), "it's");
+  EXPECT_EQ(root.find("double")->text(), "tab\there \xC3\xA9");
+  EXPECT_EQ(root.find("literal")->text(), "one\ntwo\n");
+  EXPECT_EQ(root.find("folded")->text(), "one two\n");
+}
+
+TEST(YamlTree, PositionsAreOneBasedAndColumnsCountBytes) {
+  const auto doc = parse_ok("title: x\nlist:\n  - a\n  - {b: c}\nline: {t: \"Caf\xC3\xA9 \xE2\x98\x95\", k: v}\n");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(where(root.pos()), "1:1");
+  EXPECT_EQ(where(root.entries()[0].key.pos()), "1:1");
+  EXPECT_EQ(where(root.find("title")->pos()), "1:8");
+  EXPECT_EQ(where(root.find("list")->pos()), "3:3");
+  EXPECT_EQ(where(root.find("list")->items()[1].pos()), "4:5");
+  EXPECT_EQ(where(root.find("list")->items()[1].entries()[0].value.pos()), "4:9");
+  // "Café ☕" is 6 characters and 9 bytes: the key after it is at byte column 24 (character 21).
+  EXPECT_EQ(where(root.find("line")->entries()[1].key.pos()), "5:24");
+}
+
+TEST(YamlTree, PositionsAfterCrLfAndAByteOrderMark) {
+  const auto doc = parse_ok("\xEF\xBB\xBF" "a: 1\r\nb: [x, \xC3\xA9, y]\r\n");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(where(root.find("a")->pos()), "1:4");
+  EXPECT_EQ(where(root.find("b")->items()[2].pos()), "2:12");
+}
+
+TEST(YamlTree, AnEmptyValueIsNullWhereItIsMissing) {
+  const auto doc = parse_ok("a:\nb: 1\n");
+  const YamlNode& root = doc->root();
+  EXPECT_TRUE(root.find("a")->is_null());
+  EXPECT_EQ(where(root.find("a")->pos()), "1:3");
+}
+
+TEST(YamlTree, AnAliasIsACopyAtTheAliasPosition) {
+  const auto doc = parse_ok("a: &x {b: [1, 2]}\nc: *x\nd: [*x, *x]\n");
+  const YamlNode& root = doc->root();
+  const YamlNode& a = *root.find("a");
+  const YamlNode& c = *root.find("c");
+  ASSERT_TRUE(c.is_mapping());
+  EXPECT_NE(&a, &c);
+  EXPECT_NE(&a.find("b")->items()[0], &c.find("b")->items()[0]);  // not shared
+  EXPECT_EQ(c.find("b")->items()[1].text(), "2");
+  EXPECT_EQ(where(a.pos()), "1:4");
+  EXPECT_EQ(where(c.pos()), "2:4");                   // the copy stands where the alias is
+  EXPECT_EQ(where(c.find("b")->pos()), "1:11");       // what it copies keeps its own place
+  EXPECT_EQ(where(root.find("d")->items()[1].pos()), "3:9");
+  EXPECT_EQ(root.find("d")->items()[1].find("b")->items().size(), 2u);
+}
+
+TEST(YamlTree, AnAliasMeansTheLatestAnchorOfItsName) {
+  const auto doc = parse_ok("a: &x one\nb: &x two\nc: *x\nd: &y [&y inner, *y]\ne: *y\nf: &s {k: &x v}\ng: *x\n");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(root.find("c")->text(), "two");
+  // Inside its list, *y is the scalar anchored after the list's own &y; after it, still that one.
+  EXPECT_EQ(root.find("d")->items()[1].text(), "inner");
+  EXPECT_EQ(root.find("e")->text(), "inner");
+  EXPECT_EQ(root.find("g")->text(), "v");
+}
+
+TEST(YamlTree, AnAnchorIsFoundThroughOpenAndClosedCollections) {
+  const auto doc = parse_ok(
+      "a:\n"
+      "  - x\n"
+      "  - b:\n"
+      "      - &deep [1, 2]\n"
+      "      - c: *deep\n"  // its anchor's list is still open
+      "  - *deep\n"          // and now closed
+      "d: [[&s v], [w, *s]]\n"
+      "e: " + std::string(40, '[') + "&far z" + std::string(40, ']') + "\n"
+      "f: *far\n");
+  const YamlNode& root = doc->root();
+  const YamlNode& a = *root.find("a");
+  EXPECT_EQ(a.items()[1].find("b")->items()[1].find("c")->items()[1].text(), "2");
+  EXPECT_EQ(a.items()[2].items()[0].text(), "1");
+  EXPECT_EQ(root.find("d")->items()[1].items()[1].text(), "v");
+  EXPECT_EQ(root.find("f")->text(), "z");
+}
+
+TEST(YamlTree, AnAliasAsAKey) {
+  const auto doc = parse_ok("k: &key name\n*key : value\n");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(root.find("name")->text(), "value");
+}
+
+TEST(YamlTree, AnUnknownAliasIsAnErrorWithItsPosition) {
+  const YamlError e = parse_error("a: 1\nb: [x, *nope]\n");
+  EXPECT_EQ(where(e.pos), "2:8");
+  EXPECT_EQ(e.message, "alias '*nope' names no anchor before it ('&nope')");
+}
+
+TEST(YamlTree, AnAliasInsideTheNodeItNamesIsAnError) {
+  const YamlError e = parse_error("a: &r [1, *r]\n");
+  EXPECT_EQ(where(e.pos), "1:11");
+  EXPECT_EQ(e.message, "alias '*r' is inside the node it names");
+}
+
+TEST(YamlTree, ADuplicateKeyIsAnErrorNamingBothPlaces) {
+  YamlError e = parse_error("a: 1\nb:\n  c: 2\n  c: 3\n");
+  EXPECT_EQ(where(e.pos), "4:3");
+  EXPECT_EQ(e.message, "duplicate key 'c' (first at 3:3)");
+  e = parse_error("{a: 1, \"a\": 2}\n");  // the same text, however quoted
+  EXPECT_EQ(e.message, "duplicate key 'a' (first at 1:2)");
+  e = parse_error("~: 1\nnull: 2\n");
+  EXPECT_EQ(e.message, "duplicate null key (first at 1:1)");
+  parse_ok("null: 1\n\"null\": 2\n[a]: 3\n[a]: 4\n");  // a null and a text; lists are not compared
+}
+
+TEST(YamlTree, ADuplicateKeyInALargeMapping) {
+  std::string text;
+  for (int i = 0; i < 500; ++i) text += "k" + std::to_string(i) + ": v\n";
+  parse_ok(text);
+  text += "k250: again\n";
+  const YamlError e = parse_error(text);
+  EXPECT_EQ(where(e.pos), "501:1");
+  EXPECT_EQ(e.message, "duplicate key 'k250' (first at 251:1)");
+}
+
+TEST(YamlTree, TheFirstDuplicateInTheDocumentIsTheOneReported) {
+  const YamlError e = parse_error("a: 1\na: 2\nb: {c: 1, c: 2}\n");
+  EXPECT_EQ(where(e.pos), "2:1");
+}
+
+TEST(YamlTree, AnAliasCopyCountsTowardsTheLimits) {
+  // The root, two keys and two lists are 5 nodes; the anchored list's items 3 more; each alias
+  // copies a list of 4 nodes.
+  const YamlLimits small{kMaxYamlDepth, 18};
+  YamlError e;
+  EXPECT_TRUE(parse_yaml("a: &x [1, 2, 3]\nb: [*x, *x]\n", small, e)) << e.message;  // 16 nodes
+  e = parse_error("a: &x [1, 2, 3]\nb: [*x, *x, *x]\n", small);                     // 20 nodes
+  EXPECT_EQ(where(e.pos), "2:13");
+  EXPECT_EQ(e.message, "the document has more than 18 nodes once its aliases are expanded");
+}
+
+TEST(YamlTree, AnAliasCopyCountsTowardsTheDepth) {
+  // 10 levels anchored at level 1, copied at level 60: the copy would reach level 69.
+  const std::string text = "a: &deep " + std::string(10, '[') + std::string(10, ']') + "\nb: " + std::string(59, '[') +
+                           "*deep" + std::string(59, ']') + "\n";
+  const YamlError e = parse_error(text);
+  EXPECT_EQ(e.message, "the document nests deeper than 64 levels");
+  EXPECT_EQ(where(e.pos), "2:63");
+}
+
+TEST(YamlTree, InvalidYamlNamesTheProblemAndItsContext) {
+  YamlError e = parse_error("report: {title: T\ncontent: x\n");
+  EXPECT_EQ(where(e.pos), "2:8");
+  EXPECT_EQ(e.message, "invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping, from 1:9)");
+  e = parse_error("a:\n\tb: c\n");
+  EXPECT_EQ(where(e.pos), "2:1");
+  EXPECT_EQ(e.message, "invalid YAML: found character that cannot start any token (a tab: YAML indents with spaces only)");
+}
+
+TEST(YamlTree, BytesThatAreNotUtf8AreAnErrorWithTheirPosition) {
+  YamlError e = parse_error("a: ok\nb: caf\xFF\n");
+  EXPECT_EQ(where(e.pos), "2:7");
+  EXPECT_EQ(e.message, "invalid YAML: invalid leading UTF-8 octet (byte 0xFF)");
+  e = parse_error("a: \x01\n");
+  EXPECT_EQ(where(e.pos), "1:4");
+  EXPECT_EQ(e.message, "invalid YAML: control characters are not allowed (U+0001)");
+}
+
+TEST(YamlTree, OnlyTheFirstDocumentIsRead) {
+  const auto doc = parse_ok("a: 1\n---\nb: [unclosed\n");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(root.find("a")->text(), "1");
+  EXPECT_EQ(root.find("b"), nullptr);
+}
+
+TEST(YamlTree, AStreamWithoutADocumentIsANullRoot) {
+  for (const char* text : {"", "# only a comment\n", "---\n", "~\n"}) {
+    const auto doc = parse_ok(text);
+    EXPECT_TRUE(doc->root().is_null()) << text;
+  }
+  EXPECT_EQ(where(parse_ok("")->root().pos()), "1:1");
+}
+
+TEST(YamlTree, TextThatIsNotTheSourcesBytesIsKept) {
+  // Folded lines, escapes, a scalar after its anchor and its alias' copy: none is a run of the
+  // file's bytes as it stands.
+  const auto doc = parse_ok("a: one\n  two\nb: \"x\\u0041\"\nc: &q 'it''s'\nd: *q\ne: |-\n  kept\n");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(root.find("a")->text(), "one two");
+  EXPECT_EQ(root.find("b")->text(), "xA");
+  EXPECT_EQ(root.find("c")->text(), "it's");
+  EXPECT_EQ(root.find("d")->text(), "it's");
+  EXPECT_EQ(root.find("e")->text(), "kept");
+}
+
+TEST(YamlTree, TheTreeOutlivesTheTextItWasGiven) {
+  std::unique_ptr<const YamlDocument> doc;
+  {
+    std::string text = "title: \"" + std::string(100, 'x') + "\"\nshort: y\n";
+    YamlError error;
+    doc = parse_yaml(text, kLimits, error);
+    text.assign(text.size(), '?');
+  }
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->root().find("title")->text(), std::string(100, 'x'));
+  EXPECT_EQ(doc->root().find("short")->text(), "y");
+}
+
+}  // namespace
+}  // namespace lp
