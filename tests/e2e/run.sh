@@ -54,6 +54,12 @@ for ed in booklet large-print screen; do
   check "$ed passes qpdf" qpdf --check "report/out/$ed.pdf"
   check "$ed fonts" fonts_ok "report/out/$ed.pdf"
 done
+# jemalloc (linked except in the sanitizer builds) takes leafpress's options from the binary.
+if ldd "$lp" | grep -q libjemalloc; then
+  (cd report && MALLOC_CONF=stats_print:true "$lp" check) >jemalloc-stats.txt 2>&1
+  check "jemalloc: one arena" contains jemalloc-stats.txt "opt.narenas: 1"
+  check "jemalloc: huge pages asked for" contains jemalloc-stats.txt 'opt.thp: "always"'
+fi
 pdfinfo -box report/out/booklet.pdf >booklet-info.txt
 check "booklet is A5 trim with 3 mm bleed" grep -Eq "^TrimBox: +8.50 +8.50 +428.03 +603.78" booklet-info.txt
 check "booklet bleed box" grep -Eq "^BleedBox: +0.00 +0.00 +436.54 +612.28" booklet-info.txt
