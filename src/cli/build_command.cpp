@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -114,11 +115,19 @@ int run_build(const BuildRequest& req) {
     std::cerr << fmt::format("leafpress: --root {} is not a folder\n", req.root);
     return kUsageError;
   }
-  Document doc = load_report(req.report, diags, req.input_root());
-  if (diags.has_errors()) return finish(kInputError);
   const fs::path base = fs::path(req.report).parent_path();
   const std::string fonts_path = req.fonts.empty() ? (base / "fonts" / "fonts.yaml").string() : req.fonts;
   const fs::path layout_dir = req.layout_dir.empty() ? base / "layout" : fs::path(req.layout_dir);
+  // The fonts need nothing from the report: they load on a thread of their own meanwhile.
+  Diagnostics font_diags;
+  std::future<std::unique_ptr<FontSet>> font_set = std::async(std::launch::async, [&]() -> std::unique_ptr<FontSet> {
+    const FontConfig font_config = load_font_config(fonts_path, font_diags);
+    if (font_diags.has_errors()) return nullptr;
+    return FontSet::load(font_config, font_diags);
+  });
+
+  Document doc = load_report(req.report, diags, req.input_root());
+  if (diags.has_errors()) return finish(kInputError);
 
   const std::vector<std::string> editions = req.editions.empty() ? doc.info.editions : req.editions;
   // Point at the place that names an edition: the report's list, or the command line.
@@ -138,7 +147,6 @@ int run_build(const BuildRequest& req) {
     return kUsageError;
   }
 
-  FontConfig font_config = load_font_config(fonts_path, diags);
   for (size_t i = 0; i < editions.size(); ++i) {
     const std::string& name = editions[i];
     const fs::path layout = layout_dir / (name + ".yaml");
@@ -160,8 +168,8 @@ int run_build(const BuildRequest& req) {
     jobs.push_back(std::move(job));
   }
   shared_times.push_back({"load", watch.lap(), peak_rss_mib()});
-  if (diags.has_errors()) return finish(kInputError);
-  std::unique_ptr<FontSet> fonts = FontSet::load(font_config, diags);
+  std::unique_ptr<FontSet> fonts = font_set.get();
+  diags.append(font_diags);
   shared_times.push_back({"fonts", watch.lap()});
   if (diags.has_errors()) return finish(kInputError);
 
