@@ -79,7 +79,8 @@ struct DocumentInfo {
 class PageSink {
  public:
   virtual ~PageSink() = default;
-  // A layout of the whole document begins; the pages of an earlier one, if any, are void.
+  // A layout of the whole document begins; the pages of an earlier one, if any, are void (it
+  // may have been given up before its end()).
   virtual void begin(const DocumentInfo& info) = 0;
   virtual void page(Page page) = 0;
   // The layout is complete; these are its bookmarks.

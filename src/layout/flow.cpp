@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 
 #include "layout/flow_engine.h"
@@ -11,7 +12,7 @@ namespace lp {
 
 Flow::Flow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
            const std::map<size_t, int>& section_pages, PageSink& sink)
-    : doc_(doc), st_(styles), diags_(diags), setter_(setter), sink_(sink), known_pages_(section_pages) {
+    : doc_(doc), st_(styles), diags_(diags), setter_(setter), sink_(&sink), known_pages_(section_pages) {
   info_.geometry = styles.page;
   info_.cmyk = styles.cmyk;
   info_.title = doc.info.title;
@@ -21,7 +22,7 @@ Flow::Flow(const Document& doc, const StyleSheet& styles, ParagraphSetter& sette
 }
 
 size_t Flow::run() {
-  sink_.begin(info_);
+  sink_->begin(info_);
   for (size_t i = 0; i < doc_.content.size(); ++i) {
     const ContentItem& item = doc_.content[i];
     if (const auto* c = std::get_if<Cover>(&item)) lay_out_cover(*c);
@@ -32,9 +33,10 @@ size_t Flow::run() {
   }
   if (page_count() == 0) new_page(true);
   pad_pages();
+  finish_contents();
   const size_t pages = page_count();
   while (!open_.empty()) ship_front();
-  sink_.end(std::move(outline_));
+  sink_->end(std::move(outline_));
   return pages;
 }
 
@@ -46,14 +48,16 @@ void Flow::new_page(bool footer) {
 }
 
 void Flow::ship_finished() {
-  const size_t limit = holds_.empty() ? page_count() : static_cast<size_t>(*std::min_element(holds_.begin(), holds_.end()));
+  if (contents_hold_ && page_count() - static_cast<size_t>(*contents_hold_) > kMostHeldForContents) give_up_waiting();
+  size_t limit = holds_.empty() ? page_count() : static_cast<size_t>(*std::min_element(holds_.begin(), holds_.end()));
+  if (contents_hold_) limit = std::min(limit, static_cast<size_t>(*contents_hold_));
   while (!open_.empty() && shipped_ < limit) ship_front();
 }
 
 void Flow::ship_front() {
   OpenPage& front = open_.front();
   if (front.footer) draw_footer(front.page, shipped_);
-  sink_.page(std::move(front.page));
+  sink_->page(std::move(front.page));
   open_.pop_front();
   ++shipped_;
 }
@@ -253,41 +257,79 @@ void Flow::lay_out_notes(const NotesPage& notes) {
   if (st_.notes_pages) notes_page(notes.title);
 }
 
+// The contents page shows the page each section begins on. Every entry keeps room for a number
+// of three digits (more when a layout before found later pages), so what a number says moves
+// nothing. A first layout cannot know the numbers yet: its entries wait, and the contents page
+// and those after it are held, until the sections have been laid out (finish_contents); a
+// document too long to hold that way goes on without them and is laid out again, knowing them.
 void Flow::lay_out_contents(const ContentsPage& contents) {
   new_page(true);
   outline(contents.title, 0);
   paragraph(contents.title, st_.section_title);
   const TextStyle& style = st_.contents_entry;
+  int digits = 3;
+  for (const auto& [section, page] : known_pages_) digits = std::max(digits, static_cast<int>(std::to_string(page).size()));
+  const Pt room = number_room(digits) + style.size * 1.5;
   for (size_t i = 0; i < doc_.content.size(); ++i) {
     const auto* s = std::get_if<Section>(&doc_.content[i]);
     if (!s) continue;
-    auto known = known_pages_.find(i);
-    const int target = known == known_pages_.end() ? 0 : known->second;
-    const std::string number = target > 0 ? std::to_string(target) : "00";
-    Line num = setter_.set_line(spans(number, style));
-    const Pt gap = style.size * 1.5;
-    auto lines = set(s->title, style, frame_width() - num.width - gap);
+    auto lines = set(s->title, style, frame_width() - room);
     if (lines.empty()) continue;
     ensure_room(height_of(lines));
-    const Pt top = y_;
-    draw_lines(lines, frame_left(), top, page());
+    if (known_pages_.empty() && !contents_hold_ && contents_complete_) contents_hold_ = page_index();
     const Line& last = lines.back();
-    const Pt last_top = top + height_of(lines) - last.height;
-    const Pt num_x = frame_left() + frame_width() - num.width;
-    draw_line_at(num, num_x, last_top, page());
-    // Dot leaders from the title's end to the number.
-    const Pt dots_from = frame_left() + last.width + style.size * 0.6, dots_to = num_x - style.size * 0.6;
-    if (dots_to > dots_from) {
-      PathItem dots = PathItem::line(dots_from, last_top + last.baseline, dots_to, last_top + last.baseline);
-      dots.stroke = style.colour;
-      dots.line_width = style.size * 0.12;
-      dots.dotted = true;
-      add(dots);
-    }
-    if (target > 0) add(LinkItem{frame_left(), top, frame_width(), height_of(lines), "", target - 1});
-    y_ = top + height_of(lines) + style.space_after;
+    const Pt height = height_of(lines);
+    ContentsEntry entry{i, page_index(), frame_left(), frame_width(), y_, height, y_ + height - last.height, last.baseline, last.width};
+    draw_lines(lines, frame_left(), y_, page());
+    entry.items_end = page().items.size();
+    y_ += entry.height + style.space_after;
     at_top_ = false;
+    auto known = known_pages_.find(i);
+    if (known != known_pages_.end()) draw_contents_number(entry, known->second);
+    else if (contents_complete_) waiting_.push_back(entry);
   }
+}
+
+Pt Flow::number_room(int digits) {
+  Pt widest;
+  for (char d = '0'; d <= '9'; ++d) widest = std::max(widest, setter_.set_line(spans(std::string(1, d), st_.contents_entry)).width);
+  return widest * digits;
+}
+
+void Flow::draw_contents_number(const ContentsEntry& entry, int target) {
+  const TextStyle& style = st_.contents_entry;
+  Page number;  // its items, to go after the entry's lines (the page is read in that order)
+  Line num = setter_.set_line(spans(std::to_string(target), style));
+  const Pt num_x = entry.left + entry.width - num.width;
+  draw_line_at(std::move(num), num_x, entry.last_top, number);
+  // Dot leaders from the title's end to the number.
+  const Pt dots_from = entry.left + entry.last_width + style.size * 0.6, dots_to = num_x - style.size * 0.6;
+  if (dots_to > dots_from) {
+    const Pt y = entry.last_top + entry.last_baseline;
+    PathItem dots = PathItem::line(dots_from, y, dots_to, y);
+    dots.stroke = style.colour;
+    dots.line_width = style.size * 0.12;
+    dots.dotted = true;
+    number.items.push_back(std::move(dots));
+  }
+  number.items.push_back(LinkItem{entry.left, entry.top, entry.width, entry.height, "", target - 1});
+  auto& items = page_at(entry.page).items;
+  items.insert(items.begin() + static_cast<std::ptrdiff_t>(entry.items_end), std::make_move_iterator(number.items.begin()),
+               std::make_move_iterator(number.items.end()));
+}
+
+void Flow::finish_contents() {
+  // From the last entry back, so that each one's place among its page's items still holds.
+  for (auto it = waiting_.rbegin(); it != waiting_.rend(); ++it) draw_contents_number(*it, section_pages_.at(it->section));
+  waiting_.clear();
+  contents_hold_.reset();
+}
+
+void Flow::give_up_waiting() {
+  waiting_.clear();
+  contents_hold_.reset();
+  contents_complete_ = false;
+  sink_ = &discard_;
 }
 
 void Flow::lay_out_section(const Section& s, size_t index) {
@@ -366,22 +408,17 @@ class Collect final : public PageSink {
 }  // namespace
 
 size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags, PageSink& sink) {
-  // The contents page shows the sections' pages, which it may itself move. The first layout
-  // cannot know them and only finds them; each later one goes to the sink (which drops the
-  // one before) until they stop changing. Each round says the same things about the same text,
-  // so each diagnostic is kept once.
+  // One layout, unless its contents page could not wait for the sections' pages: then again,
+  // knowing them, until they stop changing. Each layout says the same things about the same
+  // text, so each diagnostic is kept once.
   Diagnostics found;
   ParagraphSetter setter(fonts, found, doc.path, doc.info.language);
   std::map<size_t, int> pages;
-  const bool has_contents = std::any_of(doc.content.begin(), doc.content.end(),
-                                        [](const ContentItem& c) { return std::holds_alternative<ContentsPage>(c); });
-  DiscardPages discard;
   size_t count = 0;
   for (int round = 0; round < 5; ++round) {
-    const bool finding = has_contents && round == 0;
-    Flow flow(doc, styles, setter, found, pages, finding ? static_cast<PageSink&>(discard) : sink);
+    Flow flow(doc, styles, setter, found, pages, sink);
     count = flow.run();
-    if (!finding && (!has_contents || flow.section_pages() == pages)) break;
+    if (flow.contents_complete() && (round == 0 || flow.section_pages() == pages)) break;
     pages = flow.section_pages();
     if (round == 4) found.warning(doc.path, {}, "the contents' page numbers did not settle after 5 layouts");
   }

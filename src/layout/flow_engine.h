@@ -5,6 +5,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ WordSearchGrid make_word_search(const WordSearch& ws, Diagnostics& diags, const 
 
 class Flow {
  public:
+  // `section_pages`: where the sections began in the layout before, for the contents page; none
+  // in a first layout, whose contents page waits for them (see lay_out_contents).
   Flow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
        const std::map<size_t, int>& section_pages, PageSink& sink);
   // Lays out the document, sending each page to the sink as it is finished; returns the number
@@ -37,6 +40,10 @@ class Flow {
   size_t run();
   // The page (1-based) each section started on, by its index in the content.
   const std::map<size_t, int>& section_pages() const { return section_pages_; }
+  // The contents page (if any) shows the pages where this layout's sections begin. False when
+  // a first layout gave up waiting for them: its contents page went without numbers (and its
+  // pages from then on to no sink), and a layout that knows them must follow.
+  bool contents_complete() const { return contents_complete_; }
 
  private:
   // --- pages and the frame (flow.cpp)
@@ -121,12 +128,29 @@ class Flow {
   void puzzle_heading(const InlineText& title, const InlineText& hint, SourcePos pos);
   void draw_word_search(const WordSearchGrid& grid, Pt cell, bool solution);
   std::string format_number(double v) const;
+  // --- the contents page (flow.cpp)
+  struct ContentsEntry {
+    size_t section = 0;  // its index in the content
+    int page = 0;        // the contents page it is on
+    Pt left, width;      // that page's frame
+    Pt top, height;      // the entry's lines
+    Pt last_top, last_baseline, last_width;  // its last line's
+    size_t items_end = 0;  // where its number goes among the page's items: after its lines
+  };
+  // Room kept at the right of every entry for its page number: as wide as `digits` of the
+  // widest digit, so that no number moves the entries (nor the pages after them).
+  Pt number_room(int digits);
+  void draw_contents_number(const ContentsEntry& entry, int target);
+  // Draws the numbers of the entries waiting for them and lets their pages go.
+  void finish_contents();
+  void give_up_waiting();
 
   const Document& doc_;
   const StyleSheet& st_;
   Diagnostics& diags_;
   ParagraphSetter& setter_;  // shared by the rounds of a layout: its word cache stays warm
-  PageSink& sink_;
+  PageSink* sink_;
+  DiscardPages discard_;  // the sink once a first layout has given up waiting for the contents
   DocumentInfo info_;
   // Pages not yet sent to the sink, and whether each gets a footer (drawn as it is sent).
   struct OpenPage {
@@ -136,6 +160,12 @@ class Flow {
   std::deque<OpenPage> open_;
   size_t shipped_ = 0;
   std::vector<int> holds_;  // pages a block may still draw on (a callout's rule)
+  // A first layout's contents entries, waiting for their sections' pages; the contents' first
+  // page and those after it are held meanwhile, up to kMostHeldForContents pages.
+  std::vector<ContentsEntry> waiting_;
+  std::optional<int> contents_hold_;
+  bool contents_complete_ = true;
+  static constexpr size_t kMostHeldForContents = 96;
   std::vector<OutlineEntry> outline_;
   std::map<size_t, int> section_pages_;        // found in this run
   const std::map<size_t, int>& known_pages_;  // from the run before, for the contents

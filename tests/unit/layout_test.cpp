@@ -122,17 +122,52 @@ TEST(Layout, ContentsPageNumbersAreWhereSectionsStart) {
 // Records what a layout sends, in order.
 struct Recorder final : PageSink {
   int begins = 0, ends = 0;
+  bool open = false;
   std::vector<Page> pages;
   void begin(const DocumentInfo&) override {
     ++begins;
+    open = true;
     pages.clear();
   }
   void page(Page page) override {
-    EXPECT_EQ(ends, begins - 1) << "a page outside begin() ... end()";
+    EXPECT_TRUE(open) << "a page outside begin() ... end()";
     pages.push_back(std::move(page));
   }
-  void end(std::vector<OutlineEntry>) override { ++ends; }
+  void end(std::vector<OutlineEntry>) override {
+    EXPECT_TRUE(open) << "end() without begin()";
+    open = false;
+    ++ends;
+  }
 };
+
+std::string text_of(const Page& page) {
+  std::string text;
+  for (const auto& item : page.items)
+    if (const auto* g = std::get_if<GlyphRunItem>(&item))
+      for (const auto& c : g->run.clusters) text += g->run.text_of(c);
+  return text;
+}
+
+// Each section's contents entry links to the page that shows its title, and shows that page's
+// number; `contents` is the index of the (first) contents page.
+void expect_contents_match_the_sections(const Document& doc, const std::vector<Page>& pages, size_t contents) {
+  std::vector<int> targets;
+  for (const auto& item : pages.at(contents).items)
+    if (const auto* l = std::get_if<LinkItem>(&item)) targets.push_back(l->target_page);
+  size_t sections = 0;
+  for (const auto& c : doc.content)
+    if (const auto* s = std::get_if<Section>(&c)) {
+      ASSERT_LT(sections, targets.size());
+      const int target = targets[sections++];
+      ASSERT_GE(target, 0);
+      ASSERT_LT(static_cast<size_t>(target), pages.size());
+      std::string title;
+      for (const auto& run : s->title) title += run.text;
+      EXPECT_NE(text_of(pages[target]).find(title.substr(0, 12)), std::string::npos) << title;
+      EXPECT_NE(text_of(pages[contents]).find(std::to_string(target + 1)), std::string::npos) << title;
+    }
+  EXPECT_EQ(sections, targets.size());
+}
 
 TEST(Layout, OneLayoutReachesTheSinkWhenThereIsNoContentsPage) {
   Diagnostics d;
@@ -145,19 +180,46 @@ TEST(Layout, OneLayoutReachesTheSinkWhenThereIsNoContentsPage) {
   EXPECT_EQ(count, lay_out(doc, test::booklet_styles(), test::project_fonts(), d).pages.size());
 }
 
-TEST(Layout, TheFirstLayoutOfAReportWithContentsOnlyFindsTheSectionPages) {
+TEST(Layout, AReportWithContentsIsLaidOutOnceItsContentsWaitingForTheSectionPages) {
   Diagnostics d;
   Document doc = load_report(test::source("report.yaml"), d);
   Recorder sink;
   lay_out(doc, test::booklet_styles(), test::project_fonts(), d, sink);
-  // The layout that knows no page numbers yet ("00") never reaches the sink; the next settles.
   EXPECT_EQ(sink.begins, 1);
+  EXPECT_EQ(sink.ends, 1);
   ASSERT_GE(sink.pages.size(), 3u);
-  std::string contents;
-  for (const auto& item : sink.pages[2].items)
-    if (const auto* g = std::get_if<GlyphRunItem>(&item))
-      for (const auto& c : g->run.clusters) contents += g->run.text_of(c);
-  EXPECT_EQ(contents.find("00"), std::string::npos) << contents;
+  EXPECT_NE(text_of(sink.pages[2]).find("Contents"), std::string::npos);
+  expect_contents_match_the_sections(doc, sink.pages, 2);
+}
+
+TEST(Layout, AReportTooLongToHoldForItsContentsIsLaidOutAgainKnowingThePages) {
+  // 12 sections of some 10 pages each: the contents page would hold 120 pages or more.
+  std::string yaml =
+      "report: {title: Long, short-name: Long, language: en-GB, date: 2025-01-01, editions: [booklet]}\n"
+      "content:\n  - contents: {title: Contents}\n";
+  for (int s = 0; s < 12; ++s) {
+    yaml += "  - section:\n      title: Section number " + std::to_string(s + 1) + "\n      blocks:\n";
+    for (int p = 0; p < 80; ++p)
+      yaml += "        - p: A paragraph long enough to fill a few lines of the booklet's measure, one of many in a "
+              "section that runs over several pages so that the report as a whole is long.\n";
+  }
+  Diagnostics d;
+  Document doc = load_report(test::write_temp("long-contents.yaml", yaml), d);
+  ASSERT_FALSE(d.has_errors()) << d.all().front().message;
+  Recorder sink;
+  const size_t count = lay_out(doc, test::booklet_styles(), test::project_fonts(), d, sink);
+  ASSERT_GT(count, 110u);
+  // The first layout gave up waiting (its pages go nowhere from the contents page on); the
+  // second knows the pages, and the pages do not change, so it is the last.
+  EXPECT_EQ(sink.begins, 2);
+  EXPECT_EQ(sink.ends, 1);
+  ASSERT_EQ(sink.pages.size(), count);
+  size_t contents = 0;
+  while (contents < sink.pages.size() && text_of(sink.pages[contents]).find("Contents") == std::string::npos) ++contents;
+  ASSERT_LT(contents, sink.pages.size());
+  expect_contents_match_the_sections(doc, sink.pages, contents);
+  EXPECT_FALSE(d.has_errors());
+  for (const auto& diag : d.all()) EXPECT_EQ(diag.message.find("did not settle"), std::string::npos);
 }
 
 TEST(Layout, ACalloutsRuleIsOnEveryPageItReaches) {
