@@ -148,12 +148,21 @@ std::string text_of(const Page& page) {
   return text;
 }
 
-// Each section's contents entry links to the page that shows its title, and shows that page's
-// number; `contents` is the index of the (first) contents page.
+// Each section's contents entry links to the page that shows its title, and its number is that
+// page's; `contents` is the index of the contents page.
 void expect_contents_match_the_sections(const Document& doc, const std::vector<Page>& pages, size_t contents) {
   std::vector<int> targets;
-  for (const auto& item : pages.at(contents).items)
-    if (const auto* l = std::get_if<LinkItem>(&item)) targets.push_back(l->target_page);
+  std::string number;  // the text of the last glyph run before each link: the entry's number
+  for (const auto& item : pages.at(contents).items) {
+    if (const auto* g = std::get_if<GlyphRunItem>(&item)) {
+      number.clear();
+      for (const auto& c : g->run.clusters) number += g->run.text_of(c);
+    }
+    if (const auto* l = std::get_if<LinkItem>(&item)) {
+      targets.push_back(l->target_page);
+      EXPECT_EQ(number, std::to_string(l->target_page + 1));
+    }
+  }
   size_t sections = 0;
   for (const auto& c : doc.content)
     if (const auto* s = std::get_if<Section>(&c)) {
@@ -164,7 +173,6 @@ void expect_contents_match_the_sections(const Document& doc, const std::vector<P
       std::string title;
       for (const auto& run : s->title) title += run.text;
       EXPECT_NE(text_of(pages[target]).find(title.substr(0, 12)), std::string::npos) << title;
-      EXPECT_NE(text_of(pages[contents]).find(std::to_string(target + 1)), std::string::npos) << title;
     }
   EXPECT_EQ(sections, targets.size());
 }
@@ -198,7 +206,7 @@ TEST(Layout, AReportTooLongToHoldForItsContentsIsLaidOutAgainKnowingThePages) {
       "report: {title: Long, short-name: Long, language: en-GB, date: 2025-01-01, editions: [booklet]}\n"
       "content:\n  - contents: {title: Contents}\n";
   for (int s = 0; s < 12; ++s) {
-    yaml += "  - section:\n      title: Section number " + std::to_string(s + 1) + "\n      blocks:\n";
+    yaml += "  - section:\n      title: Section " + std::to_string(s + 1) + " of the long report\n      blocks:\n";
     for (int p = 0; p < 80; ++p)
       yaml += "        - p: A paragraph long enough to fill a few lines of the booklet's measure, one of many in a "
               "section that runs over several pages so that the report as a whole is long.\n";
