@@ -141,13 +141,18 @@ bool FontEmbedder::write_font(Embedded& e, std::string& error) {
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);
 
-  HPDF_Dict file = HPDF_DictStream_New(mmgr, doc_->xref);
-  file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  if (cff) HPDF_Dict_AddName(file, "Subtype", "OpenType");
-  else HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(length));
-  HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(data), length);
+  std::string deflated;
+  const bool deflated_ok = deflater_.deflate(std::string_view(data, length), deflated);
   hb_blob_destroy(blob);
   hb_face_destroy(subset);
+  if (!deflated_ok) {
+    error = "out of memory";
+    return false;
+  }
+  HPDF_Dict file = HPDF_DictStream_New(mmgr, doc_->xref);
+  if (cff) HPDF_Dict_AddName(file, "Subtype", "OpenType");
+  else HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(length));
+  set_deflated_stream(file, deflated);
 
   const std::string base_font = subset_tag(face, glyphs) + "+" + face->postscript_name;
   const double k = 1000.0 / face->units_per_em;
@@ -194,10 +199,11 @@ bool FontEmbedder::write_font(Embedded& e, std::string& error) {
   HPDF_Dict_Add(cid, "W", widths);
 
   HPDF_Dict cmap = HPDF_DictStream_New(mmgr, doc_->xref);
-  cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  const std::string cmap_text = to_unicode_cmap(e.unicode);
-  HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(cmap_text.data()),
-                    static_cast<HPDF_UINT>(cmap_text.size()));
+  if (!deflater_.deflate(to_unicode_cmap(e.unicode), deflated)) {
+    error = "out of memory";
+    return false;
+  }
+  set_deflated_stream(cmap, deflated);
 
   HPDF_Dict type0 = font_dict(face);
   HPDF_Dict_AddName(type0, "Type", "Font");

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pdf/deflater.h"
 #include "text/glyph_run.h"
 
 namespace lp {
@@ -45,6 +46,7 @@ class FontEmbedder {
 
   HPDF_Doc doc_;
   std::vector<Embedded> fonts_;  // by face index: a deterministic order
+  Deflater deflater_;            // font files and ToUnicode maps
 };
 
 }  // namespace lp

@@ -7,8 +7,6 @@
 #include <hpdf_pages.h>
 #include <unicode/unistr.h>
 
-#include <libdeflate.h>
-
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -19,6 +17,7 @@
 #include <set>
 
 #include "pdf/conveyor.h"
+#include "pdf/deflater.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_objects.h"
 
@@ -55,30 +54,6 @@ std::string num(double v) {
   if (milli < 0) *--p = '-';
   return std::string(p, end);
 }
-
-// Whole content streams deflated in place, in the zlib format that /FlateDecode reads. libdeflate
-// rather than zlib: on content streams its level 6 is as small as zlib's and nearly twice as fast.
-class Deflater {
- public:
-  Deflater() : compressor_(libdeflate_alloc_compressor(6)) {}
-  ~Deflater() { libdeflate_free_compressor(compressor_); }
-  Deflater(const Deflater&) = delete;
-  Deflater& operator=(const Deflater&) = delete;
-
-  // False when out of memory.
-  bool deflate(std::string& text) {
-    if (!compressor_) return false;
-    std::string out(libdeflate_zlib_compress_bound(compressor_, text.size()), '\0');
-    const size_t size = libdeflate_zlib_compress(compressor_, text.data(), text.size(), out.data(), out.size());
-    if (size == 0) return false;
-    out.resize(size);
-    text = std::move(out);
-    return true;
-  }
-
- private:
-  libdeflate_compressor* compressor_;
-};
 
 // A 2-byte glyph id as four hex digits.
 void append_glyph(std::string& out, uint32_t id) {
@@ -176,15 +151,8 @@ class PdfDocument {
   // in page order; "" when done, else the reason.
   std::string save(const std::string& path, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
     if (!doc_) return "cannot start libharu";
-    for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i) {
-      // libharu drops a /Filter key from a stream it does not filter itself, so the key is
-      // written by the dictionary's write hook.
-      auto* attr = static_cast<HPDF_PageAttr>(pages_[i]->attr);
-      attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-      attr->contents->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
-      HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated[i].data()),
-                        static_cast<HPDF_UINT>(deflated[i].size()));
-    }
+    for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i)
+      set_deflated_stream(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, deflated[i]);
     for (const auto& [page, link] : links_) write_link(page, link);
     std::string problem;
     if (error_.empty()) fonts_->finish(problem);
