@@ -140,11 +140,16 @@ struct Recorder final : PageSink {
   }
 };
 
+std::string text_of(const GlyphRun& run) {
+  std::string text;
+  for (const auto& c : run.clusters) text += run.text_of(c);
+  return text;
+}
+
 std::string text_of(const Page& page) {
   std::string text;
   for (const auto& item : page.items)
-    if (const auto* g = std::get_if<GlyphRunItem>(&item))
-      for (const auto& c : g->run.clusters) text += g->run.text_of(c);
+    if (const auto* g = std::get_if<GlyphRunItem>(&item)) text += text_of(g->run);
   return text;
 }
 
@@ -154,10 +159,7 @@ void expect_contents_match_the_sections(const Document& doc, const std::vector<P
   std::vector<int> targets;
   std::string number;  // the text of the last glyph run before each link: the entry's number
   for (const auto& item : pages.at(contents).items) {
-    if (const auto* g = std::get_if<GlyphRunItem>(&item)) {
-      number.clear();
-      for (const auto& c : g->run.clusters) number += g->run.text_of(c);
-    }
+    if (const auto* g = std::get_if<GlyphRunItem>(&item)) number = text_of(g->run);
     if (const auto* l = std::get_if<LinkItem>(&item)) {
       targets.push_back(l->target_page);
       EXPECT_EQ(number, std::to_string(l->target_page + 1));
