@@ -6,38 +6,6 @@
 
 namespace lp {
 
-PathItem PathItem::rect(Pt x, Pt y, Pt w, Pt h) {
-  PathItem p;
-  p.ops = {PathOp::move(x, y), PathOp::line(x + w, y), PathOp::line(x + w, y + h), PathOp::line(x, y + h),
-           PathOp::close()};
-  return p;
-}
-
-PathItem PathItem::rounded_rect(Pt x, Pt y, Pt w, Pt h, Pt r) {
-  // Bezier control distance for a quarter circle.
-  const Pt k = r * 0.5523;
-  PathItem p;
-  p.ops = {PathOp::move(x + r, y),
-           PathOp::line(x + w - r, y),
-           PathOp::curve(x + w - r + k, y, x + w, y + r - k, x + w, y + r),
-           PathOp::line(x + w, y + h - r),
-           PathOp::curve(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h),
-           PathOp::line(x + r, y + h),
-           PathOp::curve(x + r - k, y + h, x, y + h - r + k, x, y + h - r),
-           PathOp::line(x, y + r),
-           PathOp::curve(x, y + r - k, x + r - k, y, x + r, y),
-           PathOp::close()};
-  return p;
-}
-
-PathItem PathItem::circle(Pt cx, Pt cy, Pt r) { return rounded_rect(cx - r, cy - r, r * 2, r * 2, r); }
-
-PathItem PathItem::line(Pt x1, Pt y1, Pt x2, Pt y2) {
-  PathItem p;
-  p.ops = {PathOp::move(x1, y1), PathOp::line(x2, y2)};
-  return p;
-}
-
 namespace {
 
 std::string pt(Pt p) {
@@ -51,13 +19,27 @@ std::string colour(const Colour& c) {
                      std::lround(c.k * 100));
 }
 
-void dump_item(std::string& out, const GlyphRunItem& g) {
+const char* role_name(Role r) {
+  static const char* names[] = {"section", "heading", "paragraph", "list", "list-item", "label", "list-body", "quote",
+                                "figure", "caption", "table", "table-row", "table-header", "table-cell", "link",
+                                "contents", "contents-entry", "artifact"};
+  return names[static_cast<int>(r)];
+}
+
+const char* artifact_name(ArtifactKind k) {
+  static const char* names[] = {"pagination", "layout", "background"};
+  return names[static_cast<int>(k)];
+}
+
+void dump_items(std::string& out, const std::vector<FrameItem>& items, int depth);
+
+void dump_item(std::string& out, const GlyphRunItem& g, int depth) {
   std::string text;
   for (const auto& c : g.run.clusters) text += g.run.text_of(c);
-  out += fmt::format("  text {} {} font={} size={} colour={}", pt(g.x), pt(g.y), g.run.face->postscript_name,
+  out += fmt::format("text {} {} font={} size={} colour={}", pt(g.x), pt(g.y), g.run.face->postscript_name,
                      pt(g.run.size), colour(g.run.colour));
   if (!g.run.link.empty()) out += fmt::format(" link={}", g.run.link);
-  out += fmt::format(" \"{}\"\n   ", text);
+  out += fmt::format(" \"{}\"\n{}", text, std::string(static_cast<size_t>(depth) * 2 + 1, ' '));
   for (const auto& gl : g.run.glyphs) {
     out += fmt::format(" {}:{}", gl.id, pt(gl.advance));
     if (gl.x_offset.value != 0 || gl.y_offset.value != 0) out += fmt::format("@{},{}", pt(gl.x_offset), pt(gl.y_offset));
@@ -65,10 +47,15 @@ void dump_item(std::string& out, const GlyphRunItem& g) {
   out += "\n";
 }
 
-void dump_item(std::string& out, const PathItem& p) {
-  out += "  path";
+void dump_item(std::string& out, const PathItem& p, int) {
+  out += "path";
   if (p.fill) out += " fill=" + colour(*p.fill);
+  if (p.even_odd) out += " even-odd";
   if (p.stroke) out += fmt::format(" stroke={} width={}{}{}", colour(*p.stroke), pt(p.line_width), p.dotted ? " dotted" : "", p.round_cap ? " round" : "");
+  if (!p.dash.empty()) {
+    out += " dash";
+    for (Pt d : p.dash) out += " " + pt(d);
+  }
   for (const auto& op : p.ops) {
     switch (op.kind) {
       case PathOp::Kind::MoveTo: out += fmt::format(" M {} {}", pt(op.x1), pt(op.y1)); break;
@@ -82,14 +69,47 @@ void dump_item(std::string& out, const PathItem& p) {
   out += "\n";
 }
 
-void dump_item(std::string& out, const LinkItem& l) {
-  out += fmt::format("  link {} {} {} {} ", pt(l.x), pt(l.y), pt(l.width), pt(l.height));
+void dump_item(std::string& out, const LinkItem& l, int) {
+  out += fmt::format("link {} {} {} {} ", pt(l.x), pt(l.y), pt(l.width), pt(l.height));
   out += l.uri.empty() ? fmt::format("page={}\n", l.target_page + 1) : fmt::format("uri={}\n", l.uri);
 }
 
-void dump_item(std::string& out, const ImageItem& i) {
-  out += fmt::format("  image {} {} {} {} {} alt=\"{}\"\n", pt(i.x), pt(i.y), pt(i.width), pt(i.height),
+void dump_item(std::string& out, const ImageItem& i, int) {
+  out += fmt::format("image {} {} {} {} {} alt=\"{}\"\n", pt(i.x), pt(i.y), pt(i.width), pt(i.height),
                      std::filesystem::path(i.path).filename().string(), i.alt);
+}
+
+void dump_item(std::string& out, const TagItem& t, int) {
+  out += fmt::format("{} {}", t.start ? "begin" : "end", role_name(t.role));
+  if (t.role == Role::Artifact) out += fmt::format(" {}", artifact_name(t.artifact));
+  else out += fmt::format(" #{}", t.id);
+  if (t.start && t.level) out += fmt::format(" level={}", t.level);
+  if (t.start && !t.alt.empty()) out += fmt::format(" alt=\"{}\"", t.alt);
+  if (t.start && !t.lang.empty()) out += fmt::format(" lang={}", t.lang);
+  out += "\n";
+}
+
+void dump_item(std::string& out, const GroupItem& g, int depth) {
+  const Transform& t = g.transform;
+  out += fmt::format("group matrix={} {} {} {} {} {}", t.a, t.b, t.c, t.d, pt(t.e), pt(t.f));
+  if (g.clip) {
+    PathItem clip;
+    clip.ops = *g.clip;
+    out += " clip ";
+    std::string path;
+    dump_item(path, clip, depth);
+    out += path.substr(5);  // without "path "
+  } else {
+    out += "\n";
+  }
+  dump_items(out, g.items, depth + 1);
+}
+
+void dump_items(std::string& out, const std::vector<FrameItem>& items, int depth) {
+  for (const auto& item : items) {
+    out.append(static_cast<size_t>(depth) * 2, ' ');
+    std::visit([&](const auto& it) { dump_item(out, it, depth); }, static_cast<const FrameItem::variant&>(item));
+  }
 }
 
 }  // namespace
@@ -100,7 +120,7 @@ std::string dump_display_list(const DisplayList& list) {
                                 pt(list.info.geometry.bleed), list.info.cmyk ? "cmyk" : "rgb");
   for (size_t i = 0; i < list.pages.size(); ++i) {
     out += fmt::format("page {} label=\"{}\"\n", i + 1, list.pages[i].label);
-    for (const auto& item : list.pages[i].items) std::visit([&](const auto& it) { dump_item(out, it); }, item);
+    dump_items(out, list.pages[i].items, 1);
   }
   for (const auto& o : list.outline)
     out += fmt::format("outline {}{} page={} y={}\n", std::string(o.level * 2, ' '), o.title, o.page + 1, pt(o.y));

@@ -1,62 +1,17 @@
 #pragma once
-// The contract between layout and output: pages of absolutely positioned glyph runs, paths and
-// links. No PDF types. Coordinates are points from the top-left corner of the trim box, y down.
-#include <optional>
+// The contract between layout and output: pages, each a frame tree (frame.h) the size of the
+// trim box, sent one by one to a PageSink. No PDF types. Coordinates are points from the
+// top-left corner of the trim box, y down; artifacts may reach into the bleed.
 #include <string>
-#include <variant>
 #include <vector>
 
-#include "style/style.h"
-#include "text/glyph_run.h"
+#include "layout/frame.h"
 
 namespace lp {
 
-struct GlyphRunItem {
-  Pt x, y;  // origin of the first glyph, on the baseline
-  GlyphRun run;
-};
-
-struct PathOp {
-  enum class Kind { MoveTo, LineTo, CurveTo, Close } kind = Kind::MoveTo;
-  Pt x1, y1, x2, y2, x3, y3;  // MoveTo/LineTo use (x1, y1); CurveTo uses all three points
-
-  static PathOp move(Pt x, Pt y) { return {Kind::MoveTo, x, y, {}, {}, {}, {}}; }
-  static PathOp line(Pt x, Pt y) { return {Kind::LineTo, x, y, {}, {}, {}, {}}; }
-  static PathOp curve(Pt x1, Pt y1, Pt x2, Pt y2, Pt x3, Pt y3) { return {Kind::CurveTo, x1, y1, x2, y2, x3, y3}; }
-  static PathOp close() { return {Kind::Close, {}, {}, {}, {}, {}, {}}; }
-};
-
-struct PathItem {
-  std::vector<PathOp> ops;
-  std::optional<Colour> fill;
-  std::optional<Colour> stroke;
-  Pt line_width{1};
-  bool dotted = false;     // stroke as round dots, one line width across, spaced three apart
-  bool round_cap = false;  // stroke ends rounded (highlight bars)
-
-  static PathItem rect(Pt x, Pt y, Pt w, Pt h);
-  static PathItem rounded_rect(Pt x, Pt y, Pt w, Pt h, Pt r);
-  static PathItem circle(Pt cx, Pt cy, Pt r);
-  static PathItem line(Pt x1, Pt y1, Pt x2, Pt y2);
-};
-
-struct LinkItem {
-  Pt x, y, width, height;
-  std::string uri;       // external target, or
-  int target_page = -1;  // an internal target (0-based page index)
-};
-
-struct ImageItem {
-  Pt x, y, width, height;
-  std::string path;  // a PNG or JPEG file
-  std::string alt;   // what it shows, for readers who cannot see it
-};
-
-using DisplayItem = std::variant<GlyphRunItem, PathItem, LinkItem, ImageItem>;
-
 struct Page {
   std::string label;  // the printed page number
-  std::vector<DisplayItem> items;
+  std::vector<FrameItem> items;
 };
 
 // A bookmark: level 0 for a section, 1 for a heading inside it.

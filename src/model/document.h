@@ -160,7 +160,7 @@ struct SpotTheDifference {
   InlineText title;
   InlineText hint;
   InlineText answers_title;
-  std::string original, changed;  // resolved image paths; may be empty
+  Image original, changed;        // the two pictures; their src may be empty
   InlineText caption;             // who is in the picture
   std::vector<InlineText> differences;
   SourcePos pos;
@@ -184,12 +184,22 @@ struct Contact {
   SourcePos pos;
 };
 
+// A table: a caption, a header row and rows of cells. A column whose every body cell is a
+// number is right-aligned on its digits.
+struct Table {
+  InlineText caption;
+  std::vector<InlineText> header;
+  std::vector<std::vector<InlineText>> rows;  // each as long as the header
+  std::vector<double> widths;                 // relative column widths; empty: shared by content
+  SourcePos pos;
+};
+
 struct PageBreak {
   SourcePos pos;
 };
 
 using BlockVariant = std::variant<Paragraph, Heading, ListBlock, Quote, Quotes, People, Timeline, Stats, Chart, Image,
-                                  Callout, WordSearch, Quiz, SpotTheDifference, Answers, Contact, PageBreak>;
+                                  Callout, WordSearch, Quiz, SpotTheDifference, Answers, Contact, Table, PageBreak>;
 
 struct Block : BlockVariant {
   using BlockVariant::BlockVariant;

@@ -16,7 +16,7 @@ const std::vector<std::string> kContentKinds = {"cover", "notes", "contents", "s
 const std::vector<std::string> kBlockKinds = {"p",      "heading", "list",       "quote", "quotes",
                                               "people", "timeline", "stats",     "chart", "image",
                                               "callout", "wordsearch", "quiz", "spot-the-difference",
-                                              "answers", "contact", "page-break"};
+                                              "answers", "contact", "table", "page-break"};
 
 class ReportLoader {
  public:
@@ -204,6 +204,7 @@ class ReportLoader {
     else if (kind == "spot-the-difference") out.push_back(read_spot(v, pos));
     else if (kind == "answers") out.push_back(read_answers(v, pos));
     else if (kind == "contact") out.push_back(read_contact(v, pos));
+    else if (kind == "table") out.push_back(read_table(v, pos));
     else if (kind == "page-break") out.push_back(PageBreak{pos});
     else unknown_kind(key, kBlockKinds, "block");
   }
@@ -369,6 +370,36 @@ class ReportLoader {
     return c;
   }
 
+  Table read_table(const YamlNode& v, SourcePos pos) {
+    Table t;
+    t.pos = pos;
+    if (!yaml_.expect_map(v, "'table'")) return t;
+    yaml_.check_keys(v, {"caption", "header", "rows", "widths"}, {"header", "rows"});
+    t.caption = optional_text(v, "caption");
+    for (const auto& h : list_of(v, "header")) t.header.push_back(inline_text(h, "a header cell"));
+    if (t.header.empty()) yaml_.error(*v.find("header"), "a table's 'header' needs at least one cell");
+    for (const auto& row : list_of(v, "rows")) {
+      if (!yaml_.expect_sequence(row, "a table row")) continue;
+      if (row.items().size() != t.header.size()) {
+        yaml_.error(row, fmt::format("this row has {} cells and the header {}", row.items().size(), t.header.size()));
+        continue;
+      }
+      std::vector<InlineText> cells;
+      for (const auto& cell : row.items()) cells.push_back(inline_text(cell, "a table cell"));
+      t.rows.push_back(std::move(cells));
+    }
+    if (const YamlNode* widths = v.find("widths"); widths && yaml_.expect_sequence(*widths, "'widths'")) {
+      for (const auto& w : widths->items()) {
+        const double width = yaml_.number(w, "a column width").value_or(1);
+        if (width <= 0) yaml_.error(w, "a column width must be more than 0");
+        t.widths.push_back(std::max(width, 0.01));
+      }
+      if (t.widths.size() != t.header.size())
+        yaml_.error(*widths, fmt::format("'widths' has {} numbers and the header {} cells", t.widths.size(), t.header.size()));
+    }
+    return t;
+  }
+
   Image read_image(const YamlNode& v, SourcePos pos) {
     if (!yaml_.expect_map(v, "'image'")) return Image{};
     yaml_.check_keys(v, {"src", "alt", "caption"}, {"src", "alt"});
@@ -436,9 +467,12 @@ class ReportLoader {
     s.title = optional_text(v, "title");
     s.hint = optional_text(v, "hint");
     s.answers_title = optional_text(v, "answers-title");
-    if (const YamlNode* original = v.find("original")) s.original = read_image_file(*original, "image", pos).src;
-    if (const YamlNode* changed = v.find("changed")) s.changed = read_image_file(*changed, "image", pos).src;
+    if (const YamlNode* original = v.find("original")) s.original = read_image_file(*original, "image", pos);
+    if (const YamlNode* changed = v.find("changed")) s.changed = read_image_file(*changed, "image", pos);
     s.caption = optional_text(v, "caption");
+    const std::string who = plain_text(s.caption);
+    s.original.alt = who.empty() ? "The picture as it was" : "The picture as it was: " + who;
+    s.changed.alt = who.empty() ? "The picture with its differences" : "The picture with its differences: " + who;
     for (const auto& n : list_of(v, "differences")) s.differences.push_back(inline_text(n, "a difference"));
     return s;
   }

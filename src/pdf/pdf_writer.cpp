@@ -140,8 +140,7 @@ class PdfDocument {
     labels_.push_back(page.label);
     // What each glyph stands for is learnt in page order, so a page is written knowing every
     // page before it: the same ToUnicode map and ActualText spans as a pass over all pages.
-    for (const auto& item : page.items)
-      if (const auto* text = std::get_if<GlyphRunItem>(&item)) fonts_->learn(text->run);
+    learn(page.items);
     std::string content = write_page(page, hpage);
     hash_ = fnv1a64(content, hash_);
     return content;
@@ -212,29 +211,89 @@ class PdfDocument {
                       : fmt::format("{} {} {} RG\n", num(c.r), num(c.g), num(c.b));
   }
 
+  void learn(const std::vector<FrameItem>& items) {
+    for (const auto& item : items) {
+      if (const auto* text = std::get_if<GlyphRunItem>(&item)) fonts_->learn(text->run);
+      else if (const auto* group = std::get_if<GroupItem>(&item)) learn(group->items);
+    }
+  }
+
   // The page's content stream; its fonts and images go into the page's resources, its links
   // wait for save(), when every page they may point to exists.
   std::string write_page(const Page& page, HPDF_Page hpage) {
-    std::string content;
+    PageWriting w{hpage, {}, HPDF_Dict_New(doc_->mmgr), {}, {}};
     text_state_ = {};
     HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(hpage, "Resources", HPDF_OCLASS_DICT));
-    HPDF_Dict font_resources = HPDF_Dict_New(doc_->mmgr);
-    HPDF_Dict_Add(resources, "Font", font_resources);
+    HPDF_Dict_Add(resources, "Font", w.font_resources);
+    write_items(page.items, w);
+    return std::move(w.content);
+  }
+
+  struct PageWriting {
+    HPDF_Page page;
+    std::string content;
+    HPDF_Dict font_resources;
     std::set<std::string> fonts_on_page;
-    for (const auto& item : page.items) {
+    Transform to_page;  // from the current group's coordinates to the page's
+  };
+
+  // A link inside a group: the page's rectangle around it (annotations are not transformed).
+  static LinkItem on_page(const LinkItem& link, const Transform& t) {
+    if (t.is_translation()) return LinkItem{link.x + t.e, link.y + t.f, link.width, link.height, link.uri, link.target_page};
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (double cx : {link.x.value, (link.x + link.width).value})
+      for (double cy : {link.y.value, (link.y + link.height).value}) {
+        const double X = t.a * cx + t.c * cy + t.e.value, Y = t.b * cx + t.d * cy + t.f.value;
+        x0 = std::min(x0, X), y0 = std::min(y0, Y), x1 = std::max(x1, X), y1 = std::max(y1, Y);
+      }
+    return LinkItem{Pt(x0), Pt(y0), Pt(x1 - x0), Pt(y1 - y0), link.uri, link.target_page};
+  }
+
+  void write_items(const std::vector<FrameItem>& items, PageWriting& w) {
+    for (const auto& item : items) {
       if (const auto* text = std::get_if<GlyphRunItem>(&item)) {
         const std::string name = fonts_->resource_name(text->run.face);
-        if (fonts_on_page.insert(name).second) HPDF_Dict_Add(font_resources, name.c_str(), fonts_->font_dict(text->run.face));
-        write_text(*text, name, content);
+        if (w.fonts_on_page.insert(name).second) HPDF_Dict_Add(w.font_resources, name.c_str(), fonts_->font_dict(text->run.face));
+        write_text(*text, name, w.content);
       } else if (const auto* path = std::get_if<PathItem>(&item)) {
-        write_path(*path, content);
+        write_path(*path, w.content);
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
-        links_.emplace_back(pages_.size() - 1, *link);
+        links_.emplace_back(pages_.size() - 1, on_page(*link, w.to_page));
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
-        write_image(*image, hpage, content);
+        write_image(*image, w.page, w.content);
+      } else if (const auto* group = std::get_if<GroupItem>(&item)) {
+        write_group(*group, w);
       }
     }
-    return content;
+  }
+
+  // A group's items are written in its own coordinates, as if they were the page's, under a
+  // `cm` that is the group's transform seen from the PDF's coordinates (y up, from the bleed's
+  // corner): F T F⁻¹, where F maps the page's coordinates to the PDF's. Links inside a group
+  // get the page's rectangle around them (annotations cannot be transformed).
+  void write_group(const GroupItem& group, PageWriting& w) {
+    const Transform& t = group.transform;
+    const double ox = info_.geometry.bleed.value, oy = media_h_ - info_.geometry.bleed.value;
+    // L = S A S with S = diag(1, -1); translation = o - L o + S (e, f), o = F(0, 0).
+    const double a = t.a, b = -t.b, c = -t.c, d = t.d;
+    const double e = ox - (a * ox + c * oy) + t.e.value, f = oy - (b * ox + d * oy) - t.f.value;
+    const TextState saved = text_state_;
+    w.content += fmt::format("q\n{} {} {} {} {} {} cm\n", num(a), num(b), num(c), num(d), num(e), num(f));
+    if (group.clip) {
+      PathItem clip;
+      clip.ops = *group.clip;
+      write_path_ops(clip, w.content);
+      w.content += "W n\n";
+    }
+    const Transform outer = w.to_page;
+    w.to_page = Transform{outer.a * t.a + outer.c * t.b, outer.b * t.a + outer.d * t.b,
+                          outer.a * t.c + outer.c * t.d, outer.b * t.c + outer.d * t.d,
+                          Pt(outer.a * t.e.value + outer.c * t.f.value) + outer.e,
+                          Pt(outer.b * t.e.value + outer.d * t.f.value) + outer.f};
+    write_items(group.items, w);
+    w.to_page = outer;
+    w.content += "Q\n";
+    text_state_ = saved;
   }
 
   // Glyphs as TJ arrays of 2-byte glyph ids, those in a row in one hex string; HarfBuzz's
@@ -306,7 +365,19 @@ class PdfDocument {
     if (path.fill) out += fill_colour(*path.fill);
     if (path.stroke) out += stroke_colour(*path.stroke) + fmt::format("{} w\n", num(path.line_width.value));
     if (path.dotted) out += fmt::format("[0 {}] 0 d\n", num(path.line_width.value * 3));
+    if (!path.dash.empty()) {
+      out += "[";
+      for (size_t i = 0; i < path.dash.size(); ++i) out += (i ? " " : "") + num(path.dash[i].value);
+      out += "] 0 d\n";
+    }
     if (path.dotted || path.round_cap) out += "1 J\n";
+    write_path_ops(path, out);
+    const char* fill = path.even_odd ? "f*" : "f";
+    out += path.fill && path.stroke ? (path.even_odd ? "B*\n" : "B\n") : path.fill ? std::string(fill) + "\n" : path.stroke ? "S\n" : "n\n";
+    out += "Q\n";
+  }
+
+  void write_path_ops(const PathItem& path, std::string& out) {
     for (const auto& op : path.ops) {
       switch (op.kind) {
         case PathOp::Kind::MoveTo: out += fmt::format("{} {} m\n", num(px(op.x1)), num(py(op.y1))); break;
@@ -318,8 +389,6 @@ class PdfDocument {
         case PathOp::Kind::Close: out += "h\n"; break;
       }
     }
-    out += path.fill && path.stroke ? "B\n" : path.fill ? "f\n" : path.stroke ? "S\n" : "n\n";
-    out += "Q\n";
   }
 
   void write_link(size_t page, const LinkItem& link) {

@@ -34,6 +34,25 @@ struct PageGeometry {
   Pt margin_top, margin_bottom, margin_inside, margin_outside;
 };
 
+// The proportions and sizes of the components, from the layout's `components:` (the defaults
+// here are the booklet's).
+struct ComponentStyles {
+  double cover_title_at = 0.2;      // of the page's height: the top of the cover's title
+  double cover_band_at = 0.78;      // the top of the cover's foot band
+  double back_cover_band_at = 0.86;
+  double section_band = 0.45;       // of the top margin: the band across a section's first page
+  double image_max_height = 0.6;    // of a frame: the tallest a picture is drawn
+  Pt panel_radius = Mm(3).to_pt();  // quote and contact panels
+  Pt tile_radius = Mm(2.5).to_pt();
+  double tile_tint = 0.12;          // figure tiles: the group's colour over paper
+  Pt grid_gutter = Mm(4).to_pt();   // quote walls, people cards, pictures side by side
+  Pt tile_gutter = Mm(3).to_pt();
+  int band_figures_per_row = 4;
+  double chart_label_column = 0.32;  // of the frame: the bars' labels
+  Pt timeline_spine_at{6}, timeline_spine_width{3}, timeline_dot{6}, timeline_indent{20};
+  double word_search_cell = 1.25;   // of the body's leading: a cell of the grid
+};
+
 struct StyleSheet {
   std::string edition;
   PageGeometry page;
@@ -49,6 +68,7 @@ struct StyleSheet {
   std::vector<Colour> accents;  // never empty
   Colour panel;                 // background of panels
   Colour white;
+  ComponentStyles components;
 };
 
 StyleSheet resolve_styles(const Edition& edition);

@@ -1,5 +1,4 @@
-// The word search: a grid made from the words and a seed (the same seed, the same grid), drawn
-// with thin cell lines; the solution marks each word with a rounded bar.
+// A word search's grid, made from the words and a seed: the same seed, the same grid.
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -7,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "layout/flow_engine.h"
+#include "layout/wordsearch_grid.h"
 
 namespace lp {
 
@@ -82,71 +81,25 @@ WordSearchGrid make_word_search(const WordSearch& ws, Diagnostics& diags, const 
     }
     if (!placed) diags.warning(file, ws.pos, fmt::format("the word search has no room for '{}': give it a larger 'size'", word));
   }
+  // The filler letters come from the words' own alphabet: A to Z for English words, and every
+  // other letter the words have, in code point order.
+  std::vector<std::string> alphabet;
+  for (char c = 'A'; c <= 'Z'; ++c) alphabet.emplace_back(1, c);
+  bool other = false;
+  for (const auto& [word, letters] : words)
+    for (const auto& l : letters)
+      if (l.size() > 1 || l[0] < 'A' || l[0] > 'Z') other = true;
+  if (other) {
+    alphabet.clear();
+    for (const auto& [word, letters] : words) alphabet.insert(alphabet.end(), letters.begin(), letters.end());
+    std::sort(alphabet.begin(), alphabet.end(), [](const std::string& a, const std::string& b) {
+      return icu::UnicodeString::fromUTF8(a).char32At(0) < icu::UnicodeString::fromUTF8(b).char32At(0);
+    });
+    alphabet.erase(std::unique(alphabet.begin(), alphabet.end()), alphabet.end());
+  }
   for (auto& cell : grid.cells)
-    if (cell.empty()) cell = std::string(1, static_cast<char>('A' + rng.below(26)));
+    if (cell.empty()) cell = alphabet[static_cast<size_t>(rng.below(static_cast<int>(alphabet.size())))];
   return grid;
-}
-
-void Flow::draw_word_search(const WordSearchGrid& grid, Pt cell, bool solution) {
-  const Pt side = cell * grid.size;
-  ensure_room(side);
-  const Pt x0 = frame_left() + (frame_width() - side) / 2, y0 = y_;
-  if (solution) {
-    for (size_t i = 0; i < grid.placements.size(); ++i) {
-      const auto& p = grid.placements[i];
-      const Pt ax = x0 + cell * (p.col + 0.5), ay = y0 + cell * (p.row + 0.5);
-      const Pt bx = x0 + cell * (p.col + p.dcol * (p.length - 1) + 0.5), by = y0 + cell * (p.row + p.drow * (p.length - 1) + 0.5);
-      PathItem bar = PathItem::line(ax, ay, bx, by);
-      bar.stroke = accent(i).tint(0.45);
-      bar.line_width = cell * 0.75;
-      bar.round_cap = true;
-      add(bar);
-    }
-  }
-  for (int i = 0; i <= grid.size; ++i) {
-    for (PathItem rule : {PathItem::line(x0, y0 + cell * i, x0 + side, y0 + cell * i), PathItem::line(x0 + cell * i, y0, x0 + cell * i, y0 + side)}) {
-      rule.stroke = st_.footer.colour;
-      rule.line_width = Pt(0.4);
-      add(rule);
-    }
-  }
-  TextStyle letter = st_.label;
-  letter.font_role = st_.heading.font_role;
-  letter.bold = true;
-  letter.size = cell * 0.55;
-  letter.leading = cell;
-  letter.colour = st_.body.colour;
-  for (int r = 0; r < grid.size; ++r) {
-    for (int c = 0; c < grid.size; ++c) {
-      Line l = setter_.set_line(spans(grid.cells[static_cast<size_t>(r * grid.size + c)], letter));
-      draw_line_at(l, x0 + cell * c + (cell - l.width) / 2, y0 + cell * r, page());
-    }
-  }
-  y_ += side + st_.body.leading;
-  at_top_ = false;
-}
-
-void Flow::lay_out_block(const WordSearch& ws) {
-  WordSearchGrid grid = make_word_search(ws, diags_, doc_.path);
-  const Pt cell = std::min(st_.body.leading * 1.25, frame_width() / grid.size);
-  draw_word_search(grid, cell, false);
-  // The words to find, in two columns.
-  TextStyle word = st_.body;
-  word.bold = true;
-  word.align = Align::Left;
-  const size_t half = (ws.words.size() + 1) / 2;
-  const Pt col = frame_width() / 2;
-  ensure_room(word.leading * static_cast<double>(std::min<size_t>(half, 3)));
-  const Pt top = y_;
-  Pt bottom = top;
-  for (size_t i = 0; i < ws.words.size(); ++i) {
-    const Pt x = frame_left() + (i < half ? Pt(0) : col);
-    const Pt y = top + word.leading * static_cast<double>(i < half ? i : i - half);
-    draw_line_at(setter_.set_line(spans(ws.words[i], word)), x, y, page());
-    bottom = std::max(bottom, y + word.leading);
-  }
-  y_ = bottom + st_.body.space_after;
-  word_searches_.emplace_back(&ws, std::move(grid));
 }
 
 }  // namespace lp

@@ -1,0 +1,124 @@
+// People: cards in rows across the frame, each a round badge (the photo, clipped round, or the
+// initials in an accent colour) beside the name in bold and the role beneath. Rows never split;
+// the grid breaks between rows and leaves no row alone at its end.
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "layout/block_flow.h"
+#include "layout/components.h"
+#include "layout/stack.h"
+
+namespace lp {
+
+namespace {
+
+// Initials for a badge: the first letter (grapheme cluster) of the first and last words, in
+// capitals ("Sara Tough OBE" -> "ST": honours in capitals at the end are left out).
+std::string initials(const std::string& name) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
+  std::vector<icu::UnicodeString> words;
+  for (int32_t start = 0, i = 0; i <= u.length(); ++i) {
+    if (i == u.length() || u.charAt(i) == ' ') {
+      if (i > start) words.push_back(u.tempSubStringBetween(start, i));
+      start = i + 1;
+    }
+  }
+  auto all_capitals = [](const icu::UnicodeString& w) {
+    icu::UnicodeString upper = w;
+    upper.toUpper();
+    return w.length() > 1 && upper == w;
+  };
+  while (words.size() > 2 && all_capitals(words.back())) words.pop_back();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> graphemes(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  std::string out;
+  auto first_grapheme = [&](const icu::UnicodeString& w) {
+    if (w.isEmpty()) return;
+    int32_t end = 1;
+    if (U_SUCCESS(status)) {
+      graphemes->setText(w);
+      end = graphemes->following(0);
+    }
+    icu::UnicodeString g = w.tempSubString(0, end);
+    g.toUpper();
+    g.toUTF8String(out);
+  };
+  if (!words.empty()) first_grapheme(words.front());
+  if (words.size() > 1) first_grapheme(words.back());
+  return out;
+}
+
+}  // namespace
+
+Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  const size_t columns = static_cast<size_t>(std::max(1, st.columns));
+  const Pt gutter = st.components.grid_gutter;
+  const Pt width = (regions.width - gutter * static_cast<double>(columns - 1)) / static_cast<double>(columns);
+  const Pt badge = st.body.leading * 2.4;
+  const Pt text_width = width - badge - gutter;
+  TextStyle name_style = st.body;
+  name_style.bold = true;
+  name_style.align = Align::Left;
+  TextStyle role_style = st.caption;
+  role_style.align = Align::Left;
+  TextStyle letters = st.heading;
+  letters.colour = st.white;
+  letters.size = badge * 0.4;
+
+  Stack stack;
+  add_heading(stack, people.title, regions.width, ctx, st.heading.space_after + st.body.space_after);
+  stack.open(Role::List, ctx.new_id());
+  std::vector<size_t> rows;
+  for (size_t row = 0; row < people.items.size(); row += columns) {
+    const size_t end = std::min(people.items.size(), row + columns);
+    auto cards = std::make_shared<Frame>();
+    Pt row_height;
+    for (size_t i = row; i < end; ++i) {
+      const Person& p = people.items[i];
+      const Pt x = (width + gutter) * static_cast<double>(i - row);
+      Frame card;
+      const uint32_t id = ctx.new_id();
+      card.begin(Role::ListItem, id);
+      if (!p.photo.empty()) {
+        GroupItem photo;
+        photo.clip = PathItem::circle(x + badge / 2, badge / 2, badge / 2).ops;
+        photo.items.emplace_back(TagItem{true, Role::Figure, id, 0, {}, "Photo of " + p.name, {}});
+        photo.items.emplace_back(ImageItem{x, Pt(0), badge, badge, p.photo, "Photo of " + p.name});
+        photo.items.emplace_back(TagItem{false, Role::Figure, id, 0, {}, {}, {}});
+        card.push(std::move(photo));
+      } else {
+        PathItem circle = PathItem::circle(x + badge / 2, badge / 2, badge / 2);
+        circle.fill = ctx.accent(i);
+        Frame deco;
+        deco.push(std::move(circle));
+        Line ini = ctx.line(initials(p.name), letters);
+        draw_line(deco, std::move(ini), x + (badge - ini.width) / 2, (badge - ini.height) / 2);
+        card.artifact(ArtifactKind::Layout, std::move(deco.items));
+      }
+      auto name = ctx.setter.set(spans_of(InlineText{Inline{p.name, false, false, "", p.pos}}, name_style), text_width, Align::Left);
+      auto role = ctx.set(p.role, role_style, text_width);
+      auto org = ctx.set(p.organisation, role_style, text_width);
+      const Pt text_height = height_of(name) + height_of(role) + height_of(org);
+      Pt y = std::max(Pt(0), (badge - text_height) / 2);
+      card.begin(Role::ListBody, id);
+      y = draw_lines(card, std::move(name), x + badge + gutter, y);
+      y = draw_lines(card, std::move(role), x + badge + gutter, y);
+      draw_lines(card, std::move(org), x + badge + gutter, y);
+      card.end(Role::ListBody, id);
+      card.end(Role::ListItem, id);
+      row_height = std::max(row_height, std::max(badge, text_height));
+      cards->place(std::move(card), Pt(0), Pt(0));
+    }
+    stack.add(row_height, gutter, true, [cards](Frame& f, Pt top) { f.place(std::move(*cards), Pt(0), top); });
+    rows.push_back(stack.size() - 1);
+  }
+  stack.close();
+  if (rows.size() >= 3) stack.no_break_after(rows[rows.size() - 2]);  // no row alone at the end
+  return stack.lay_out(regions, ctx, people.pos, "a row of people");
+}
+
+}  // namespace lp

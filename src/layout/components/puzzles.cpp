@@ -1,0 +1,153 @@
+// Puzzles: a quiz (numbered questions, a dotted line for each answer), a spot the difference
+// (its two pictures side by side, the caption beneath) and the answers to the section's
+// puzzles, each kept with its title.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "layout/components.h"
+#include "layout/stack.h"
+
+namespace lp {
+
+namespace {
+
+void puzzle_heading(Stack& stack, const InlineText& title, const InlineText& hint, Pt width, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  add_heading(stack, title, width, ctx, st.heading.space_after + (hint.empty() ? Pt(0) : st.body.space_before));
+  if (hint.empty()) return;
+  TextStyle style = st.body;
+  style.italic = true;
+  stack.open(Role::Paragraph, ctx.new_id());
+  stack.add_lines(ctx.set(hint, style, width), Pt(0), st.body.space_after, true);
+  stack.close();
+}
+
+template <typename T>
+void remember(std::vector<const T*>& seen, const T* p) {
+  for (const T* s : seen)
+    if (s == p) return;
+  seen.push_back(p);
+}
+
+}  // namespace
+
+Fragment lay_out(const Quiz& q, const Regions& regions, LayoutContext& ctx) {
+  remember(ctx.quizzes, &q);
+  const StyleSheet& st = ctx.st;
+  Stack stack;
+  puzzle_heading(stack, q.title, q.hint, regions.width, ctx);
+  const Pt indent = st.body.size * 1.6;
+  const Pt answer_space = st.body.leading * 1.6;
+  stack.open(Role::List, ctx.new_id());
+  for (size_t i = 0; i < q.questions.size(); ++i) {
+    const uint32_t id = ctx.new_id();
+    stack.open(Role::ListItem, id);
+    TextStyle number = st.body;
+    number.bold = true;
+    number.colour = ctx.accent(i);
+    auto mark = std::make_shared<Line>(ctx.line(fmt::format("{}.", i + 1), number));
+    stack.open(Role::Label, id);
+    stack.add(Pt(0), Pt(0), false, [mark](Frame& f, Pt top) { draw_line(f, std::move(*mark), Pt(0), top); });
+    stack.close();
+    stack.open(Role::ListBody, id);
+    stack.add_lines(ctx.set(q.questions[i].question, st.body, regions.width - indent), indent, Pt(0), true);
+    stack.close();
+    const Colour colour = st.footer.colour;
+    const Pt width = regions.width;
+    stack.add(answer_space, Pt(0), true, [=](Frame& f, Pt top) {
+      PathItem rule = PathItem::line(indent, top + answer_space * 0.75, width, top + answer_space * 0.75);
+      rule.stroke = colour;
+      rule.line_width = Pt(0.8);
+      rule.dotted = true;
+      decorate(f, std::move(rule));
+    });
+    stack.close();
+  }
+  stack.close();
+  return stack.lay_out(regions, ctx, q.pos, "a question");
+}
+
+Fragment lay_out(const SpotTheDifference& s, const Regions& regions, LayoutContext& ctx) {
+  remember(ctx.spots, &s);
+  const StyleSheet& st = ctx.st;
+  Stack stack;
+  puzzle_heading(stack, s.title, s.hint, regions.width, ctx);
+  // The two pictures side by side, each half the frame less a gutter, as tall as the taller.
+  std::vector<const Image*> pictures;
+  for (const Image* img : {&s.original, &s.changed})
+    if (!img->src.empty() && img->pixel_width > 0) pictures.push_back(img);
+  if (!pictures.empty()) {
+    const Pt gutter = st.components.grid_gutter;
+    const Pt w = (regions.width - gutter) / 2;
+    Pt h;
+    for (const Image* img : pictures) h = std::max(h, w * (static_cast<double>(img->pixel_height) / img->pixel_width));
+    h = std::min(h, regions.full * st.components.image_max_height);
+    const uint32_t id = ctx.new_id();
+    ctx.new_id();  // the second picture's
+    stack.add(h, Pt(4), s.caption.empty(), [=](Frame& f, Pt top) {
+      for (size_t i = 0; i < pictures.size(); ++i) {
+        const Image& img = *pictures[i];
+        const double aspect = static_cast<double>(img.pixel_height) / img.pixel_width;
+        const Pt pw = std::min(w, h / aspect), ph = pw * aspect;
+        const Pt x = (w + gutter) * static_cast<double>(i) + (w - pw) / 2;
+        const uint32_t figure = id + static_cast<uint32_t>(i);
+        f.push(TagItem{true, Role::Figure, figure, 0, {}, img.alt, {}});
+        f.push(ImageItem{x, top + (h - ph) / 2, pw, ph, img.src, img.alt});
+        f.push(TagItem{false, Role::Figure, figure, 0, {}, {}, {}});
+      }
+    });
+  }
+  if (!s.caption.empty()) {
+    stack.open(Role::Caption, ctx.new_id());
+    stack.add_lines(ctx.set(s.caption, st.caption, regions.width), Pt(0), Pt(0));
+    stack.close();
+  }
+  return stack.lay_out(regions, ctx, s.pos, "the pictures");
+}
+
+Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  Stack stack;
+  add_heading(stack, a.title, regions.width, ctx, st.heading.space_after);
+  // "<answers-title> 1. … 2. …", the title in bold; by default the puzzle's title and "answers:".
+  auto answers = [&](const InlineText& answers_title, const InlineText& title, const char* fallback,
+                     const std::vector<const InlineText*>& items) {
+    InlineText text = answers_title;
+    if (text.empty()) {
+      text = title.empty() ? InlineText{Inline{fallback, false, false, "", a.pos}} : title;
+      text.push_back(Inline{" answers:", false, false, "", a.pos});
+    }
+    for (auto& run : text) run.bold = true;
+    for (size_t i = 0; i < items.size(); ++i) {
+      text.push_back(Inline{fmt::format(" {}. ", i + 1), false, false, "", a.pos});
+      text.insert(text.end(), items[i]->begin(), items[i]->end());
+    }
+    stack.open(Role::Paragraph, ctx.new_id());
+    stack.add_lines(ctx.set(text, st.caption, regions.width), Pt(0), st.caption.space_after + st.body.space_after);
+    stack.close();
+  };
+  for (const Quiz* q : ctx.quizzes) {
+    std::vector<const InlineText*> items;
+    for (const auto& question : q->questions) items.push_back(&question.answer);
+    answers(q->answers_title, q->title, "Quiz", items);
+  }
+  for (const SpotTheDifference* s : ctx.spots) {
+    std::vector<const InlineText*> items;
+    for (const auto& d : s->differences) items.push_back(&d);
+    answers(s->answers_title, s->title, "Spot the difference", items);
+  }
+  for (const auto& [ws, grid] : ctx.word_searches) {
+    const Pt cell = std::min(st.caption.leading, regions.width / grid.size);
+    const uint32_t id = ctx.new_id();
+    const WordSearchGrid* g = &grid;
+    stack.add(cell * grid.size, st.body.leading, true, [=, &ctx](Frame& f, Pt top) {
+      f.push(TagItem{true, Role::Figure, id, 0, {}, "The word search with every word marked", {}});
+      f.place(word_search_grid(*g, cell, true, regions.width, ctx), Pt(0), top);
+      f.push(TagItem{false, Role::Figure, id, 0, {}, {}, {}});
+    });
+  }
+  return stack.lay_out(regions, ctx, a.pos, "an answer");
+}
+
+}  // namespace lp

@@ -1,0 +1,182 @@
+// Figures: groups of tiles (a big number in the group's colour over its label, in rows across
+// the frame, breaking between rows), or a band of the title colour across the page into the
+// bleed, its figures in white in rows of at most four, every group's.
+#include <algorithm>
+#include <memory>
+
+#include "layout/components.h"
+#include "layout/stack.h"
+
+namespace lp {
+
+namespace {
+
+Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  const Pt pad = st.figure.size * 0.6;
+  TextStyle number = st.figure;
+  number.colour = st.white;
+  number.align = Align::Center;
+  TextStyle label = st.figure_label;
+  label.colour = st.white;
+  label.align = Align::Center;
+  TextStyle name = st.heading;
+  name.colour = st.white;
+  name.align = Align::Center;
+  Stack stack;
+  if (!s.intro.empty()) {
+    stack.open(Role::Paragraph, ctx.new_id());
+    stack.add_lines(ctx.set(s.intro, st.body, regions.width), Pt(0), st.body.space_after, true);
+    stack.close();
+  }
+  add_heading(stack, s.title, regions.width, ctx, Pt(0));
+  const size_t first_band_piece = stack.size();
+  const size_t per_row = static_cast<size_t>(std::max(1, st.components.band_figures_per_row));
+  stack.open(Role::List, ctx.new_id());
+  for (const StatGroup& g : s.groups) {
+    if (!g.name.empty()) {
+      stack.open(Role::Heading, ctx.new_id(), 3);
+      stack.add_lines(ctx.set(g.name, name, regions.width), Pt(0), Pt(0), true);
+      stack.close();
+    }
+    for (size_t row = 0; row < g.items.size(); row += per_row) {
+      const size_t end = std::min(g.items.size(), row + per_row);
+      const Pt col = regions.width / static_cast<double>(end - row);
+      auto cells = std::make_shared<Frame>();
+      Pt height;
+      for (size_t i = row; i < end; ++i) {
+        const StatItem& item = g.items[i];
+        const Pt x = col * static_cast<double>(i - row);
+        Frame cell;
+        const uint32_t id = ctx.new_id();
+        cell.begin(Role::ListItem, id);
+        Line num = ctx.line(ctx.format_number(item.value), number);
+        const Pt num_h = num.height, num_w = num.width;
+        cell.begin(Role::Label, id);
+        draw_line(cell, std::move(num), x + (col - num_w) / 2, Pt(0));
+        cell.end(Role::Label, id);
+        cell.begin(Role::ListBody, id);
+        auto lab = ctx.setter.set(spans_of(item.label, label), col - Pt(8), Align::Center);
+        const Pt bottom = draw_lines(cell, std::move(lab), x + Pt(4), num_h);
+        cell.end(Role::ListBody, id);
+        cell.end(Role::ListItem, id);
+        height = std::max(height, bottom);
+        cells->place(std::move(cell), Pt(0), Pt(0));
+      }
+      const bool first = row == 0 && &g == &s.groups.front();
+      const bool last = end == g.items.size() && &g == &s.groups.back();
+      const Pt above = first ? pad : pad / 2, below = last ? pad : pad / 2;
+      stack.add(above + height + below, Pt(0), true, [cells, above](Frame& f, Pt top) { f.place(std::move(*cells), Pt(0), top + above); });
+    }
+  }
+  stack.close();
+  const Colour fill = st.section_title.colour;
+  return stack.lay_out(regions, ctx, s.pos, "a row of figures", Pt(0), Pt(0),
+                       [&](Frame& f, size_t region, size_t first, size_t end, Pt) {
+                         const size_t from = std::max(first, first_band_piece);
+                         if (from >= end) return;
+                         const Pt top = stack.top_of(from);
+                         const Pt bottom = stack.top_of(end - 1) + stack.height_of_piece(end - 1);
+                         const Pt left = -regions.left(region) - regions.bleed;
+                         PathItem rect = PathItem::rect(left, top, regions.page_width + regions.bleed * 2, bottom - top);
+                         rect.fill = fill;
+                         decorate(f, std::move(rect), ArtifactKind::Background);
+                       });
+}
+
+Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  const size_t columns = static_cast<size_t>(std::max(1, st.columns));
+  const Pt gutter = st.components.tile_gutter;
+  const Pt width = (regions.width - gutter * static_cast<double>(columns - 1)) / static_cast<double>(columns);
+  const Pt pad = st.figure_label.size * 0.7;
+  Stack stack;
+  add_heading(stack, s.title, regions.width, ctx, st.heading.space_after);
+  if (!s.intro.empty()) {
+    stack.open(Role::Paragraph, ctx.new_id());
+    stack.add_lines(ctx.set(s.intro, st.body, regions.width), Pt(0), st.body.space_after);
+    stack.close();
+  }
+  for (size_t gi = 0; gi < s.groups.size(); ++gi) {
+    const StatGroup& g = s.groups[gi];
+    const Colour colour = ctx.accent(gi + 1);
+    if (!g.name.empty()) {
+      TextStyle name = st.heading;
+      name.colour = colour;
+      auto lines = std::make_shared<std::vector<Line>>(ctx.set(g.name, name, regions.width - Pt(24)));
+      if (!lines->empty()) {
+        const Pt first_h = lines->front().height, h = height_of(*lines);
+        const uint32_t id = ctx.new_id();
+        stack.add(h, Pt(3), false, [=](Frame& f, Pt top) {
+          // The group's icon: a badge in the group's colour.
+          const Pt d = std::min(Pt(18), first_h);
+          PathItem badge = PathItem::circle(d / 2, top + first_h / 2, d / 2);
+          badge.fill = colour;
+          decorate(f, std::move(badge));
+          f.begin(Role::Heading, id, 3);
+          draw_lines(f, std::move(*lines), d + Pt(6), top);
+          f.end(Role::Heading, id);
+        });
+      }
+    }
+    if (!g.intro.empty()) {
+      stack.open(Role::Paragraph, ctx.new_id());
+      stack.add_lines(ctx.set(g.intro, st.body, regions.width), Pt(0), st.body.space_after, true);
+      stack.close();
+    }
+    TextStyle number = st.figure;
+    number.colour = colour;
+    stack.open(Role::List, ctx.new_id());
+    std::vector<size_t> rows;
+    for (size_t row = 0; row < g.items.size(); row += columns) {
+      const size_t end = std::min(g.items.size(), row + columns);
+      struct Tile {
+        std::vector<Line> prefix;
+        Line number;
+        std::vector<Line> label;
+      };
+      std::vector<Tile> tiles;
+      Pt row_height;
+      for (size_t i = row; i < end; ++i) {
+        const StatItem& item = g.items[i];
+        Tile t{item.prefix.empty() ? std::vector<Line>{} : ctx.set(item.prefix, st.figure_label, width - pad * 2),
+               ctx.line(ctx.format_number(item.value), number), ctx.set(item.label, st.figure_label, width - pad * 2)};
+        row_height = std::max(row_height, height_of(t.prefix) + t.number.height + height_of(t.label) + pad * 2);
+        tiles.push_back(std::move(t));
+      }
+      auto cells = std::make_shared<Frame>();
+      const Colour tint = colour.tint(st.components.tile_tint);
+      for (size_t k = 0; k < tiles.size(); ++k) {
+        const Pt x = (width + gutter) * static_cast<double>(k);
+        PathItem tile = PathItem::rounded_rect(x, Pt(0), width, row_height, st.components.tile_radius);
+        tile.fill = tint;
+        decorate(*cells, std::move(tile), ArtifactKind::Background);
+        const uint32_t id = ctx.new_id();
+        cells->begin(Role::ListItem, id);
+        Pt y = draw_lines(*cells, std::move(tiles[k].prefix), x + pad, pad);
+        const Pt number_h = tiles[k].number.height;
+        cells->begin(Role::Label, id);
+        draw_line(*cells, std::move(tiles[k].number), x + pad, y);
+        cells->end(Role::Label, id);
+        cells->begin(Role::ListBody, id);
+        draw_lines(*cells, std::move(tiles[k].label), x + pad, y + number_h);
+        cells->end(Role::ListBody, id);
+        cells->end(Role::ListItem, id);
+      }
+      stack.add(row_height, gutter, true, [cells](Frame& f, Pt top) { f.place(std::move(*cells), Pt(0), top); });
+      rows.push_back(stack.size() - 1);
+    }
+    if (rows.size() >= 3) stack.no_break_after(rows[rows.size() - 2]);  // no tile alone at the end
+    stack.close();
+    stack.set_gap(st.body.space_after);
+  }
+  return stack.lay_out(regions, ctx, s.pos, "a row of figures");
+}
+
+}  // namespace
+
+Fragment lay_out(const Stats& s, const Regions& regions, LayoutContext& ctx) {
+  return s.band ? band(s, regions, ctx) : tiles(s, regions, ctx);
+}
+
+}  // namespace lp

@@ -1,0 +1,66 @@
+#include "layout/context.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace lp {
+
+void LayoutContext::overflow(SourcePos pos, const std::string& what) const {
+  diags.warning(doc.path, pos, what);
+}
+
+std::string LayoutContext::format_number(double v) const {
+  if (!std::isfinite(v) || std::fabs(v) >= 1e15) return fmt::format("{}", v);
+  // The shortest form that reads back as the same number: 4.5 stays 4.5.
+  std::string text = fmt::format("{}", std::fabs(v));
+  const size_t dot = text.find('.');
+  const std::string digits = text.substr(0, dot), decimals = dot == std::string::npos ? "" : text.substr(dot);
+  std::string out;
+  // Thousands separated by commas, as en-GB writes them.
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (v < 0 ? "-" : "") + out + decimals;
+}
+
+Pt height_of(const std::vector<Line>& lines) {
+  Pt h;
+  for (const auto& l : lines) h += l.height;
+  return h;
+}
+
+void draw_line(Frame& frame, Line line, Pt x, Pt top) {
+  for (auto& r : line.runs) {
+    const bool linked = !r.run.link.empty();
+    LinkItem link{x + r.x, top, r.run.width(), line.height, linked ? r.run.link : std::string(), -1};
+    frame.push(GlyphRunItem{x + r.x, top + line.baseline, std::move(r.run)});
+    if (linked) frame.push(std::move(link));
+  }
+}
+
+Pt draw_lines(Frame& frame, const std::vector<Line>& lines, Pt x, Pt top) {
+  for (const auto& line : lines) {
+    draw_line(frame, line, x, top);
+    top += line.height;
+  }
+  return top;
+}
+
+Pt draw_lines(Frame& frame, std::vector<Line>&& lines, Pt x, Pt top) {
+  for (auto& line : lines) {
+    const Pt h = line.height;
+    draw_line(frame, std::move(line), x, top);
+    top += h;
+  }
+  return top;
+}
+
+void decorate(Frame& frame, PathItem path, ArtifactKind kind) {
+  std::vector<FrameItem> drawn;
+  drawn.emplace_back(std::move(path));
+  frame.artifact(kind, std::move(drawn));
+}
+
+}  // namespace lp

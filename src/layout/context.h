@@ -1,0 +1,58 @@
+#pragma once
+// Internal to src/layout: what every component of one edition's layout shares: the report, the
+// styles, the paragraph setter, the diagnostics; and the drawing of set lines into frames.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "layout/frame.h"
+#include "layout/wordsearch_grid.h"
+#include "model/document.h"
+#include "style/style.h"
+#include "text/paragraph.h"
+
+namespace lp {
+
+struct LayoutContext {
+  const Document& doc;
+  const StyleSheet& st;
+  ParagraphSetter& setter;
+  Diagnostics& diags;
+
+  uint32_t next_id = 1;
+  uint32_t new_id() { return next_id++; }
+  // Quote panels rotate through the accents across the whole report.
+  size_t quote_colour = 0;
+  // The section's puzzles so far, for its answers block.
+  std::vector<const Quiz*> quizzes;
+  std::vector<const SpotTheDifference*> spots;
+  std::vector<std::pair<const WordSearch*, WordSearchGrid>> word_searches;
+
+  std::vector<Line> set(const InlineText& text, const TextStyle& style, Pt width) const {
+    return setter.set(spans_of(text, style), width, style.align);
+  }
+  std::vector<Line> set(const std::string& text, const TextStyle& style, Pt width) const {
+    return setter.set({TextSpan{text, &style, false, false, "", {}}}, width, style.align);
+  }
+  // One line, never broken.
+  Line line(const std::string& text, const TextStyle& style, const std::string& link = "") const {
+    return setter.set_line({TextSpan{text, &style, false, false, link, {}}});
+  }
+  const Colour& accent(size_t i) const { return st.accents[i % st.accents.size()]; }
+  // A figure as the report's language writes it: thousands grouped, the decimals as written.
+  std::string format_number(double v) const;
+  // Something that cannot fit where it must: placed as well as it can be, and said.
+  void overflow(SourcePos pos, const std::string& what) const;
+};
+
+Pt height_of(const std::vector<Line>& lines);
+// Draws a line with its top at `top`; links get their rectangles. An rvalue line gives its
+// glyphs up.
+void draw_line(Frame& frame, Line line, Pt x, Pt top);
+// Draws lines one under the other from `top`; returns the bottom.
+Pt draw_lines(Frame& frame, const std::vector<Line>& lines, Pt x, Pt top);
+Pt draw_lines(Frame& frame, std::vector<Line>&& lines, Pt x, Pt top);
+// A filled or stroked shape as an artifact (a panel's background, a rule, a spine).
+void decorate(Frame& frame, PathItem path, ArtifactKind kind = ArtifactKind::Layout);
+
+}  // namespace lp
