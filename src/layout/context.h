@@ -14,6 +14,8 @@
 namespace lp {
 
 struct LayoutContext {
+  LayoutContext(const Document& d, const StyleSheet& s, ParagraphSetter& p, Diagnostics& g)
+      : doc(d), st(s), setter(p), diags(g) {}
   const Document& doc;
   const StyleSheet& st;
   ParagraphSetter& setter;

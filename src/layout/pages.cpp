@@ -12,7 +12,7 @@ namespace lp {
 
 PageFlow::PageFlow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
            const std::map<size_t, int>& section_pages, PageSink& sink)
-    : doc_(doc), st_(styles), ctx_{doc, styles, setter, diags}, sink_(&sink), known_pages_(section_pages) {
+    : doc_(doc), st_(styles), ctx_(doc, styles, setter, diags), sink_(&sink), known_pages_(section_pages) {
   info_.geometry = styles.page;
   info_.cmyk = styles.cmyk;
   info_.title = doc.info.title;

@@ -29,6 +29,17 @@ struct TextStyleSpec {
   SourcePos pos;
 };
 
+// A component setting from the layout's `components:` ("chart" / "label-column"): a length
+// (in points), a fraction ("32%" or 0.32), a factor or a count.
+struct ComponentSetting {
+  enum class Kind { Length, Fraction, Factor, Count };
+  const char* component;
+  const char* key;
+  Kind kind;
+};
+// Every setting a layout may give, with what each is.
+const std::vector<ComponentSetting>& component_settings();
+
 struct Edition {
   std::string name;
   std::string path;
@@ -47,6 +58,7 @@ struct Edition {
   std::vector<std::string> accents;  // palette names that components rotate through
   std::string panel = "";            // palette name of the panel tint (default: the first accent, tinted)
   std::map<std::string, TextStyleSpec> styles;  // body, heading, section-title, list-item, footer, cover-*
+  std::map<std::string, double> components;      // "chart.label-column" -> 0.32 (lengths in points)
 };
 
 }  // namespace lp

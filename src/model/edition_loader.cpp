@@ -19,7 +19,8 @@ class EditionLoader {
     const YamlNode* root = yaml_.load();
     if (!root || !yaml_.expect_map(*root, "an edition layout")) return ed;
     const YamlNode& r = *root;
-    yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "accents", "panel", "styles"},
+    yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "accents", "panel", "styles",
+                         "components"},
                      {"name", "page", "margins", "palette", "styles"});
     ed.name = yaml_.scalar_or(r, "name", "");
     read_page(r.find("page"), ed);
@@ -40,6 +41,7 @@ class EditionLoader {
       for (const auto& n : a->items()) ed.accents.push_back(palette_name(n));
     if (const YamlNode* p = r.find("panel")) ed.panel = palette_name(*p);
     read_styles(r.find("styles"), ed);
+    read_components(r.find("components"), ed);
     return ed;
   }
 
@@ -114,6 +116,76 @@ class EditionLoader {
       if (v < 1 || v > 64 || v != static_cast<int>(v)) yaml_.error(*n, "'pad-to-multiple' must be a whole number from 1 to 64");
       else ed.pad_to_multiple = static_cast<int>(v);
     }
+  }
+
+  // components: {chart: {label-column: 32%}, timeline: {indent: 20pt}, …}
+  void read_components(const YamlNode* node, Edition& ed) {
+    if (!node || !yaml_.expect_map(*node, "'components'")) return;
+    std::vector<std::string> components;
+    for (const auto& s : component_settings())
+      if (std::find(components.begin(), components.end(), s.component) == components.end()) components.push_back(s.component);
+    yaml_.check_keys(*node, components);
+    for (const auto& [key, value] : node->entries()) {
+      const std::string component(key.text());
+      if (std::find(components.begin(), components.end(), component) == components.end()) continue;
+      if (!yaml_.expect_map(value, fmt::format("'{}'", component))) continue;
+      std::vector<std::string> keys;
+      for (const auto& s : component_settings())
+        if (component == s.component) keys.push_back(s.key);
+      yaml_.check_keys(value, keys);
+      for (const auto& s : component_settings()) {
+        if (component != s.component) continue;
+        const YamlNode* n = value.find(s.key);
+        if (!n) continue;
+        const std::string what = fmt::format("'{}'", s.key);
+        std::optional<double> v;
+        switch (s.kind) {
+          case ComponentSetting::Kind::Length:
+            if (auto len = yaml_.length(*n, what)) v = len->value;
+            break;
+          case ComponentSetting::Kind::Fraction: v = fraction(*n, what); break;
+          case ComponentSetting::Kind::Factor: v = yaml_.number(*n, what); break;
+          case ComponentSetting::Kind::Count: {
+            v = yaml_.number(*n, what);
+            if (v && (*v < 1 || *v > 12 || *v != static_cast<int>(*v))) {
+              yaml_.error(*n, fmt::format("{} must be a whole number from 1 to 12", what));
+              v.reset();
+            }
+            break;
+          }
+        }
+        if (v && *v < 0) {
+          yaml_.error(*n, fmt::format("{} must not be negative", what));
+          v.reset();
+        }
+        if (v) ed.components[fmt::format("{}.{}", s.component, s.key)] = *v;
+      }
+    }
+  }
+
+  // "32%" or 0.32: a share from 0 to 1.
+  std::optional<double> fraction(const YamlNode& n, const std::string& what) {
+    std::string text(n.text());
+    double v = 0;
+    if (!text.empty() && text.back() == '%') {
+      try {
+        size_t used = 0;
+        v = std::stod(text.substr(0, text.size() - 1), &used) / 100;
+        if (used != text.size() - 1) throw std::invalid_argument(text);
+      } catch (const std::exception&) {
+        yaml_.error(n, fmt::format("{} must be a share, such as 32% or 0.32", what));
+        return std::nullopt;
+      }
+    } else if (auto num = yaml_.number(n, what)) {
+      v = *num;
+    } else {
+      return std::nullopt;
+    }
+    if (v < 0 || v > 1) {
+      yaml_.error(n, fmt::format("{} must be a share from 0% to 100%", what));
+      return std::nullopt;
+    }
+    return v;
   }
 
   std::optional<unsigned> hex_colour(const YamlNode& n) {
@@ -199,6 +271,22 @@ class EditionLoader {
 };
 
 }  // namespace
+
+const std::vector<ComponentSetting>& component_settings() {
+  using K = ComponentSetting::Kind;
+  static const std::vector<ComponentSetting> settings = {
+      {"cover", "title-at", K::Fraction},        {"cover", "band-at", K::Fraction},
+      {"back-cover", "band-at", K::Fraction},    {"section", "band", K::Fraction},
+      {"image", "max-height", K::Fraction},      {"panel", "radius", K::Length},
+      {"tile", "radius", K::Length},             {"tile", "tint", K::Fraction},
+      {"tile", "gutter", K::Length},             {"grid", "gutter", K::Length},
+      {"band", "figures-per-row", K::Count},     {"chart", "label-column", K::Fraction},
+      {"timeline", "spine-at", K::Length},       {"timeline", "spine-width", K::Length},
+      {"timeline", "dot", K::Length},            {"timeline", "indent", K::Length},
+      {"wordsearch", "cell", K::Factor},
+  };
+  return settings;
+}
 
 Edition load_edition(const std::string& path, Diagnostics& diags) { return EditionLoader(path, diags).load(); }
 

@@ -103,6 +103,23 @@ StyleSheet resolve_styles(const Edition& ed) {
   sheet.panel = ed.panel.empty() ? sheet.accents.front().tint(0.12) : to_colour(ed.palette.at(ed.panel));
   sheet.white = Colour{1, 1, 1, 0, 0, 0, 0};
 
+  ComponentStyles& c = sheet.components;
+  const std::pair<const char*, double*> fractions[] = {
+      {"cover.title-at", &c.cover_title_at},   {"cover.band-at", &c.cover_band_at},
+      {"back-cover.band-at", &c.back_cover_band_at}, {"section.band", &c.section_band},
+      {"image.max-height", &c.image_max_height}, {"tile.tint", &c.tile_tint},
+      {"chart.label-column", &c.chart_label_column}, {"wordsearch.cell", &c.word_search_cell}};
+  const std::pair<const char*, Pt*> lengths[] = {
+      {"panel.radius", &c.panel_radius},       {"tile.radius", &c.tile_radius},
+      {"tile.gutter", &c.tile_gutter},         {"grid.gutter", &c.grid_gutter},
+      {"timeline.spine-at", &c.timeline_spine_at}, {"timeline.spine-width", &c.timeline_spine_width},
+      {"timeline.dot", &c.timeline_dot},       {"timeline.indent", &c.timeline_indent}};
+  for (const auto& [key, field] : fractions)
+    if (auto it = ed.components.find(key); it != ed.components.end()) *field = it->second;
+  for (const auto& [key, field] : lengths)
+    if (auto it = ed.components.find(key); it != ed.components.end()) *field = Pt(it->second);
+  if (auto it = ed.components.find("band.figures-per-row"); it != ed.components.end()) c.band_figures_per_row = static_cast<int>(it->second);
+
   // Hyphenation is for running prose: body text and list items, never headings or furniture.
   for (TextStyle* s : {&sheet.body, &sheet.list_item}) {
     s->hyphenate = ed.hyphenate;

@@ -64,7 +64,7 @@ Fragment quote_fragment(const Quote& quote, const Colour& accent, const Regions&
   const Colour tint = accent.tint(0.14);
   return stack.lay_out(regions, ctx, quote.pos, "a quote's line", pad * 0.5, pad,
                        [&](Frame& f, size_t, size_t, size_t, Pt height) {
-                         PathItem panel = PathItem::rounded_rect(Pt(0), Pt(0), regions.width, height, Mm(3).to_pt());
+                         PathItem panel = PathItem::rounded_rect(Pt(0), Pt(0), regions.width, height, ctx.st.components.panel_radius);
                          panel.fill = tint;
                          decorate(f, std::move(panel), ArtifactKind::Background);
                        });
@@ -78,7 +78,7 @@ Fragment lay_out(const Quote& q, const Regions& regions, LayoutContext& ctx) {
 
 Fragment lay_out(const Quotes& qs, const Regions& regions, LayoutContext& ctx) {
   const size_t columns = static_cast<size_t>(std::max(1, ctx.st.columns));
-  const Pt gutter = Mm(4).to_pt();
+  const Pt gutter = ctx.st.components.grid_gutter;
   const Pt width = (regions.width - gutter * static_cast<double>(columns - 1)) / static_cast<double>(columns);
   const size_t first_colour = ctx.quote_colour;
   ctx.quote_colour += qs.items.size();
