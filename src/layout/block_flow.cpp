@@ -31,9 +31,8 @@ void BlockFlow::add(const FlowItem& item) {
     current_.items.resize(kept_items_);
     current_.anchors.resize(kept_anchors_);
     y_ = kept_y_;
-    next_region();
     std::vector<FlowItem> kept = std::move(kept_);
-    kept_.clear();
+    next_region();
     for (const auto& k : kept) add(k);
     add(item);
     return;

@@ -25,8 +25,9 @@ Fragment lay_out(const Contact& c, const Regions& regions, LayoutContext& ctx) {
     stack.open(Role::ListItem, id);
     auto label = std::make_shared<std::vector<Line>>(ctx.set(item.label, st.body, regions.width - pad * 2));
     auto number = std::make_shared<Line>(ctx.line(item.phone, st.contact_number, st.phone_links ? "tel:" + digits : ""));
-    // Each entry brings its share of the panel's padding: the first and last the panel's edges.
-    const Pt above = i == 0 ? pad * 0.75 : Pt(0), below = i + 1 == c.items.size() ? pad * 0.5 : Pt(0);
+    // Each entry brings its share of the panel's padding, so that a panel opened again in the
+    // next frame has room at its head; the first and last entries the panel's edges.
+    const Pt above = i == 0 ? pad * 0.75 : pad * 0.375, below = i + 1 == c.items.size() ? pad * 0.5 : Pt(0);
     const Pt h = above + height_of(*label) + number->height + below;
     stack.add(h, Pt(0), true, [=](Frame& f, Pt top) {
       f.begin(Role::Label, id);
@@ -40,8 +41,14 @@ Fragment lay_out(const Contact& c, const Regions& regions, LayoutContext& ctx) {
   }
   stack.close();
   const size_t end_entries = stack.size();
+  // No entry alone at the panel's end, nor the website without the last entries.
+  if (c.items.size() >= 4) stack.no_break_after(end_entries - 2);
+  if (c.items.size() >= 3) stack.no_break_after(first_entry);
   if (!c.website.empty()) {
-    if (end_entries > first_entry) stack.set_gap(st.body.space_after + st.heading.space_before);
+    if (end_entries > first_entry) {
+      stack.set_gap(st.body.space_after + st.heading.space_before);
+      stack.no_break();
+    }
     const std::string uri = c.website.find("://") == std::string::npos ? "https://" + c.website : c.website;
     TextStyle site = st.heading;
     site.align = Align::Center;

@@ -138,6 +138,11 @@ Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
     answers(s->answers_title, s->title, "Spot the difference", items);
   }
   for (const auto& [ws, grid] : ctx.word_searches) {
+    TextStyle title = st.caption;
+    title.bold = true;
+    stack.open(Role::Caption, ctx.new_id());
+    stack.add_lines(ctx.set("Word search answers:", title, regions.width), Pt(0), st.caption.leading * 0.3, true);
+    stack.close();
     const Pt cell = std::min(st.caption.leading, regions.width / grid.size);
     const uint32_t id = ctx.new_id();
     const WordSearchGrid* g = &grid;

@@ -94,7 +94,7 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   add_heading(stack, s.title, regions.width, ctx, st.heading.space_after);
   if (!s.intro.empty()) {
     stack.open(Role::Paragraph, ctx.new_id());
-    stack.add_lines(ctx.set(s.intro, st.body, regions.width), Pt(0), st.body.space_after);
+    stack.add_lines(ctx.set(s.intro, st.body, regions.width), Pt(0), st.body.space_after, true);
     stack.close();
   }
   for (size_t gi = 0; gi < s.groups.size(); ++gi) {
