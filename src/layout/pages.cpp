@@ -290,15 +290,26 @@ void PageFlow::lay_out_back_cover(const BackCover& back) {
     notes_page(InlineText{Inline{"Notes", false, false, "", back.pos}});
     new_page(false);
   }
-  y_ = geo().margin_top * 2;
-  // The back cover's blocks on its one page.
-  Regions r = regions();
-  r.first = r.full = frame_bottom() - y_;
-  BlockFlow flow(ctx_, r);
-  for (const auto& b : back.blocks) flow.add(b);
-  Fragment f = flow.finish();
-  if (f.frames.size() > 1) ctx_.overflow(back.pos, "the back cover's blocks do not fit on its page");
-  put(std::move(f.frames.front()), frame_left(), y_);
+  // The back cover's blocks on its one page, above the band: from twice the top margin down,
+  // or from the top margin when they need the room.
+  const Pt band_top = geo().height * st_.components.back_cover_band_at;
+  Fragment f;
+  for (Pt top : {geo().margin_top * 2, geo().margin_top}) {
+    y_ = top;
+    Regions r = regions();
+    r.first = r.full = band_top - Pt(6) - y_;
+    BlockFlow flow(ctx_, r);
+    for (const auto& b : back.blocks) flow.add(b);
+    f = flow.finish();
+    if (f.frames.size() == 1) break;
+  }
+  // What does not fit is still drawn (over the band), and said.
+  if (f.frames.size() > 1) ctx_.overflow(back.pos, "the back cover's blocks do not fit above its band");
+  for (auto& frame : f.frames) {
+    const Pt h = frame.height;
+    put(std::move(frame), frame_left(), y_);
+    y_ += h;
+  }
   // After the blocks, so that the organisation is read last.
   foot_band(geo().height * st_.components.back_cover_band_at, InlineText{Inline{doc_.info.organisation, false, false, "", back.pos}});
   at_top_ = true;
