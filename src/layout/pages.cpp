@@ -121,8 +121,9 @@ void PageFlow::foot_band(Pt top, const InlineText& t) {
   const Pt height = height_of(lines);
   const uint32_t id = ctx_.new_id();
   f.begin(Role::Paragraph, id);
-  // Centred in the band's part above the bottom margin, so that it keeps out of the margin.
-  draw_lines(f, std::move(lines), frame_left(), top + std::max(Pt(0), (frame_bottom() - top - height) / 2));
+  // Centred in the band, but no lower than the frame's foot: it keeps out of the bottom margin.
+  const Pt y = std::max(top, std::min(top + (geo().height - top - height) / 2, frame_bottom() - height));
+  draw_lines(f, std::move(lines), frame_left(), y);
   f.end(Role::Paragraph, id);
   put(std::move(f), Pt(0), Pt(0));
 }
