@@ -33,10 +33,13 @@ Pt height_of(const std::vector<Line>& lines) {
 
 void draw_line(Frame& frame, Line line, Pt x, Pt top) {
   for (auto& r : line.runs) {
-    const bool linked = !r.run.link.empty();
-    LinkItem link{x + r.x, top, r.run.width(), line.height, linked ? r.run.link : std::string(), -1};
-    frame.push(GlyphRunItem{x + r.x, top + line.baseline, std::move(r.run)});
-    if (linked) frame.push(std::move(link));
+    if (r.run.link.empty()) {
+      frame.push(GlyphRunItem{x + r.x, top + line.baseline, std::move(r.run)});
+    } else {
+      LinkItem link{x + r.x, top, r.run.width(), line.height, r.run.link, -1};
+      frame.push(GlyphRunItem{x + r.x, top + line.baseline, std::move(r.run)});
+      frame.push(std::move(link));
+    }
   }
 }
 

@@ -56,9 +56,10 @@ void Frame::place(Frame&& child, Pt x, Pt y) {
   if (items.empty() && x == Pt(0) && y == Pt(0)) {
     items = std::move(child.items);
   } else {
-    items.reserve(items.size() + child.items.size());
+    reserve_more(items, child.items.size());
+    const bool moved = x != Pt(0) || y != Pt(0);
     for (auto& item : child.items) {
-      translate(item, x, y);
+      if (moved) translate(item, x, y);
       items.push_back(std::move(item));
     }
   }

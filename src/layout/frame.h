@@ -3,6 +3,7 @@
 // own coordinates (points from its top-left corner, y down): glyph runs, paths, images, links,
 // groups (a sub-tree with a transform and an optional clip) and tags (where a semantic element
 // or a piece of page furniture begins and ends). No PDF types.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -119,6 +120,11 @@ struct Frame {
   // Page furniture, decoration, backgrounds: one artifact around the given items.
   void artifact(ArtifactKind kind, std::vector<FrameItem> drawn);
 };
+
+// Room for `more` items, growing as push_back does (an exact reserve in a loop is quadratic).
+inline void reserve_more(std::vector<FrameItem>& items, size_t more) {
+  if (items.size() + more > items.capacity()) items.reserve(std::max(items.size() + more, items.capacity() * 2));
+}
 
 // Moves an item by (dx, dy).
 void translate(FrameItem& item, Pt dx, Pt dy);

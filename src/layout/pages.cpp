@@ -79,7 +79,7 @@ Regions PageFlow::regions() const {
 void PageFlow::put(Frame&& frame, Pt x, Pt y) {
   for (auto& a : frame.anchors) outline_.push_back(OutlineEntry{std::move(a.title), a.level, page_index(), a.y + y});
   auto& items = page().items;
-  items.reserve(items.size() + frame.items.size());
+  reserve_more(items, frame.items.size());
   for (auto& item : frame.items) {
     translate(item, x, y);
     items.push_back(std::move(item));
@@ -260,12 +260,10 @@ void PageFlow::lay_out_section(const Section& s, size_t index) {
   // The section's frames, each wrapped in its tags, go onto the pages as they are finished.
   Pt top = y_;
   auto place = [&](Frame&& frame) {
-    Frame f;
-    f.begin(Role::Section, id);
+    page().items.push_back(TagItem{true, Role::Section, id, 0, {}, {}, {}});
     const Pt h = frame.height;
-    f.place(std::move(frame), Pt(0), Pt(0));
-    f.end(Role::Section, id);
-    put(std::move(f), frame_left(), top);
+    put(std::move(frame), frame_left(), top);
+    page().items.push_back(TagItem{false, Role::Section, id, 0, {}, {}, {}});
     y_ = top + h;
   };
   BlockFlow flow(ctx_, regions(), [&](Frame&& frame) {

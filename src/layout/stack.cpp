@@ -84,7 +84,7 @@ Fragment Stack::lay_out(const Regions& regions, LayoutContext& ctx, SourcePos po
       // Decorations go beneath the pieces: backgrounds first.
       Frame under;
       around(under, r, first, i, f.height);
-      under.items.reserve(under.items.size() + f.items.size());
+      reserve_more(under.items, f.items.size());
       for (auto& item : f.items) under.items.push_back(std::move(item));
       f.items = std::move(under.items);
     }

@@ -32,8 +32,11 @@ std::string initials(const std::string& name) {
     return w.length() > 1 && upper == w;
   };
   while (words.size() > 2 && all_capitals(words.back())) words.pop_back();
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> graphemes(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  // Made once a thread: ICU builds a break iterator from its rules, which costs far more than
+  // a name.
+  static thread_local UErrorCode status = U_ZERO_ERROR;
+  static thread_local std::unique_ptr<icu::BreakIterator> graphemes(
+      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
   std::string out;
   auto first_grapheme = [&](const icu::UnicodeString& w) {
     if (w.isEmpty()) return;
