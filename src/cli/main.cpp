@@ -31,6 +31,7 @@ void add_input_options(CLI::App* cmd, lp::BuildRequest& req) {
 void add_output_options(CLI::App* cmd, lp::BuildRequest& req) {
   cmd->add_option("-o,--output", req.output, "Write the PDF here (with exactly one edition)");
   cmd->add_option("--out-dir", req.out_dir, "Folder for the editions' PDFs when -o is not given (default: out)");
+  cmd->add_flag("--marks", req.marks, "Draw crop marks outside the bleed (as 'marks: crop' in a layout)");
 }
 
 }  // namespace

@@ -70,6 +70,30 @@ check "booklet text" contains booklet.txt "Education plays one of the most impor
 check "booklet: every word of the report in reading order, contents, bookmarks and links" \
   python3 "$src/tests/e2e/report_checks.py" report/out/booklet.pdf "$src/tests/data/nscp-seed.txt" 97
 cat "$work/check.log" | grep -E "coverage|report checks" || true
+# For the press: PDF/X-4's output intent, XMP, boxes, no device RGB (tests/e2e/print_checks.py).
+check "booklet: PDF/X-4" python3 "$src/tests/e2e/print_checks.py" pdfx report/out/booklet.pdf
+check "screen: not PDF/X (the check can fail)" bash -c "! python3 '$src/tests/e2e/print_checks.py' pdfx report/out/screen.pdf"
+gs_quiet() {  # Ghostscript renders every page and says nothing
+  gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage "$1" >"$work/gs.txt" 2>&1 || { cat "$work/gs.txt"; return 1; }
+  [ ! -s "$work/gs.txt" ] || { cat "$work/gs.txt"; return 1; }
+}
+for ed in booklet large-print screen; do
+  check "$ed: Ghostscript renders it without a warning" gs_quiet "report/out/$ed.pdf"
+done
+# Crop marks: outside the bleed, and nothing inside the trim moves or changes.
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o plain.pdf 2>/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet --marks -o marked.pdf 2>/dev/null
+check "--marks: the marked booklet is still PDF/X-4" python3 "$src/tests/e2e/print_checks.py" pdfx marked.pdf
+check "--marks: passes qpdf" qpdf --check marked.pdf
+check "--marks: Ghostscript renders it" gs_quiet marked.pdf
+check "--marks: marks outside the BleedBox, the trim unchanged" \
+  python3 "$src/tests/e2e/print_checks.py" marks plain.pdf marked.pdf
+sed 's/^pdf-standard:.*/&\nmarks: crop/' "$src/layout/booklet.yaml" >marked-layout.yaml
+mkdir -p marked-layouts && cp "$src"/layout/*.yaml marked-layouts/ && mv marked-layout.yaml marked-layouts/booklet.yaml
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" --layout-dir marked-layouts --fonts "$src/fonts/fonts.yaml" \
+  --edition booklet -o marked-by-layout.pdf 2>/dev/null
+check "marks: crop in a layout draws the marks" python3 "$src/tests/e2e/print_checks.py" marks plain.pdf marked-by-layout.pdf
+
 pdftotext report/out/screen.pdf screen.txt
 qpdf --qdf --object-streams=disable report/out/screen.pdf screen-qdf.pdf
 check "screen: phone numbers are tel: links" contains screen-qdf.pdf "/URI (tel:03448008020)"

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Checks of a PDF for the press, read back with qpdf and poppler.
+
+usage: print_checks.py pdfx BOOKLET.pdf
+       print_checks.py marks PLAIN.pdf MARKED.pdf
+Each check prints FAIL: ... when it fails; the exit code is the number of failures (capped).
+"""
+import base64
+import json
+import re
+import subprocess
+import sys
+
+failed = 0
+
+
+def check(name, ok, detail=""):
+    global failed
+    if not ok:
+        failed += 1
+        print(f"FAIL: {name}" + (f": {detail}" if detail else ""))
+
+
+def run(*args, binary=False):
+    return subprocess.run(args, check=True, capture_output=True, text=not binary).stdout
+
+
+class Pdf:
+    """The objects of a PDF from qpdf's JSON, streams decoded."""
+
+    def __init__(self, path):
+        q = json.loads(run("qpdf", "--json=2", "--json-key=qpdf", "--json-stream-data=inline",
+                           "--decode-level=generalized", path))["qpdf"]
+        self.objects = q[1]
+        self.trailer = self.objects["trailer"]["value"]
+
+    def get(self, value):
+        if isinstance(value, str) and re.fullmatch(r"\d+ \d+ R", value):
+            o = self.objects["obj:" + value]
+            return o["stream"]["dict"] if "stream" in o else o["value"]
+        return value
+
+    def data(self, ref):
+        return base64.b64decode(self.objects["obj:" + ref]["stream"]["data"])
+
+    def raw_dict(self, ref):
+        return self.objects["obj:" + ref]["stream"]["dict"]
+
+    def pages(self):
+        out = []
+
+        def walk(node):
+            n = self.get(node)
+            if n.get("/Type") == "/Pages":
+                for kid in n["/Kids"]:
+                    walk(kid)
+            else:
+                out.append(n)
+        walk(self.get(self.trailer["/Root"])["/Pages"])
+        return out
+
+    def contents(self, page):
+        c = page["/Contents"]
+        return b"".join(self.data(r) for r in (c if isinstance(c, list) else [c]))
+
+
+def operators(content):
+    """The operators of a content stream, strings and names' text left out."""
+    text = content.decode("latin-1")
+    text = re.sub(r"\((?:\\.|[^\\()])*\)", " ", text)  # literal strings (no nesting in ours)
+    text = re.sub(r"<[0-9A-Fa-f\s]*>", " ", text)
+    return [t for t in re.split(r"[\s\[\]<>{}()]+", text) if t and not re.match(r"^[-+.\d/]", t)]
+
+
+def inside(a, b, eps=0.01):
+    return a[0] >= b[0] - eps and a[1] >= b[1] - eps and a[2] <= b[2] + eps and a[3] <= b[3] + eps
+
+
+def pdfx(path):
+    pdf = Pdf(path)
+    root = pdf.get(pdf.trailer["/Root"])
+    intents = pdf.get(root.get("/OutputIntents", []))
+    check("exactly one output intent", len(intents) == 1, str(intents))
+    if intents:
+        oi = pdf.get(intents[0])
+        check("GTS_PDFX", oi.get("/S") == "/GTS_PDFX", str(oi))
+        check("FOGRA39", oi.get("/OutputConditionIdentifier") == "u:FOGRA39", str(oi))
+        check("registry", oi.get("/RegistryName") == "u:http://www.color.org", str(oi))
+        check("info", str(oi.get("/Info", "")).startswith("u:"), str(oi))
+        ref = oi.get("/DestOutputProfile", "")
+        check("profile has N 4", pdf.get(ref).get("/N") == 4, str(pdf.get(ref)))
+        icc = pdf.data(ref)
+        check("the profile is a CMYK output ICC profile",
+              icc[36:40] == b"acsp" and icc[12:16] == b"prtr" and icc[16:20] == b"CMYK", repr(icc[:40]))
+        check("the profile's length is its header's", int.from_bytes(icc[0:4], "big") == len(icc))
+    meta_ref = root.get("/Metadata", "")
+    meta = pdf.raw_dict(meta_ref) if meta_ref else {}
+    check("XMP metadata stream", meta.get("/Subtype") == "/XML" and meta.get("/Type") == "/Metadata", str(meta))
+    check("XMP uncompressed", "/Filter" not in meta, str(meta))
+    xmp = pdf.data(meta_ref).decode("utf-8") if meta_ref else ""
+    check("XMP: PDF/X-4", "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in xmp, xmp[:400])
+    info = pdf.get(pdf.trailer["/Info"])
+    title = info.get("/Title", "u:")[2:]
+    check("XMP: the Info title", f'<rdf:li xml:lang="x-default">{title.replace("&", "&amp;")}</rdf:li>' in xmp, title)
+    check("XMP: the producer", f"<pdf:Producer>{info.get('/Producer', 'u:')[2:]}</pdf:Producer>" in xmp)
+    file_id = pdf.trailer["/ID"][0][2:]
+    uuid = f"uuid:{file_id[:8]}-{file_id[8:12]}-{file_id[12:16]}-{file_id[16:20]}-{file_id[20:]}"
+    check("XMP: document and instance ids are the file's /ID",
+          f"<xmpMM:DocumentID>{uuid}</xmpMM:DocumentID>" in xmp and f"<xmpMM:InstanceID>{uuid}</xmpMM:InstanceID>" in xmp,
+          uuid)
+    m = re.match(r"u:D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)", info.get("/CreationDate", ""))
+    check("Info has a creation date", m is not None)
+    if m:
+        date = "{}-{}-{}T{}:{}:{}Z".format(*m.groups())
+        check("XMP: the Info dates", f"<xmp:CreateDate>{date}</xmp:CreateDate>" in xmp and
+              f"<xmp:ModifyDate>{date}</xmp:ModifyDate>" in xmp, date)
+    check("Info: GTS_PDFXVersion", info.get("/GTS_PDFXVersion") == "u:PDF/X-4", str(info))
+    check("Info: Trapped False", info.get("/Trapped") == "/False", str(info))
+    check("no encryption", "/Encrypt" not in pdf.trailer)
+    for n, page in enumerate(pdf.pages(), 1):
+        media, bleed, trim = page.get("/MediaBox"), page.get("/BleedBox"), page.get("/TrimBox")
+        check(f"page {n}: TrimBox and BleedBox", trim is not None and bleed is not None, str(page.keys()))
+        if trim and bleed:
+            check(f"page {n}: trim inside bleed inside media", inside(trim, bleed) and inside(bleed, media))
+        ops = operators(pdf.contents(page))
+        check(f"page {n}: no DeviceRGB colour operators", not {"rg", "RG"} & set(ops))
+        check(f"page {n}: no DeviceRGB in the page", b"DeviceRGB" not in pdf.contents(page) and
+              "DeviceRGB" not in json.dumps(page.get("/Resources", {})))
+    check("no DeviceRGB object anywhere", not any("/DeviceRGB" in json.dumps(o) for k, o in pdf.objects.items()
+                                                  if k != "trailer"))
+
+
+def ppm(path):
+    data = open(path, "rb").read()
+    m = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", data)
+    w, h = int(m.group(1)), int(m.group(2))
+    return w, h, data[m.end():]
+
+
+def render(path, page, prefix):
+    run("pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), "-singlefile", path, prefix)
+    return ppm(prefix + ".ppm")
+
+
+def marks(plain_path, marked_path):
+    plain, marked = Pdf(plain_path), Pdf(marked_path)
+    pages_plain, pages_marked = plain.pages(), marked.pages()
+    check("same pages", len(pages_plain) == len(pages_marked))
+    for n, (a, b) in enumerate(zip(pages_plain, pages_marked), 1):
+        trim_a, trim_b = a["/TrimBox"], b["/TrimBox"]
+        m = trim_b[0] - trim_a[0]
+        check(f"page {n}: moved by a whole number of points", m > 0 and abs(m - round(m)) < 0.001, str(m))
+        same = lambda x, y: all(abs((p - q) - (trim_b[0] - trim_a[0])) < 0.01 for p, q in zip(x, y))
+        check(f"page {n}: trim and bleed boxes the same size",
+              same(trim_b, trim_a) and same(b["/BleedBox"], a["/BleedBox"]), f"{trim_a} {trim_b}")
+        check(f"page {n}: MediaBox holds the marks", b["/MediaBox"][2] > b["/BleedBox"][2] + 20)
+        check(f"page {n}: marks are an artifact", marked.contents(b).startswith(b"/Artifact BMC"))
+    shift = round(pages_marked[0]["/TrimBox"][0] - pages_plain[0]["/TrimBox"][0])
+    bleed = pages_plain[0]["/BleedBox"]
+    trim = pages_plain[0]["/TrimBox"]
+    for page in (1, 2, 3, len(pages_plain)):
+        w, h, a = render(plain_path, page, f"plain-{page}")
+        mw, mh, b = render(marked_path, page, f"marked-{page}")
+        # Inside the trim (whole pixels only; y from the top), pixel for pixel.
+        x0, x1 = int(trim[0]) + 1, int(trim[2]) - 1
+        y0, y1 = int(bleed[3] - trim[3]) + 1, int(bleed[3] - trim[1]) - 1
+        differ = sum(1 for y in range(y0, y1) for x in range(x0, x1)
+                     if a[3 * (y * w + x):3 * (y * w + x) + 3] != b[3 * ((y + shift) * mw + x + shift):3 * ((y + shift) * mw + x + shift) + 3])
+        check(f"page {page}: nothing inside the trim changed", differ == 0, f"{differ} pixels differ")
+        # The bleed box of the marked page holds no mark: it is the plain page there too.
+        bx1, by1 = int(bleed[2]) - 1, int(bleed[3]) - 1
+        differ = sum(1 for y in range(0, by1) for x in range(0, bx1)
+                     if a[3 * (y * w + x):3 * (y * w + x) + 3] != b[3 * ((y + shift) * mw + x + shift):3 * ((y + shift) * mw + x + shift) + 3])
+        check(f"page {page}: no mark inside the BleedBox", differ == 0, f"{differ} pixels differ")
+        # Outside it, the marks: dark pixels on the line of the trim's top edge, left of the bleed.
+        row = shift + int(bleed[3] - trim[3])
+        dark = [x for x in range(0, shift) if max(b[3 * (row * mw + x):3 * (row * mw + x) + 3]) < 200
+                or max(b[3 * ((row + 1) * mw + x):3 * ((row + 1) * mw + x) + 3]) < 200]
+        check(f"page {page}: a crop mark outside the bleed", len(dark) >= 10, str(dark))
+
+
+def main():
+    kind = sys.argv[1]
+    if kind == "pdfx":
+        pdfx(sys.argv[2])
+    elif kind == "marks":
+        marks(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(f"unknown check {kind}")
+    print(f"print checks {kind}: {failed} failed")
+    sys.exit(min(failed, 100))
+
+
+if __name__ == "__main__":
+    main()
