@@ -4,6 +4,7 @@
 
 #include "cli/build_command.h"
 #include "cli/watch_command.h"
+#include "pdf/impose.h"
 
 namespace {
 
@@ -60,6 +61,14 @@ int main(int argc, char** argv) {
   add_output_options(watch, req);
   watch->add_option("--max-builds", max_builds, "Stop after this many builds (default: run until interrupted)");
 
+  lp::ImposeRequest imposing;
+  CLI::App* impose = app.add_subcommand("impose", "Printer's spreads of any PDF for saddle stitching (n/1, 2/n-1, ...)");
+  impose->add_option("input", imposing.input, "The PDF to impose (its page count a multiple of four)")->required();
+  impose->add_option("-o,--output", imposing.output, "The spreads' PDF")->required();
+  impose->add_option("--creep", imposing.creep_mm,
+                     "Millimetres the innermost sheet's pages move towards the spine (outer sheets less; default 0)");
+  impose->add_flag("--marks", imposing.marks, "Crop marks around each spread");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -76,6 +85,11 @@ int main(int argc, char** argv) {
       return lp::run_build(req);
     }
     if (watch->parsed()) return lp::run_watch(req, max_builds);
+    if (impose->parsed()) {
+      const lp::ImposeResult result = lp::impose(imposing);
+      std::cerr << result.message << "\n";
+      return result.exit;
+    }
     return lp::run_build(req);
   } catch (const std::exception& e) {
     std::cerr << "leafpress: internal error: " << e.what() << "\n";

@@ -3,6 +3,7 @@
 
 usage: print_checks.py pdfx BOOKLET.pdf
        print_checks.py marks PLAIN.pdf MARKED.pdf
+       print_checks.py impose BOOKLET.pdf SPREADS.pdf
 Each check prints FAIL: ... when it fails; the exit code is the number of failures (capped).
 """
 import base64
@@ -179,10 +180,43 @@ def marks(plain_path, marked_path):
         check(f"page {page}: a crop mark outside the bleed", len(dark) >= 10, str(dark))
 
 
+def text_in(path, page, box, height):
+    """The words pdftotext finds on `page` inside `box` (PDF coordinates, y up, on a page `height` high)."""
+    x, y, w, h = box[0], height - box[3], box[2] - box[0], box[3] - box[1]
+    return run("pdftotext", "-f", str(page), "-l", str(page), "-x", str(int(x)), "-y", str(int(y)),
+               "-W", str(int(w + 0.999)), "-H", str(int(h + 0.999)), path, "-").split()
+
+
+def impose(source_path, spreads_path):
+    source, spreads = Pdf(source_path), Pdf(spreads_path)
+    pages, sheets = source.pages(), spreads.pages()
+    n = len(pages)
+    check("n/2 sides", len(sheets) == n // 2, f"{len(sheets)} sides for {n} pages")
+    trim = pages[0]["/TrimBox"]
+    page_h = pages[0]["/MediaBox"][3]
+    with_text = 0
+    for k, sheet in enumerate(sheets):
+        low, high = k + 1, n - k
+        left, right = (high, low) if k % 2 == 0 else (low, high)
+        st = sheet["/TrimBox"]
+        spine = (st[0] + st[2]) / 2
+        check(f"side {k + 1}: twice the trim width", abs((st[2] - st[0]) - 2 * (trim[2] - trim[0])) < 0.01, str(st))
+        h = sheet["/MediaBox"][3]
+        for name, number, half in (("left", left, [st[0], st[1], spine, st[3]]),
+                                   ("right", right, [spine, st[1], st[2], st[3]])):
+            want = text_in(source_path, number, trim, page_h)
+            got = text_in(spreads_path, k + 1, half, h)
+            with_text += bool(want)
+            check(f"side {k + 1} {name}: page {number}", got == want, f"{' '.join(got[:12])!r} != {' '.join(want[:12])!r}")
+    check("the pages compared have text", with_text >= n * 3 // 4, f"{with_text} of {n}")
+
+
 def main():
     kind = sys.argv[1]
     if kind == "pdfx":
         pdfx(sys.argv[2])
+    elif kind == "impose":
+        impose(sys.argv[2], sys.argv[3])
     elif kind == "marks":
         marks(sys.argv[2], sys.argv[3])
     else:

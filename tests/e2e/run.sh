@@ -94,6 +94,32 @@ SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" --layout-dir marked-
   --edition booklet -o marked-by-layout.pdf 2>/dev/null
 check "marks: crop in a layout draws the marks" python3 "$src/tests/e2e/print_checks.py" marks plain.pdf marked-by-layout.pdf
 
+# Printer's spreads: n/1, 2/n-1, ... read back half by half.
+"$lp" impose report/out/booklet.pdf -o spreads.pdf 2>impose.err
+check "impose: exit 0" test $? -eq 0
+check "impose: says what it wrote" contains impose.err "leafpress: wrote spreads.pdf"
+check "impose: spreads pass qpdf" qpdf --check spreads.pdf
+check "impose: each half is the right page" python3 "$src/tests/e2e/print_checks.py" impose report/out/booklet.pdf spreads.pdf
+"$lp" impose report/out/booklet.pdf -o spreads-creep.pdf --creep 1.5 --marks 2>/dev/null
+check "impose --creep --marks: exit 0" test $? -eq 0
+check "impose --creep --marks: passes qpdf" qpdf --check spreads-creep.pdf
+check "impose --creep --marks: Ghostscript renders it" gs_quiet spreads-creep.pdf
+check "impose --creep --marks: the right pages" python3 "$src/tests/e2e/print_checks.py" impose report/out/booklet.pdf spreads-creep.pdf
+qpdf --empty --pages report/out/booklet.pdf 2-z,1 -- shifted.pdf
+"$lp" impose shifted.pdf -o spreads-shifted.pdf 2>/dev/null
+check "impose check can fail: another order of pages" bash -c "! python3 '$src/tests/e2e/print_checks.py' impose report/out/booklet.pdf spreads-shifted.pdf"
+qpdf --empty --pages report/out/booklet.pdf 1-6 -- six.pdf
+"$lp" impose six.pdf -o six-spreads.pdf 2>six.err
+check "impose six pages: exit 1" test $? -eq 1
+check "impose six pages: the message" contains six.err "six.pdf: error: 6 pages, not a multiple of four"
+check "impose six pages: no output" test ! -e six-spreads.pdf -a ! -e six-spreads.pdf.part
+echo "not a pdf" >junk.pdf
+"$lp" impose junk.pdf -o junk-spreads.pdf 2>junk.err
+check "impose a file that is not a PDF: exit 1" test $? -eq 1
+check "impose a file that is not a PDF: no output" test ! -e junk-spreads.pdf -a ! -e junk-spreads.pdf.part
+"$lp" impose no-such.pdf -o x.pdf 2>/dev/null
+check "impose a missing file: exit 3" test $? -eq 3
+
 pdftotext report/out/screen.pdf screen.txt
 qpdf --qdf --object-streams=disable report/out/screen.pdf screen-qdf.pdf
 check "screen: phone numbers are tel: links" contains screen-qdf.pdf "/URI (tel:03448008020)"
