@@ -4,6 +4,7 @@
 usage: print_checks.py pdfx BOOKLET.pdf
        print_checks.py marks PLAIN.pdf MARKED.pdf
        print_checks.py impose BOOKLET.pdf SPREADS.pdf
+       print_checks.py safe-zone EDITION.pdf MM
 Each check prints FAIL: ... when it fails; the exit code is the number of failures (capped).
 """
 import base64
@@ -211,10 +212,53 @@ def impose(source_path, spreads_path):
     check("the pages compared have text", with_text >= n * 3 // 4, f"{with_text} of {n}")
 
 
+def safe_zone(path, limit_mm):
+    """No word nearer the trim than `limit_mm`, on any page (pdftotext's word boxes: the font's
+    ascent to descent, so a little more than the ink)."""
+    import html.parser
+    pdf = Pdf(path)
+    pages = pdf.pages()
+    limit = limit_mm * 72 / 25.4
+
+    class Words(html.parser.HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.pages, self.word = [], None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "page":
+                self.pages.append([])
+            elif tag == "word":
+                self.word = [float(a[k]) for k in ("xmin", "ymin", "xmax", "ymax")]
+
+        def handle_data(self, data):
+            if self.word is not None and data.strip():
+                self.pages[-1].append((data.strip(), self.word))
+                self.word = None
+
+    parser = Words()
+    parser.feed(run("pdftotext", "-bbox", path, "-"))
+    check("a page of words for every page", len(parser.pages) == len(pages))
+    words = 0
+    for n, (page, found) in enumerate(zip(pages, parser.pages), 1):
+        trim, top = page["/TrimBox"], page["/MediaBox"][3]
+        # pdftotext measures from the top left of the page, y down.
+        left, right, upper, lower = trim[0], trim[2], top - trim[3], top - trim[1]
+        for text, (x0, y0, x1, y1) in found:
+            words += 1
+            room = min(x0 - left, right - x1, y0 - upper, lower - y1)
+            check(f"page {n}: '{text}' at least {limit_mm} mm inside the trim", room >= limit - 0.01,
+                  f"{room * 25.4 / 72:.2f} mm (box {x0:.1f} {y0:.1f} {x1:.1f} {y1:.1f})")
+    check("words were found", words > 100, str(words))
+
+
 def main():
     kind = sys.argv[1]
     if kind == "pdfx":
         pdfx(sys.argv[2])
+    elif kind == "safe-zone":
+        safe_zone(sys.argv[2], float(sys.argv[3]))
     elif kind == "impose":
         impose(sys.argv[2], sys.argv[3])
     elif kind == "marks":

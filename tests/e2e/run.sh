@@ -94,6 +94,13 @@ SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" --layout-dir marked-
   --edition booklet -o marked-by-layout.pdf 2>/dev/null
 check "marks: crop in a layout draws the marks" python3 "$src/tests/e2e/print_checks.py" marks plain.pdf marked-by-layout.pdf
 
+# The safe zone: no text nearer the trim than 5 mm, footers included, in every edition.
+for ed in booklet large-print screen; do
+  check "$ed: no text within 5 mm of the trim" python3 "$src/tests/e2e/print_checks.py" safe-zone "report/out/$ed.pdf" 5
+done
+check "safe-zone check can fail (footers are nearer than 12 mm)" \
+  bash -c "! python3 '$src/tests/e2e/print_checks.py' safe-zone report/out/booklet.pdf 12"
+
 # Printer's spreads: n/1, 2/n-1, ... read back half by half.
 "$lp" impose report/out/booklet.pdf -o spreads.pdf 2>impose.err
 check "impose: exit 0" test $? -eq 0
@@ -134,6 +141,10 @@ check "booklet: no tel: links in print" bash -c "! grep -q 'URI (tel:' booklet-q
 for ed in booklet large-print screen; do
   check "components in $ed" "$lp" build "$src/tests/data/components.yaml" "${opts[@]}" --edition "$ed" -o "components-$ed.pdf"
   check "components in $ed pass qpdf" qpdf --check "components-$ed.pdf"
+done
+for ed in booklet large-print screen; do
+  check "components in $ed: no text within 5 mm of the trim" \
+    python3 "$src/tests/e2e/print_checks.py" safe-zone "components-$ed.pdf" 5
 done
 check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
