@@ -101,6 +101,17 @@ done
 check "safe-zone check can fail (footers are nearer than 12 mm)" \
   bash -c "! python3 '$src/tests/e2e/print_checks.py' safe-zone report/out/booklet.pdf 12"
 
+# Sizes and faces as the PDF shows them (Tf through Tm and cm). Large print: 16 pt and more,
+# no italic face. Known fault, left to layout: the word-search grids' letters in large print
+# (15.6 and 13.2 pt in the report, 13.2 pt in the components); the check fails once they
+# are fixed, so that the exception is taken off.
+sizes() { python3 "$src/tests/e2e/print_checks.py" sizes "$@"; }
+check "large print: 16 pt or more, no italic (but the word-search grids)" sizes report/out/large-print.pdf 16 no-italic 13.2,15.6
+grep XFAIL "$work/check.log" || true
+check "booklet: no text under 6 pt" sizes report/out/booklet.pdf 6 any
+check "screen: no text under 6 pt" sizes report/out/screen.pdf 6 any
+check "size check can fail: the booklet's italics and 10.5 pt body" bash -c "! python3 '$src/tests/e2e/print_checks.py' sizes report/out/booklet.pdf 16 no-italic"
+
 # Printer's spreads: n/1, 2/n-1, ... read back half by half.
 "$lp" impose report/out/booklet.pdf -o spreads.pdf 2>impose.err
 check "impose: exit 0" test $? -eq 0
@@ -146,6 +157,7 @@ for ed in booklet large-print screen; do
   check "components in $ed: no text within 5 mm of the trim" \
     python3 "$src/tests/e2e/print_checks.py" safe-zone "components-$ed.pdf" 5
 done
+check "components in large print: 16 pt or more, no italic (but the word-search grids)" sizes components-large-print.pdf 16 no-italic 13.2
 check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
 # Deterministic: the same inputs give the same bytes, every edition, however many threads.
