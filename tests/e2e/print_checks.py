@@ -5,6 +5,7 @@ usage: print_checks.py pdfx BOOKLET.pdf
        print_checks.py marks PLAIN.pdf MARKED.pdf
        print_checks.py impose BOOKLET.pdf SPREADS.pdf
        print_checks.py safe-zone EDITION.pdf MM
+       print_checks.py bleeds EDITION.pdf
        print_checks.py sizes EDITION.pdf MIN_PT no-italic|any [KNOWN_PT,...]
 Each check prints FAIL: ... when it fails; the exit code is the number of failures (capped).
 """
@@ -182,6 +183,28 @@ def marks(plain_path, marked_path):
         check(f"page {page}: a crop mark outside the bleed", len(dark) >= 10, str(dark))
 
 
+def bleeds(path):
+    """What touches the trim runs on into the bleed: no pixel just inside the trim is coloured
+    where the bleed beside it is white paper (every page, at 72 dpi)."""
+    pdf = Pdf(path)
+    for n, page in enumerate(pdf.pages(), 1):
+        media, trim = page["/MediaBox"], page["/TrimBox"]
+        bleed = page["/BleedBox"]
+        if trim[0] - bleed[0] < 2:
+            continue  # no bleed to run into
+        w, h, px = render(path, n, f"bleed-{n}")
+        at = lambda x, y: px[3 * (y * w + x):3 * (y * w + x) + 3]
+        top = media[3]
+        inside = (int(trim[0]) + 1, int(top - trim[3]) + 1, int(trim[2]) - 1, int(top - trim[1]) - 1)
+        out = (int(bleed[0]) + 2, int(top - bleed[3]) + 2, int(bleed[2]) - 2, int(top - bleed[1]) - 2)
+        white = b"\xff\xff\xff"
+        stops = [("left", y) for y in range(inside[1], inside[3]) if at(inside[0], y) != white and at(out[0], y) == white]
+        stops += [("right", y) for y in range(inside[1], inside[3]) if at(inside[2], y) != white and at(out[2], y) == white]
+        stops += [("top", x) for x in range(inside[0], inside[2]) if at(x, inside[1]) != white and at(x, out[1]) == white]
+        stops += [("bottom", x) for x in range(inside[0], inside[2]) if at(x, inside[3]) != white and at(x, out[3]) == white]
+        check(f"page {n}: what touches the trim runs into the bleed", not stops, str(stops[:6]))
+
+
 def text_in(path, page, box, height):
     """The words pdftotext finds on `page` inside `box` (PDF coordinates, y up, on a page `height` high)."""
     x, y, w, h = box[0], height - box[3], box[2] - box[0], box[3] - box[1]
@@ -351,6 +374,8 @@ def main():
     elif kind == "sizes":
         known = {float(k) for k in sys.argv[5].split(",") if k} if len(sys.argv) > 5 else set()
         sizes(sys.argv[2], float(sys.argv[3]), sys.argv[4] == "no-italic", known)
+    elif kind == "bleeds":
+        bleeds(sys.argv[2])
     elif kind == "safe-zone":
         safe_zone(sys.argv[2], float(sys.argv[3]))
     elif kind == "impose":

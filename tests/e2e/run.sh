@@ -98,6 +98,14 @@ check "marks: crop in a layout draws the marks" python3 "$src/tests/e2e/print_ch
 for ed in booklet large-print screen; do
   check "$ed: no text within 5 mm of the trim" python3 "$src/tests/e2e/print_checks.py" safe-zone "report/out/$ed.pdf" 5
 done
+check "booklet: panels and bands at the trim run into the bleed" python3 "$src/tests/e2e/print_checks.py" bleeds report/out/booklet.pdf
+# The bleed check can fail: the same booklet with its bleed painted over in white.
+frame='1 1 1 rg 0 0 436.535 612.283 re 8.504 8.504 419.527 595.276 re f*'
+printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 436.535 612.283]/Contents 4 0 R>> endobj\n4 0 obj <</Length %d>> stream\n%s\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%%%EOF\n' \
+  ${#frame} "$frame" >white-bleed.pdf
+qpdf report/out/booklet.pdf --overlay white-bleed.pdf --repeat=1 -- no-bleed.pdf 2>/dev/null
+check "bleed check can fail: a booklet whose bleed is white" \
+  bash -c "! python3 '$src/tests/e2e/print_checks.py' bleeds no-bleed.pdf"
 check "safe-zone check can fail (footers are nearer than 12 mm)" \
   bash -c "! python3 '$src/tests/e2e/print_checks.py' safe-zone report/out/booklet.pdf 12"
 
@@ -158,6 +166,7 @@ for ed in booklet large-print screen; do
     python3 "$src/tests/e2e/print_checks.py" safe-zone "components-$ed.pdf" 5
 done
 check "components in large print: 16 pt or more, no italic (but the word-search grids)" sizes components-large-print.pdf 16 no-italic 13.2
+check "components in the booklet: panels at the trim run into the bleed" python3 "$src/tests/e2e/print_checks.py" bleeds components-booklet.pdf
 check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
 # Deterministic: the same inputs give the same bytes, every edition, however many threads.
