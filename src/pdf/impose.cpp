@@ -67,8 +67,11 @@ std::string place(QPDF& out, QPDFPageObjectHelper& page, QPDFObjectHandle resour
 QPDFObjectHandle rect_array(const Rect& r) { return QPDFObjectHandle::newArray(r); }
 
 void add_sheet(QPDF& out, std::vector<QPDFPageObjectHelper>& pages, size_t left, size_t right, double shift,
-               const Geometry& g, bool marks) {
+               const Geometry& g, QPDFObjectHandle registration) {
+  const bool marks = registration.isInitialized();
   QPDFObjectHandle dict = QPDFObjectHandle::parse("<< /Type /Page /Resources << /XObject << >> >> >>");
+  if (marks)
+    dict.getKey("/Resources").replaceKey("/ColorSpace", QPDFObjectHandle::newDictionary({{std::string("/") + kRegistrationName, registration}}));
   const Rect media(0, 0, g.sheet_w(), g.sheet_h());
   const Rect bleed(g.margin, g.margin, g.sheet_w() - g.margin, g.sheet_h() - g.margin);
   const double spine = g.sheet_w() / 2;
@@ -119,13 +122,15 @@ ImposeResult impose(const ImposeRequest& req) {
     g.margin = req.marks ? crop_marks_margin(g.bleed) : 0;
     QPDF out;
     out.emptyPDF();
+    QPDFObjectHandle registration;
+    if (req.marks) registration = out.makeIndirectObject(QPDFObjectHandle::parse(kRegistrationSpace));
     const size_t sides = n / 2, sheets = n / 4;
     for (size_t k = 0; k < sides; ++k) {
       // Side k of sheet k/2: the front has the higher page on the left, the back the lower.
       const size_t low = k, high = n - 1 - k;
       const double shift = sheets > 1 ? req.creep_mm * kMm * static_cast<double>(k / 2) / static_cast<double>(sheets - 1) : 0;
-      if (k % 2 == 0) add_sheet(out, pages, high, low, shift, g, req.marks);
-      else add_sheet(out, pages, low, high, shift, g, req.marks);
+      if (k % 2 == 0) add_sheet(out, pages, high, low, shift, g, registration);
+      else add_sheet(out, pages, low, high, shift, g, registration);
     }
     // The press condition the pages were made for holds for the spreads too.
     if (QPDFObjectHandle intents = in.getRoot().getKey("/OutputIntents"); intents.isArray())

@@ -22,12 +22,12 @@ double start(double bleed) { return std::max(bleed, kOffset) + kGap; }
 
 double crop_marks_margin(double bleed) { return std::ceil(start(bleed) - bleed + kLength + 4); }
 
-std::string crop_marks_content(double margin, double bleed, double trim_width, double trim_height, bool cmyk) {
+std::string crop_marks_content(double margin, double bleed, double trim_width, double trim_height, bool registration) {
   const double x0 = margin + bleed, y0 = margin + bleed;  // the trim's lower left
   const double x1 = x0 + trim_width, y1 = y0 + trim_height;
   const double s = start(bleed), e = s + kLength;
   std::string out = "/Artifact BMC\nq\n";
-  out += cmyk ? "1 1 1 1 K\n" : "0 G\n";
+  out += registration ? fmt::format("/{} CS 1 SCN\n", kRegistrationName) : "0 G\n";
   out += fmt::format("{} w\n0 J\n", kLineWidth);
   auto line = [&](double ax, double ay, double bx, double by) {
     out += fmt::format("{:.3f} {:.3f} m {:.3f} {:.3f} l S\n", ax, ay, bx, by);

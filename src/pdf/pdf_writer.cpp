@@ -150,6 +150,7 @@ class PdfDocument {
       if (const auto* text = std::get_if<GlyphRunItem>(&item)) fonts_->learn(text->run);
     std::string content = write_page(page, hpage);
     if (marks_ > 0) {
+      if (info_.cmyk) add_registration_space(hpage);
       // The page as it is without marks, moved out of their way: the same operators.
       content = crop_marks_content(marks_, info_.geometry.bleed.value, info_.geometry.width.value,
                                    info_.geometry.height.value, info_.cmyk) +
@@ -197,6 +198,7 @@ class PdfDocument {
   std::map<std::string, HPDF_Image> images_;
   double bleed_w_ = 0, bleed_h_ = 0;  // the bleed box's size
   double marks_ = 0;                  // room for crop marks beyond each side of the bleed box
+  HPDF_Array registration_ = nullptr; // their colour space
   double media_w_ = 0, media_h_ = 0;
   uint64_t hash_ = 1469598103934665603ull;  // of the content streams, for the file identifier
   // The text state the page's content stream has set so far.
@@ -208,6 +210,28 @@ class PdfDocument {
 
   double px(Pt x) const { return x.value + info_.geometry.bleed.value; }
   double py(Pt y) const { return bleed_h_ - (y.value + info_.geometry.bleed.value); }
+
+  // The Separation /All of crop marks, one object for every page.
+  void add_registration_space(HPDF_Page page) {
+    if (!registration_) {
+      HPDF_Dict fn = HPDF_Dict_New(doc_->mmgr);
+      HPDF_Dict_AddNumber(fn, "FunctionType", 2);
+      HPDF_Dict_Add(fn, "Domain", real_array(doc_->mmgr, {0, 1}));
+      HPDF_Dict_Add(fn, "C0", real_array(doc_->mmgr, {0, 0, 0, 0}));
+      HPDF_Dict_Add(fn, "C1", real_array(doc_->mmgr, {1, 1, 1, 1}));
+      HPDF_Dict_AddNumber(fn, "N", 1);
+      registration_ = HPDF_Array_New(doc_->mmgr);
+      HPDF_Xref_Add(doc_->xref, registration_);
+      HPDF_Array_AddName(registration_, "Separation");
+      HPDF_Array_AddName(registration_, "All");
+      HPDF_Array_AddName(registration_, "DeviceCMYK");
+      HPDF_Array_Add(registration_, fn);
+    }
+    HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+    HPDF_Dict spaces = HPDF_Dict_New(doc_->mmgr);
+    HPDF_Dict_Add(spaces, kRegistrationName, registration_);
+    HPDF_Dict_Add(resources, "ColorSpace", spaces);
+  }
 
   // libharu's box helpers keep whole points only: the boxes are written here as real arrays.
   void set_boxes(HPDF_Page page) {

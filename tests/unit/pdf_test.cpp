@@ -120,7 +120,7 @@ TEST(Pdf, CropMarksLieOutsideTheBleedInsideTheMedia) {
   const double w = 419.53, h = 595.28;
   const std::string ops = crop_marks_content(margin, bleed, w, h, true);
   EXPECT_EQ(ops.rfind("/Artifact BMC", 0), 0u);
-  EXPECT_NE(ops.find("1 1 1 1 K"), std::string::npos);
+  EXPECT_NE(ops.find("/LpRegistration CS 1 SCN"), std::string::npos);
   std::istringstream in(ops);
   std::string line;
   int lines = 0;
@@ -144,6 +144,8 @@ TEST(Pdf, CropMarksEnlargeTheMediaBoxAndKeepTheTrim) {
   Diagnostics d;
   ASSERT_TRUE(write_pdf(small_document(), path, options, d));
   const std::string pdf = read_bytes(path);
+  EXPECT_NE(pdf.find("/Separation /All /DeviceCMYK"), std::string::npos);
+  EXPECT_NE(pdf.find("/ColorSpace <<\012/LpRegistration"), std::string::npos);
   // A5 with a 3 mm bleed, 26 pt of marks on every side.
   EXPECT_NE(pdf.find("/MediaBox [ 0 0 488.53543 664.28345 ]"), std::string::npos);
   EXPECT_NE(pdf.find("/BleedBox [ 26 26 462.53543 638.28345 ]"), std::string::npos);
