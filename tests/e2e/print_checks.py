@@ -6,6 +6,7 @@ usage: print_checks.py pdfx BOOKLET.pdf
        print_checks.py impose BOOKLET.pdf SPREADS.pdf
        print_checks.py safe-zone EDITION.pdf MM
        print_checks.py bleeds EDITION.pdf
+       print_checks.py creep SPREADS.pdf SPREADS_WITH_CREEP.pdf MM
        print_checks.py sizes EDITION.pdf MIN_PT no-italic|any [KNOWN_PT,...]
 Each check prints FAIL: ... when it fails; the exit code is the number of failures (capped).
 """
@@ -367,6 +368,28 @@ def sizes(path, minimum, no_italic, known):
             check(f"{k} pt is listed as a known fault but no longer occurs: take it off the list", False)
 
 
+def word_boxes(path, page):
+    """(word, xmin) of every word on `page`, from pdftotext -bbox."""
+    xml = run("pdftotext", "-bbox", "-f", str(page), "-l", str(page), path, "-")
+    return [(m.group(2), float(m.group(1))) for m in re.finditer(r'<word xMin="([-\d.]+)"[^>]*>([^<]*)</word>', xml)]
+
+
+def creep(plain_path, creep_path, mm):
+    """Each sheet's pages moved towards the spine by `mm` times its place from the outermost
+    sheet (0) to the innermost (1): the left page right, the right page left."""
+    sides = len(Pdf(plain_path).pages())
+    sheets = sides // 2
+    spine = Pdf(plain_path).pages()[0]["/TrimBox"]
+    spine = (spine[0] + spine[2]) / 2
+    for side in range(1, sides + 1):
+        want = mm * 72 / 25.4 * ((side - 1) // 2) / max(1, sheets - 1)
+        a, b = word_boxes(plain_path, side), word_boxes(creep_path, side)
+        check(f"side {side}: the same words", [w for w, _ in a] == [w for w, _ in b])
+        moves = {round((xb - xa) * (1 if xa < spine else -1), 1) for (_, xa), (_, xb) in zip(a, b)}
+        check(f"side {side}: moved {want:.2f} pt towards the spine", all(abs(m - want) < 0.11 for m in moves),
+              str(sorted(moves)))
+
+
 def main():
     kind = sys.argv[1]
     if kind == "pdfx":
@@ -374,6 +397,8 @@ def main():
     elif kind == "sizes":
         known = {float(k) for k in sys.argv[5].split(",") if k} if len(sys.argv) > 5 else set()
         sizes(sys.argv[2], float(sys.argv[3]), sys.argv[4] == "no-italic", known)
+    elif kind == "creep":
+        creep(sys.argv[2], sys.argv[3], float(sys.argv[4]))
     elif kind == "bleeds":
         bleeds(sys.argv[2])
     elif kind == "safe-zone":

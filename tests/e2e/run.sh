@@ -131,6 +131,11 @@ check "impose --creep --marks: exit 0" test $? -eq 0
 check "impose --creep --marks: passes qpdf" qpdf --check spreads-creep.pdf
 check "impose --creep --marks: Ghostscript renders it" gs_quiet spreads-creep.pdf
 check "impose --creep --marks: the right pages" python3 "$src/tests/e2e/print_checks.py" impose report/out/booklet.pdf spreads-creep.pdf
+"$lp" impose report/out/booklet.pdf -o spreads-creep-only.pdf --creep 1.5 2>/dev/null
+check "impose --creep: each sheet's pages move towards the spine, the innermost by 1.5 mm" \
+  python3 "$src/tests/e2e/print_checks.py" creep spreads.pdf spreads-creep-only.pdf 1.5
+check "creep check can fail: 1.5 mm is not 1 mm" \
+  bash -c "! python3 '$src/tests/e2e/print_checks.py' creep spreads.pdf spreads-creep-only.pdf 1"
 qpdf --empty --pages report/out/booklet.pdf 2-z,1 -- shifted.pdf
 "$lp" impose shifted.pdf -o spreads-shifted.pdf 2>/dev/null
 check "impose check can fail: another order of pages" bash -c "! python3 '$src/tests/e2e/print_checks.py' impose report/out/booklet.pdf spreads-shifted.pdf"
