@@ -5,7 +5,8 @@
 
 namespace lp {
 
-extern const unsigned char kOutputProfile[];
-extern const size_t kOutputProfileSize;
+// The ICC profile in the zlib format, ready for a /FlateDecode stream.
+extern const unsigned char kOutputProfileDeflated[];
+extern const size_t kOutputProfileDeflatedSize;
 
 }  // namespace lp

@@ -471,8 +471,7 @@ class PdfDocument {
     HPDF_Dict_Add(doc_->trailer, "ID", ids);
     if (!options_.pdf_x4) return "";
     HPDF_SetInfoAttr(doc_, HPDF_INFO_PRODUCER, "leafpress");
-    Deflater deflater;
-    return add_pdfx4(doc_, {info_.title, "leafpress", *when, hex(std::string(reinterpret_cast<char*>(id), 16))}, deflater);
+    return add_pdfx4(doc_, {info_.title, "leafpress", *when, hex(std::string(reinterpret_cast<char*>(id), 16))});
   }
 };
 

@@ -42,17 +42,12 @@ std::string xmp_date(int64_t seconds) {
                      tm.tm_min, tm.tm_sec);
 }
 
-// The ICC profile, deflated, as an ICCBased stream's data: N 4 (CMYK).
-HPDF_Dict profile_stream(HPDF_Doc doc, Deflater& deflater, std::string& problem) {
+// The ICC profile (deflated when leafpress was built) as an ICCBased stream: N 4 (CMYK).
+HPDF_Dict profile_stream(HPDF_Doc doc) {
   HPDF_Dict stream = HPDF_DictStream_New(doc->mmgr, doc->xref);
   if (!stream) return nullptr;
   HPDF_Dict_AddNumber(stream, "N", 4);
-  std::string deflated;
-  if (!deflater.deflate(std::string_view(reinterpret_cast<const char*>(kOutputProfile), kOutputProfileSize), deflated)) {
-    problem = "out of memory while compressing the output profile";
-    return nullptr;
-  }
-  set_deflated_stream(stream, deflated);
+  set_deflated_stream(stream, std::string(reinterpret_cast<const char*>(kOutputProfileDeflated), kOutputProfileDeflatedSize));
   return stream;
 }
 
@@ -98,10 +93,9 @@ std::string pdfx4_xmp(const PdfxInfo& info) {
       xml_escape(info.title), date, date, date, xml_escape(info.producer), uuid, uuid);
 }
 
-std::string add_pdfx4(HPDF_Doc doc, const PdfxInfo& info, Deflater& deflater) {
-  std::string problem;
-  HPDF_Dict profile = profile_stream(doc, deflater, problem);
-  if (!profile) return problem.empty() ? "cannot add the output profile" : problem;
+std::string add_pdfx4(HPDF_Doc doc, const PdfxInfo& info) {
+  HPDF_Dict profile = profile_stream(doc);
+  if (!profile) return "cannot add the output profile";
 
   HPDF_Dict intent = HPDF_Dict_New(doc->mmgr);
   HPDF_Dict_AddName(intent, "Type", "OutputIntent");

@@ -7,8 +7,6 @@
 
 namespace lp {
 
-class Deflater;
-
 struct PdfxInfo {
   std::string title;        // UTF-8, as in the Info dictionary
   std::string producer;     // the Info dictionary's /Producer, which the XMP repeats
@@ -19,7 +17,7 @@ struct PdfxInfo {
 // One GTS_PDFX output intent whose DestOutputProfile is the FOGRA39 profile; XMP metadata on
 // the catalog; /GTS_PDFXVersion and /Trapped in Info. Call once, after the Info dictionary
 // holds its title and dates. "" when done, else the reason.
-std::string add_pdfx4(HPDF_Doc doc, const PdfxInfo& info, Deflater& deflater);
+std::string add_pdfx4(HPDF_Doc doc, const PdfxInfo& info);
 
 // The XMP packet written for `info` (exposed for tests).
 std::string pdfx4_xmp(const PdfxInfo& info);
