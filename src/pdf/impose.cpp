@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <tuple>
 #include <vector>
 
 #include "pdf/marks.h"
@@ -43,6 +44,15 @@ std::pair<Rect, double> trim_and_bleed(QPDFPageObjectHelper& page) {
   const Rect bleed = box_of(page.getBleedBox());
   const double b = std::min({trim.llx - bleed.llx, trim.lly - bleed.lly, bleed.urx - trim.urx, bleed.ury - trim.ury});
   return {trim, std::max(0.0, b)};
+}
+
+// The trim's width and height as the page is shown: /Rotate 90 or 270 turns it.
+std::pair<double, double> shown_size(QPDFPageObjectHelper& page) {
+  const Rect t = trim_and_bleed(page).first;
+  QPDFObjectHandle rotate = page.getAttribute("/Rotate", false);
+  const long long turn = rotate.isInteger() ? ((rotate.getIntValue() % 360) + 360) % 360 : 0;
+  if (turn == 90 || turn == 270) return {t.ury - t.lly, t.urx - t.llx};
+  return {t.urx - t.llx, t.ury - t.lly};
 }
 
 std::string num(double v) { return fmt::format("{:.4f}", v); }
@@ -111,13 +121,13 @@ ImposeResult impose(const ImposeRequest& req) {
                              "sheets of four pages (pad it, e.g. with 'pad-to-multiple: 4' in the layout)",
                              req.input, n, n == 1 ? "" : "s")};
     Geometry g;
-    const auto [trim, bleed] = trim_and_bleed(pages[0]);
-    g.trim_w = trim.urx - trim.llx, g.trim_h = trim.ury - trim.lly, g.bleed = bleed;
+    std::tie(g.trim_w, g.trim_h) = shown_size(pages[0]);
+    g.bleed = trim_and_bleed(pages[0]).second;
     for (size_t i = 1; i < n; ++i) {
-      const Rect t = trim_and_bleed(pages[i]).first;
-      if (std::abs(t.urx - t.llx - g.trim_w) > 0.5 || std::abs(t.ury - t.lly - g.trim_h) > 0.5)
+      const auto [w, h] = shown_size(pages[i]);
+      if (std::abs(w - g.trim_w) > 0.5 || std::abs(h - g.trim_h) > 0.5)
         return {1, fmt::format("{}: error: page {} is {:.1f} x {:.1f} pt, not the first page's {:.1f} x {:.1f} pt", req.input,
-                               i + 1, t.urx - t.llx, t.ury - t.lly, g.trim_w, g.trim_h)};
+                               i + 1, w, h, g.trim_w, g.trim_h)};
     }
     g.margin = req.marks ? crop_marks_margin(g.bleed) : 0;
     QPDF out;

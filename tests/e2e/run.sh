@@ -136,6 +136,10 @@ check "impose --creep: each sheet's pages move towards the spine, the innermost 
   python3 "$src/tests/e2e/print_checks.py" creep spreads.pdf spreads-creep-only.pdf 1.5
 check "creep check can fail: 1.5 mm is not 1 mm" \
   bash -c "! python3 '$src/tests/e2e/print_checks.py' creep spreads.pdf spreads-creep-only.pdf 1"
+qpdf report/out/booklet.pdf --rotate=+90 -- turned.pdf
+"$lp" impose turned.pdf -o spreads-turned.pdf 2>/dev/null
+check "impose pages turned by /Rotate: placed as shown, two trims wide" \
+  bash -c "pdfinfo spreads-turned.pdf | grep -Eq '^Page size: +1207.56 x 436.535 pts' && qpdf --check spreads-turned.pdf"
 qpdf --empty --pages report/out/booklet.pdf 2-z,1 -- shifted.pdf
 "$lp" impose shifted.pdf -o spreads-shifted.pdf 2>/dev/null
 check "impose check can fail: another order of pages" bash -c "! python3 '$src/tests/e2e/print_checks.py' impose report/out/booklet.pdf spreads-shifted.pdf"
