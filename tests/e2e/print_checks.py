@@ -103,6 +103,14 @@ def pdfx(path):
     check("XMP metadata stream", meta.get("/Subtype") == "/XML" and meta.get("/Type") == "/Metadata", str(meta))
     check("XMP uncompressed", "/Filter" not in meta, str(meta))
     xmp = pdf.data(meta_ref).decode("utf-8") if meta_ref else ""
+    try:
+        import xml.etree.ElementTree as ET
+        ET.fromstring(xmp.encode("utf-8"))
+        well_formed = ""
+    except Exception as e:  # what the parser says is the detail
+        well_formed = str(e)
+    check("XMP is well-formed XML", not well_formed, well_formed)
+    check("XMP packet wrapper", xmp.startswith("<?xpacket begin=") and xmp.rstrip().endswith('<?xpacket end="r"?>'))
     check("XMP: PDF/X-4", "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in xmp, xmp[:400])
     info = pdf.get(pdf.trailer["/Info"])
     title = info.get("/Title", "u:")[2:]
