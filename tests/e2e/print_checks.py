@@ -26,8 +26,8 @@ def check(name, ok, detail=""):
         print(f"FAIL: {name}" + (f": {detail}" if detail else ""))
 
 
-def run(*args, binary=False):
-    return subprocess.run(args, check=True, capture_output=True, text=not binary).stdout
+def run(*args):
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 class Pdf:
