@@ -134,6 +134,8 @@ check "unknown PDF standard: no PDF" test ! -e x9.pdf
 check "impose: exit 0" test $? -eq 0
 check "impose: says what it wrote" contains impose.err "leafpress: wrote spreads.pdf"
 check "impose: spreads pass qpdf" qpdf --check spreads.pdf
+check "impose: the spreads keep the booklet's output intent" \
+  bash -c "qpdf --qdf --object-streams=disable spreads.pdf - | grep -aq '/S /GTS_PDFX'"
 check "impose: each half is the right page" python3 "$src/tests/e2e/print_checks.py" impose report/out/booklet.pdf spreads.pdf
 "$lp" impose report/out/booklet.pdf -o spreads-creep.pdf --creep 1.5 --marks 2>/dev/null
 check "impose --creep --marks: exit 0" test $? -eq 0
