@@ -6,7 +6,8 @@ packages=(
   libhpdf-dev libdeflate-dev libharfbuzz-dev libfreetype-dev libyaml-dev libicu-dev libjemalloc-dev
   libhyphen-dev hyphen-en-gb libmd4c-dev libcli11-dev libfmt-dev
   libgtest-dev libbenchmark-dev
-  poppler-utils qpdf mupdf-tools unicode-data
+  poppler-utils qpdf mupdf-tools unicode-data ghostscript
+  argyll icc-profiles-free libqpdf-dev
   clang-14 libclang-rt-14-dev python3 time hyperfine
   fonts-lato fonts-quicksand fonts-sil-andika fonts-dejavu-core fonts-noto-core
 )

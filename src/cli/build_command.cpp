@@ -204,7 +204,10 @@ int run_build(const BuildRequest& req) {
     DisplayList kept;
     std::optional<PdfWriter> pdf;
     if (writing) {
-      pdf.emplace(scratch_name(job.out), options);
+      PdfOptions edition_options = options;
+      edition_options.pdf_x4 = job.edition.has_standard("x-4");
+      edition_options.crop_marks = job.edition.crop_marks || req.marks;
+      pdf.emplace(scratch_name(job.out), edition_options);
       job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf);
     } else if (!req.dump.empty()) {
       kept = lay_out(doc, styles, *fonts, job.diags);

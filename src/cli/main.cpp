@@ -4,6 +4,7 @@
 
 #include "cli/build_command.h"
 #include "cli/watch_command.h"
+#include "pdf/impose.h"
 
 namespace {
 
@@ -31,6 +32,7 @@ void add_input_options(CLI::App* cmd, lp::BuildRequest& req) {
 void add_output_options(CLI::App* cmd, lp::BuildRequest& req) {
   cmd->add_option("-o,--output", req.output, "Write the PDF here (with exactly one edition)");
   cmd->add_option("--out-dir", req.out_dir, "Folder for the editions' PDFs when -o is not given (default: out)");
+  cmd->add_flag("--marks", req.marks, "Draw crop marks outside the bleed (as 'marks: crop' in a layout)");
 }
 
 }  // namespace
@@ -59,6 +61,14 @@ int main(int argc, char** argv) {
   add_output_options(watch, req);
   watch->add_option("--max-builds", max_builds, "Stop after this many builds (default: run until interrupted)");
 
+  lp::ImposeRequest imposing;
+  CLI::App* impose = app.add_subcommand("impose", "Printer's spreads of any PDF for saddle stitching (n/1, 2/n-1, ...)");
+  impose->add_option("input", imposing.input, "The PDF to impose (its page count a multiple of four)")->required();
+  impose->add_option("-o,--output", imposing.output, "The spreads' PDF")->required();
+  impose->add_option("--creep", imposing.creep_mm,
+                     "Millimetres the innermost sheet's pages move towards the spine (outer sheets less; default 0)");
+  impose->add_flag("--marks", imposing.marks, "Crop marks around each spread");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +85,11 @@ int main(int argc, char** argv) {
       return lp::run_build(req);
     }
     if (watch->parsed()) return lp::run_watch(req, max_builds);
+    if (impose->parsed()) {
+      const lp::ImposeResult result = lp::impose(imposing);
+      std::cerr << result.message << "\n";
+      return result.exit;
+    }
     return lp::run_build(req);
   } catch (const std::exception& e) {
     std::cerr << "leafpress: internal error: " << e.what() << "\n";

@@ -22,6 +22,7 @@ struct BuildRequest {
   DiagnosticsFormat format = DiagnosticsFormat::Text;
   bool strict = false;                // warnings are errors
   bool timings = false;               // print where the time went
+  bool marks = false;                 // crop marks on every edition (--marks), as the layout's marks: crop
   bool write = true;                  // false for `check`: lay out, write nothing
   unsigned jobs = 0;                  // editions built at once; 0: one thread per edition (at most 8)
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -54,11 +55,21 @@ struct Edition {
   int columns = 2;                 // grid columns for quote walls, people cards and figure tiles
   bool phone_links = false;        // phone numbers as tel: links (screen)
   bool notes_pages = true;         // the report's Notes pages (a lined page means little on a screen)
+  bool emphasis_bold = false;      // *emphasis* set in bold, never italic (options: emphasis: bold)
+  // Standards the PDF keeps, each on its own ("x-4"); only known names get this far.
+  std::vector<std::string> pdf_standards;
+  bool crop_marks = false;         // marks: crop
   std::map<std::string, PaletteColour> palette;
   std::vector<std::string> accents;  // palette names that components rotate through
   std::string panel = "";            // palette name of the panel tint (default: the first accent, tinted)
   std::map<std::string, TextStyleSpec> styles;  // body, heading, section-title, list-item, footer, cover-*
   std::map<std::string, double> components;      // "chart.label-column" -> 0.32 (lengths in points)
+
+  bool has_standard(std::string_view name) const {
+    for (const auto& s : pdf_standards)
+      if (s == name) return true;
+    return false;
+  }
 };
 
 }  // namespace lp

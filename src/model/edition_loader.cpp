@@ -20,7 +20,7 @@ class EditionLoader {
     if (!root || !yaml_.expect_map(*root, "an edition layout")) return ed;
     const YamlNode& r = *root;
     yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "accents", "panel", "styles",
-                         "components"},
+                         "components", "pdf-standard", "marks"},
                      {"name", "page", "margins", "palette", "styles"});
     ed.name = yaml_.scalar_or(r, "name", "");
     read_page(r.find("page"), ed);
@@ -31,6 +31,7 @@ class EditionLoader {
       else if (mode != "rgb") yaml_.error(*c, "'colour' must be cmyk (print) or rgb (screen)");
     }
     read_options(r.find("options"), ed);
+    read_print(r, ed);
     read_palette(r.find("palette"), ed);
     auto palette_name = [&](const YamlNode& n) {
       const std::string name = yaml_.scalar(n, "a colour name").value_or("");
@@ -85,7 +86,12 @@ class EditionLoader {
     if (!node || !yaml_.expect_map(*node, "'options'")) return;
     const YamlNode& o = *node;
     yaml_.check_keys(o, {"hyphenate", "hyphen-min-word", "hyphen-left-min", "hyphen-right-min", "section-start",
-                         "pad-to-multiple", "columns", "phone-links", "notes-pages"});
+                         "pad-to-multiple", "columns", "phone-links", "notes-pages", "emphasis"});
+    if (const YamlNode* n = o.find("emphasis")) {
+      const std::string v = yaml_.scalar(*n, "'emphasis'").value_or("");
+      if (v == "bold") ed.emphasis_bold = true;
+      else if (v != "italic") yaml_.error(*n, "'emphasis' must be italic or bold");
+    }
     if (const YamlNode* n = o.find("phone-links")) ed.phone_links = yaml_.boolean(*n, "'phone-links'").value_or(false);
     if (const YamlNode* n = o.find("notes-pages")) ed.notes_pages = yaml_.boolean(*n, "'notes-pages'").value_or(true);
     if (const YamlNode* n = o.find("columns")) {
@@ -186,6 +192,30 @@ class EditionLoader {
       return std::nullopt;
     }
     return v;
+  }
+
+  // pdf-standard: [x-4] and marks: crop. The standards are independent of each other; each
+  // names what it needs of the rest of the layout.
+  void read_print(const YamlNode& r, Edition& ed) {
+    static const std::vector<std::string> known = {"x-4"};
+    if (const YamlNode* list = r.find("pdf-standard"); list && yaml_.expect_sequence(*list, "'pdf-standard'")) {
+      for (const auto& n : list->items()) {
+        const std::string name = yaml_.scalar(n, "a PDF standard").value_or("");
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+          yaml_.error(n, fmt::format("unknown PDF standard '{}' (known: x-4)", name));
+        } else if (ed.has_standard(name)) {
+          yaml_.error(n, fmt::format("PDF standard '{}' is named twice", name));
+        } else {
+          if (name == "x-4" && !ed.cmyk) yaml_.error(n, "PDF/X-4 ('x-4') needs 'colour: cmyk': its output intent is CMYK");
+          ed.pdf_standards.push_back(name);
+        }
+      }
+    }
+    if (const YamlNode* m = r.find("marks")) {
+      const std::string v = yaml_.scalar(*m, "'marks'").value_or("");
+      if (v == "crop") ed.crop_marks = true;
+      else if (v != "none") yaml_.error(*m, "'marks' must be crop or none");
+    }
   }
 
   std::optional<unsigned> hex_colour(const YamlNode& n) {

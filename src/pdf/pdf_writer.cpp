@@ -19,7 +19,9 @@
 #include "pdf/conveyor.h"
 #include "pdf/deflater.h"
 #include "pdf/font_embedder.h"
+#include "pdf/marks.h"
 #include "pdf/pdf_objects.h"
+#include "pdf/pdfx.h"
 
 namespace lp {
 
@@ -117,12 +119,16 @@ class PdfDocument {
     doc_ = HPDF_New(record_error, &error_);
     if (!doc_) return;
     // ActualText spans and transparency-free print both want at least PDF 1.5; 1.7 is ISO 32000-1.
-    doc_->pdf_version = HPDF_VER_17;
+    // PDF/X-4 is built on PDF 1.6, which has everything written here.
+    doc_->pdf_version = options_.pdf_x4 ? HPDF_VER_16 : HPDF_VER_17;
     HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
     fonts_.emplace(doc_);
     const auto& g = info_.geometry;
-    media_w_ = g.width.value + 2 * g.bleed.value;
-    media_h_ = g.height.value + 2 * g.bleed.value;
+    bleed_w_ = g.width.value + 2 * g.bleed.value;
+    bleed_h_ = g.height.value + 2 * g.bleed.value;
+    if (options_.crop_marks) marks_ = crop_marks_margin(g.bleed.value);
+    media_w_ = bleed_w_ + 2 * marks_;
+    media_h_ = bleed_h_ + 2 * marks_;
   }
   ~PdfDocument() {
     if (doc_) HPDF_Free(doc_);
@@ -142,6 +148,14 @@ class PdfDocument {
     // page before it: the same ToUnicode map and ActualText spans as a pass over all pages.
     learn(page.items);
     std::string content = write_page(page, hpage);
+    if (marks_ > 0) {
+      if (info_.cmyk) add_registration_space(hpage);
+      // The page as it is without marks, moved out of their way: the same operators.
+      content = crop_marks_content(marks_, info_.geometry.bleed.value, info_.geometry.width.value,
+                                   info_.geometry.height.value, info_.cmyk) +
+                fmt::format("q 1 0 0 1 {} {} cm 0 0 {} {} re W n\n", num(marks_), num(marks_), num(bleed_w_), num(bleed_h_)) +
+                content + "Q\n";
+    }
     hash_ = fnv1a64(content, hash_);
     return content;
   }
@@ -157,7 +171,7 @@ class PdfDocument {
     if (error_.empty()) fonts_->finish(problem);
     add_page_labels();
     add_outline(outline);
-    add_metadata();
+    if (const std::string why = add_metadata(); !why.empty() && problem.empty()) problem = why;
     namespace fs = std::filesystem;
     const std::string temp = path + ".part";
     if (problem.empty() && error_.empty() && HPDF_SaveToFile(doc_, temp.c_str()) != HPDF_OK) problem = "cannot write the file";
@@ -181,6 +195,9 @@ class PdfDocument {
   std::vector<std::string> labels_;
   std::vector<std::pair<size_t, LinkItem>> links_;  // by the page they are on
   std::map<std::string, HPDF_Image> images_;
+  double bleed_w_ = 0, bleed_h_ = 0;  // the bleed box's size
+  double marks_ = 0;                  // room for crop marks beyond each side of the bleed box
+  HPDF_Array registration_ = nullptr; // their colour space
   double media_w_ = 0, media_h_ = 0;
   uint64_t hash_ = 1469598103934665603ull;  // of the content streams, for the file identifier
   // The text state the page's content stream has set so far.
@@ -191,14 +208,36 @@ class PdfDocument {
   } text_state_;
 
   double px(Pt x) const { return x.value + info_.geometry.bleed.value; }
-  double py(Pt y) const { return media_h_ - (y.value + info_.geometry.bleed.value); }
+  double py(Pt y) const { return bleed_h_ - (y.value + info_.geometry.bleed.value); }
+
+  // The Separation /All of crop marks, one object for every page.
+  void add_registration_space(HPDF_Page page) {
+    if (!registration_) {
+      HPDF_Dict fn = HPDF_Dict_New(doc_->mmgr);
+      HPDF_Dict_AddNumber(fn, "FunctionType", 2);
+      HPDF_Dict_Add(fn, "Domain", real_array(doc_->mmgr, {0, 1}));
+      HPDF_Dict_Add(fn, "C0", real_array(doc_->mmgr, {0, 0, 0, 0}));
+      HPDF_Dict_Add(fn, "C1", real_array(doc_->mmgr, {1, 1, 1, 1}));
+      HPDF_Dict_AddNumber(fn, "N", 1);
+      registration_ = HPDF_Array_New(doc_->mmgr);
+      HPDF_Xref_Add(doc_->xref, registration_);
+      HPDF_Array_AddName(registration_, "Separation");
+      HPDF_Array_AddName(registration_, "All");
+      HPDF_Array_AddName(registration_, "DeviceCMYK");
+      HPDF_Array_Add(registration_, fn);
+    }
+    HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+    HPDF_Dict spaces = HPDF_Dict_New(doc_->mmgr);
+    HPDF_Dict_Add(spaces, kRegistrationName, registration_);
+    HPDF_Dict_Add(resources, "ColorSpace", spaces);
+  }
 
   // libharu's box helpers keep whole points only: the boxes are written here as real arrays.
   void set_boxes(HPDF_Page page) {
     const auto& g = info_.geometry;
-    const double b = g.bleed.value;
+    const double b = g.bleed.value + marks_, m = marks_;
     HPDF_Dict_Add(page, "MediaBox", real_array(doc_->mmgr, {0, 0, media_w_, media_h_}));
-    HPDF_Dict_Add(page, "BleedBox", real_array(doc_->mmgr, {0, 0, media_w_, media_h_}));
+    HPDF_Dict_Add(page, "BleedBox", real_array(doc_->mmgr, {m, m, m + bleed_w_, m + bleed_h_}));
     HPDF_Dict_Add(page, "TrimBox", real_array(doc_->mmgr, {b, b, b + g.width.value, b + g.height.value}));
   }
 
@@ -392,8 +431,9 @@ class PdfDocument {
   }
 
   void write_link(size_t page, const LinkItem& link) {
-    HPDF_Rect rect{static_cast<HPDF_REAL>(px(link.x)), static_cast<HPDF_REAL>(py(link.y + link.height)),
-                   static_cast<HPDF_REAL>(px(link.x + link.width)), static_cast<HPDF_REAL>(py(link.y))};
+    const double m = marks_;
+    HPDF_Rect rect{static_cast<HPDF_REAL>(m + px(link.x)), static_cast<HPDF_REAL>(m + py(link.y + link.height)),
+                   static_cast<HPDF_REAL>(m + px(link.x + link.width)), static_cast<HPDF_REAL>(m + py(link.y))};
     HPDF_Annotation annot = nullptr;
     if (!link.uri.empty()) {
       annot = HPDF_Page_CreateURILinkAnnot(pages_[page], rect, link.uri.c_str());
@@ -411,7 +451,7 @@ class PdfDocument {
     HPDF_Array_Add(dst, pages_[static_cast<size_t>(page)]);
     HPDF_Array_AddName(dst, "XYZ");
     HPDF_Array_AddNumber(dst, 0);
-    HPDF_Array_AddReal(dst, static_cast<HPDF_REAL>(std::min(media_h_, py(y))));
+    HPDF_Array_AddReal(dst, static_cast<HPDF_REAL>(std::min(media_h_, marks_ + py(y))));
     HPDF_Array_Add(dst, HPDF_Null_New(doc_->mmgr));
     return dst;
   }
@@ -474,11 +514,14 @@ class PdfDocument {
     }
   }
 
-  void add_metadata() {
+  // "" when done, else the reason.
+  std::string add_metadata() {
     HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, "leafpress");
     add_text_info(doc_, "Title", info_.title);
     add_text_info(doc_, "Author", info_.author);
-    if (auto when = options_.creation_time ? options_.creation_time : date_to_seconds(info_.date)) {
+    auto when = options_.creation_time ? options_.creation_time : date_to_seconds(info_.date);
+    if (options_.pdf_x4 && !when) when = 0;  // PDF/X wants both dates; nothing else here is from the clock
+    if (when) {
       HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, to_pdf_date(*when));
       HPDF_SetInfoDateAttr(doc_, HPDF_INFO_MOD_DATE, to_pdf_date(*when));
     }
@@ -495,6 +538,9 @@ class PdfDocument {
     HPDF_Array_Add(ids, HPDF_Binary_New(doc_->mmgr, id, 16));
     HPDF_Array_Add(ids, HPDF_Binary_New(doc_->mmgr, id, 16));
     HPDF_Dict_Add(doc_->trailer, "ID", ids);
+    if (!options_.pdf_x4) return "";
+    HPDF_SetInfoAttr(doc_, HPDF_INFO_PRODUCER, "leafpress");
+    return add_pdfx4(doc_, {info_.title, "leafpress", *when, hex(std::string(reinterpret_cast<char*>(id), 16))});
   }
 };
 

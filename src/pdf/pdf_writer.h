@@ -13,6 +13,8 @@ namespace lp {
 
 struct PdfOptions {
   std::optional<int64_t> creation_time;  // seconds since 1970 (SOURCE_DATE_EPOCH); else the report's date
+  bool pdf_x4 = false;      // PDF/X-4: a FOGRA39 output intent and XMP (the edition must be CMYK)
+  bool crop_marks = false;  // trim marks outside the bleed, on a MediaBox made larger for them
 };
 
 // A PDF written while layout goes on: each page, as it arrives, becomes a compressed content

@@ -79,6 +79,7 @@ StyleSheet resolve_styles(const Edition& ed) {
     sheet.body.space_before = body->space_before.value_or(Pt(0));
     sheet.body.space_after = body->space_after.value_or(Pt(0));
   }
+  sheet.body.emphasis_bold = ed.emphasis_bold;  // every role inherits it
   sheet.heading = apply(sheet.body, spec("heading"), ed);
   sheet.section_title = apply(sheet.heading, spec("section-title"), ed);
   sheet.list_item = apply(sheet.body, spec("list-item"), ed);

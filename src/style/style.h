@@ -24,10 +24,21 @@ struct TextStyle {
   Colour colour;
   Align align = Align::Left;
   bool bold = false, italic = false, uppercase = false;
+  bool emphasis_bold = false;  // what asks for italic is set in bold (large print: options: emphasis: bold)
   // Hyphenation, from the edition's options (prose styles only: body and list items).
   bool hyphenate = false;
   int hyphen_min_word = 6, hyphen_left_min = 2, hyphen_right_min = 3;
 };
+
+// The face text of `style` is set in, with a span's own bold and italic on top.
+struct FaceChoice {
+  bool bold = false, italic = false;
+};
+inline FaceChoice face_choice(const TextStyle& style, bool span_bold, bool span_italic) {
+  const bool bold = style.bold || span_bold, italic = style.italic || span_italic;
+  if (style.emphasis_bold) return {bold || italic, false};
+  return {bold, italic};
+}
 
 struct PageGeometry {
   Pt width, height, bleed;  // trim size and bleed

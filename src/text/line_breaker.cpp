@@ -297,7 +297,8 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
     for (auto& r : line.runs) r.x += shift;
   const TextSpan& span = spans[para.segments.empty() ? 0 : para.segments[first_segment].span];
   const TextStyle& st = *spans.front().style;
-  if (const FontFace* face = fonts.face(st.font_role, st.bold || spans.front().bold, st.italic || spans.front().italic))
+  const FaceChoice choice = face_choice(st, spans.front().bold, spans.front().italic);
+  if (const FontFace* face = fonts.face(st.font_role, choice.bold, choice.italic))
     set_line_metrics(line, st, face);
   line.overfull = set_width > width + Pt(0.01);
   line.hyphenated = end_item.kind == BreakItem::Kind::Penalty && end_item.flagged;

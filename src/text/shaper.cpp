@@ -57,7 +57,7 @@ Shaper::Shaper(const FontSet& fonts, Diagnostics& diags, std::string file, std::
 Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
 
 const std::vector<const FontFace*>& Shaper::chain(const TextSpan& span) {
-  const bool bold = span.bold || span.style->bold, italic = span.italic || span.style->italic;
+  const auto [bold, italic] = face_choice(*span.style, span.bold, span.italic);
   std::string key = span.style->font_role;
   key += bold ? 'b' : '-';
   key += italic ? 'i' : '-';
@@ -319,7 +319,8 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
     std::string& key = span_key_;
     key.assign(st.font_role);
     key += '\0';
-    key += static_cast<char>((s.bold || st.bold) | ((s.italic || st.italic) << 1) | (st.hyphenate << 2));
+    const FaceChoice face = face_choice(st, s.bold, s.italic);
+    key += static_cast<char>(face.bold | (face.italic << 1) | (st.hyphenate << 2));
     append_bytes(key, st.size.value);
     append_bytes(key, st.colour);
     append_bytes(key, st.hyphen_min_word);

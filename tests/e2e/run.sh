@@ -55,7 +55,7 @@ for ed in booklet large-print screen; do
   check "$ed fonts" fonts_ok "report/out/$ed.pdf"
 done
 # jemalloc (linked except in the sanitizer builds) takes leafpress's options from the binary.
-if ldd "$lp" | grep -q libjemalloc; then
+if ldd "$lp" | grep libjemalloc >/dev/null; then  # not -q: with pipefail, ldd could die of SIGPIPE
   (cd report && MALLOC_CONF=stats_print:true "$lp" check) >jemalloc-stats.txt 2>&1
   check "jemalloc: one arena" contains jemalloc-stats.txt "opt.narenas: 1"
   check "jemalloc: huge pages asked for" contains jemalloc-stats.txt 'opt.thp: "always"'
@@ -70,6 +70,100 @@ check "booklet text" contains booklet.txt "Education plays one of the most impor
 check "booklet: every word of the report in reading order, contents, bookmarks and links" \
   python3 "$src/tests/e2e/report_checks.py" report/out/booklet.pdf "$src/tests/data/nscp-seed.txt" 97
 cat "$work/check.log" | grep -E "coverage|report checks" || true
+# For the press: PDF/X-4's output intent, XMP, boxes, no device RGB (tests/e2e/print_checks.py).
+check "booklet: PDF/X-4" python3 "$src/tests/e2e/print_checks.py" pdfx report/out/booklet.pdf
+check "screen: not PDF/X (the check can fail)" bash -c "! python3 '$src/tests/e2e/print_checks.py' pdfx report/out/screen.pdf"
+gs_quiet() {  # Ghostscript renders every page and says nothing
+  gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage "$1" >"$work/gs.txt" 2>&1 || { cat "$work/gs.txt"; return 1; }
+  [ ! -s "$work/gs.txt" ] || { cat "$work/gs.txt"; return 1; }
+}
+for ed in booklet large-print screen; do
+  check "$ed: Ghostscript renders it without a warning" gs_quiet "report/out/$ed.pdf"
+done
+# Crop marks: outside the bleed, and nothing inside the trim moves or changes.
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet -o plain.pdf 2>/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --edition booklet --marks -o marked.pdf 2>/dev/null
+check "--marks: the marked booklet is still PDF/X-4" python3 "$src/tests/e2e/print_checks.py" pdfx marked.pdf
+check "--marks: passes qpdf" qpdf --check marked.pdf
+check "--marks: Ghostscript renders it" gs_quiet marked.pdf
+check "--marks: marks outside the BleedBox, the trim unchanged" \
+  python3 "$src/tests/e2e/print_checks.py" marks plain.pdf marked.pdf
+sed 's/^pdf-standard:.*/&\nmarks: crop/' "$src/layout/booklet.yaml" >marked-layout.yaml
+mkdir -p marked-layouts && cp "$src"/layout/*.yaml marked-layouts/ && mv marked-layout.yaml marked-layouts/booklet.yaml
+SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" --layout-dir marked-layouts --fonts "$src/fonts/fonts.yaml" \
+  --edition booklet -o marked-by-layout.pdf 2>/dev/null
+check "marks: crop in a layout draws the marks" python3 "$src/tests/e2e/print_checks.py" marks plain.pdf marked-by-layout.pdf
+
+# The safe zone: no text nearer the trim than 5 mm, footers included, in every edition.
+for ed in booklet large-print screen; do
+  check "$ed: no text within 5 mm of the trim" python3 "$src/tests/e2e/print_checks.py" safe-zone "report/out/$ed.pdf" 5
+done
+check "booklet: panels and bands at the trim run into the bleed" python3 "$src/tests/e2e/print_checks.py" bleeds report/out/booklet.pdf
+# The bleed check can fail: the same booklet with its bleed painted over in white.
+frame='1 1 1 rg 0 0 436.535 612.283 re 8.504 8.504 419.527 595.276 re f*'
+printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 436.535 612.283]/Contents 4 0 R>> endobj\n4 0 obj <</Length %d>> stream\n%s\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%%%EOF\n' \
+  ${#frame} "$frame" >white-bleed.pdf
+qpdf report/out/booklet.pdf --overlay white-bleed.pdf --repeat=1 -- no-bleed.pdf 2>/dev/null
+check "bleed check can fail: a booklet whose bleed is white" \
+  bash -c "! python3 '$src/tests/e2e/print_checks.py' bleeds no-bleed.pdf"
+check "safe-zone check can fail (footers are nearer than 12 mm)" \
+  bash -c "! python3 '$src/tests/e2e/print_checks.py' safe-zone report/out/booklet.pdf 12"
+
+# Sizes and faces as the PDF shows them (Tf through Tm and cm). Large print: 16 pt and more,
+# no italic face, the word-search grids' letters included.
+sizes() { python3 "$src/tests/e2e/print_checks.py" sizes "$@"; }
+check "large print: 16 pt or more, no italic" sizes report/out/large-print.pdf 16 no-italic
+grep XFAIL "$work/check.log" || true
+check "booklet: no text under 6 pt" sizes report/out/booklet.pdf 6 any
+check "screen: no text under 6 pt" sizes report/out/screen.pdf 6 any
+check "size check can fail: the booklet's italics and 10.5 pt body" bash -c "! python3 '$src/tests/e2e/print_checks.py' sizes report/out/booklet.pdf 16 no-italic"
+
+check "marks check can fail: a page without marks" bash -c "! python3 '$src/tests/e2e/print_checks.py' marks plain.pdf plain.pdf"
+# A standard the layout cannot have: exit 1, the place in the layout, no PDF.
+mkdir -p x9-layouts && cp "$src"/layout/*.yaml x9-layouts/
+sed -i 's/^pdf-standard: \[x-4\]/pdf-standard: [x-4, x-9]/' x9-layouts/booklet.yaml
+"$lp" build "$src/report.yaml" --layout-dir x9-layouts --fonts "$src/fonts/fonts.yaml" --edition booklet -o x9.pdf 2>x9.err
+check "unknown PDF standard: exit 1" test $? -eq 1
+check "unknown PDF standard: where" contains x9.err "x9-layouts/booklet.yaml:8:21: error: unknown PDF standard 'x-9' (known: x-4)"
+check "unknown PDF standard: no PDF" test ! -e x9.pdf
+
+# Printer's spreads: n/1, 2/n-1, ... read back half by half.
+"$lp" impose report/out/booklet.pdf -o spreads.pdf 2>impose.err
+check "impose: exit 0" test $? -eq 0
+check "impose: says what it wrote" contains impose.err "leafpress: wrote spreads.pdf"
+check "impose: spreads pass qpdf" qpdf --check spreads.pdf
+check "impose: the spreads keep the booklet's output intent" \
+  bash -c "qpdf --qdf --object-streams=disable spreads.pdf - | grep -aq '/S /GTS_PDFX'"
+check "impose: each half is the right page" python3 "$src/tests/e2e/print_checks.py" impose report/out/booklet.pdf spreads.pdf
+"$lp" impose report/out/booklet.pdf -o spreads-creep.pdf --creep 1.5 --marks 2>/dev/null
+check "impose --creep --marks: exit 0" test $? -eq 0
+check "impose --creep --marks: passes qpdf" qpdf --check spreads-creep.pdf
+check "impose --creep --marks: Ghostscript renders it" gs_quiet spreads-creep.pdf
+check "impose --creep --marks: the right pages" python3 "$src/tests/e2e/print_checks.py" impose report/out/booklet.pdf spreads-creep.pdf
+"$lp" impose report/out/booklet.pdf -o spreads-creep-only.pdf --creep 1.5 2>/dev/null
+check "impose --creep: each sheet's pages move towards the spine, the innermost by 1.5 mm" \
+  python3 "$src/tests/e2e/print_checks.py" creep spreads.pdf spreads-creep-only.pdf 1.5
+check "creep check can fail: 1.5 mm is not 1 mm" \
+  bash -c "! python3 '$src/tests/e2e/print_checks.py' creep spreads.pdf spreads-creep-only.pdf 1"
+qpdf report/out/booklet.pdf --rotate=+90 -- turned.pdf
+"$lp" impose turned.pdf -o spreads-turned.pdf 2>/dev/null
+check "impose pages turned by /Rotate: placed as shown, two trims wide" \
+  bash -c "pdfinfo spreads-turned.pdf | grep -Eq '^Page size: +1207.56 x 436.535 pts' && qpdf --check spreads-turned.pdf"
+qpdf --empty --pages report/out/booklet.pdf 2-z,1 -- shifted.pdf
+"$lp" impose shifted.pdf -o spreads-shifted.pdf 2>/dev/null
+check "impose check can fail: another order of pages" bash -c "! python3 '$src/tests/e2e/print_checks.py' impose report/out/booklet.pdf spreads-shifted.pdf"
+qpdf --empty --pages report/out/booklet.pdf 1-6 -- six.pdf
+"$lp" impose six.pdf -o six-spreads.pdf 2>six.err
+check "impose six pages: exit 1" test $? -eq 1
+check "impose six pages: the message" contains six.err "six.pdf: error: 6 pages, not a multiple of four"
+check "impose six pages: no output" test ! -e six-spreads.pdf -a ! -e six-spreads.pdf.part
+echo "not a pdf" >junk.pdf
+"$lp" impose junk.pdf -o junk-spreads.pdf 2>junk.err
+check "impose a file that is not a PDF: exit 1" test $? -eq 1
+check "impose a file that is not a PDF: no output" test ! -e junk-spreads.pdf -a ! -e junk-spreads.pdf.part
+"$lp" impose no-such.pdf -o x.pdf 2>/dev/null
+check "impose a missing file: exit 3" test $? -eq 3
+
 pdftotext report/out/screen.pdf screen.txt
 qpdf --qdf --object-streams=disable report/out/screen.pdf screen-qdf.pdf
 check "screen: phone numbers are tel: links" contains screen-qdf.pdf "/URI (tel:03448008020)"
@@ -85,6 +179,12 @@ for ed in booklet large-print screen; do
   check "components in $ed" "$lp" build "$src/tests/data/components.yaml" "${opts[@]}" --edition "$ed" -o "components-$ed.pdf"
   check "components in $ed pass qpdf" qpdf --check "components-$ed.pdf"
 done
+for ed in booklet large-print screen; do
+  check "components in $ed: no text within 5 mm of the trim" \
+    python3 "$src/tests/e2e/print_checks.py" safe-zone "components-$ed.pdf" 5
+done
+check "components in large print: 16 pt or more, no italic" sizes components-large-print.pdf 16 no-italic
+check "components in the booklet: panels at the trim run into the bleed" python3 "$src/tests/e2e/print_checks.py" bleeds components-booklet.pdf
 check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
 # Deterministic: the same inputs give the same bytes, every edition, however many threads.

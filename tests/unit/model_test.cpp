@@ -122,6 +122,48 @@ TEST(Model, EditionRejectsUnknownColourAndBadLength) {
   EXPECT_NE(d.all()[1].message.find("'inc' is not in the palette"), std::string::npos);
 }
 
+TEST(Model, BookletAsksForPdfX4) {
+  Diagnostics d;
+  Edition e = load_edition(test::source("layout/booklet.yaml"), d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_TRUE(e.has_standard("x-4"));
+  EXPECT_FALSE(e.crop_marks);
+  Edition screen = load_edition(test::source("layout/screen.yaml"), d);
+  EXPECT_TRUE(screen.pdf_standards.empty());
+}
+
+const char* kEditionHead = "name: x\npage: {size: A5, bleed: 3mm}\nmargins: {top: 1, bottom: 1, inside: 1, outside: 1}\n"
+                           "palette: {ink: {rgb: '#000000', cmyk: [0,0,0,100]}}\nstyles:\n  body: {colour: ink}\n";
+
+TEST(Model, PdfStandardsAndMarksAreRead) {
+  Diagnostics d;
+  Edition e = load_edition(test::write_temp("print.yaml", std::string(kEditionHead) +
+                                            "colour: cmyk\npdf-standard: [x-4]\nmarks: crop\noptions: {emphasis: bold}\n"), d);
+  ASSERT_FALSE(d.has_errors()) << (d.all().empty() ? "" : d.all()[0].message);
+  EXPECT_EQ(e.pdf_standards, std::vector<std::string>{"x-4"});
+  EXPECT_TRUE(e.crop_marks);
+  EXPECT_TRUE(e.emphasis_bold);
+}
+
+TEST(Model, UnknownPdfStandardIsAPositionedError) {
+  Diagnostics d;
+  load_edition(test::write_temp("std.yaml", std::string(kEditionHead) + "colour: cmyk\npdf-standard: [x-4, x-9]\n"), d);
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.all()[0].pos.line, 8);
+  EXPECT_EQ(d.all()[0].pos.column, 21);
+  EXPECT_NE(d.all()[0].message.find("unknown PDF standard 'x-9'"), std::string::npos);
+}
+
+TEST(Model, PdfX4NeedsCmykAndMarksNeedAKnownValue) {
+  Diagnostics d;
+  load_edition(test::write_temp("rgbx.yaml", std::string(kEditionHead) + "colour: rgb\npdf-standard: [x-4]\nmarks: trim\n"
+                                                                         "options: {emphasis: loud}\n"), d);
+  ASSERT_EQ(d.all().size(), 3u);
+  EXPECT_NE(d.all()[0].message.find("'emphasis' must be italic or bold"), std::string::npos);
+  EXPECT_NE(d.all()[1].message.find("needs 'colour: cmyk'"), std::string::npos);
+  EXPECT_NE(d.all()[2].message.find("'marks' must be crop or none"), std::string::npos);
+}
+
 TEST(Model, FontConfigResolvesFilesAndRoles) {
   Diagnostics d;
   FontConfig c = load_font_config(test::source("fonts/fonts.yaml"), d);

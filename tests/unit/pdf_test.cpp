@@ -1,5 +1,7 @@
 #include "layout/flow.h"
 #include "pdf/conveyor.h"
+#include "pdf/marks.h"
+#include "pdf/pdfx.h"
 #include "pdf/pdf_writer.h"
 #include "test_support.h"
 
@@ -84,6 +86,70 @@ TEST(Pdf, NothingIsWrittenWithoutFinish) {
   EXPECT_FALSE(never_begun.finish(d));
   EXPECT_TRUE(d.has_errors());
   EXPECT_FALSE(fs::exists(path));
+}
+
+TEST(Pdf, PdfX4AddsTheOutputIntentAndXmpOnlyWhenAsked) {
+  const std::string plain = test::write_temp("plain.pdf", ""), x4 = test::write_temp("x4.pdf", "");
+  Diagnostics d;
+  ASSERT_TRUE(write_pdf(small_document(), plain, {1700000000}, d));
+  PdfOptions options{1700000000};
+  options.pdf_x4 = true;
+  ASSERT_TRUE(write_pdf(small_document(), x4, options, d));
+  const std::string a = read_bytes(plain), b = read_bytes(x4);
+  EXPECT_EQ(a.find("/OutputIntents"), std::string::npos);
+  EXPECT_EQ(b.rfind("%PDF-1.6", 0), 0u);
+  EXPECT_NE(b.find("/S /GTS_PDFX"), std::string::npos);
+  EXPECT_NE(b.find("/OutputConditionIdentifier (FOGRA39)"), std::string::npos);
+  EXPECT_NE(b.find("/Trapped /False"), std::string::npos);
+  EXPECT_NE(b.find("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"), std::string::npos);
+  EXPECT_NE(b.find("<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>"), std::string::npos);
+}
+
+TEST(Pdf, XmpEscapesTheTitleAndWritesTheIdAsAUuid) {
+  const std::string xmp = pdfx4_xmp({"Us & <them>", "leafpress", 0, "0123456789ABCDEF0123456789ABCDEF"});
+  EXPECT_NE(xmp.find(">Us &amp; &lt;them&gt;</rdf:li>"), std::string::npos);
+  EXPECT_NE(xmp.find("<xmpMM:DocumentID>uuid:01234567-89ab-cdef-0123-456789abcdef</xmpMM:DocumentID>"), std::string::npos);
+  EXPECT_NE(xmp.find("<xmp:ModifyDate>1970-01-01T00:00:00Z</xmp:ModifyDate>"), std::string::npos);
+}
+
+TEST(Pdf, CropMarksLieOutsideTheBleedInsideTheMedia) {
+  const double bleed = Mm(3).to_pt().value;
+  const double margin = crop_marks_margin(bleed);
+  EXPECT_EQ(margin, 26);
+  EXPECT_EQ(crop_marks_margin(0), 35);  // marks keep 3 mm from the trim without a bleed
+  const double w = 419.53, h = 595.28;
+  const std::string ops = crop_marks_content(margin, bleed, w, h, true);
+  EXPECT_EQ(ops.rfind("/Artifact BMC", 0), 0u);
+  EXPECT_NE(ops.find("/LpRegistration CS 1 SCN"), std::string::npos);
+  std::istringstream in(ops);
+  std::string line;
+  int lines = 0;
+  const double bx0 = margin, bx1 = margin + w + 2 * bleed, by1 = margin + h + 2 * bleed;
+  while (std::getline(in, line)) {
+    double x0, y0, x1, y1;
+    if (std::sscanf(line.c_str(), "%lf %lf m %lf %lf l S", &x0, &y0, &x1, &y1) != 4) continue;
+    ++lines;
+    for (auto [x, y] : {std::pair{x0, y0}, std::pair{x1, y1}}) {
+      EXPECT_TRUE(x < bx0 || x > bx1 || y < bx0 || y > by1) << line;  // outside the bleed box
+      EXPECT_TRUE(x >= 0 && x <= bx1 + margin && y >= 0 && y <= by1 + margin) << line;  // on the media
+    }
+  }
+  EXPECT_EQ(lines, 8);
+}
+
+TEST(Pdf, CropMarksEnlargeTheMediaBoxAndKeepTheTrim) {
+  const std::string path = test::write_temp("marks.pdf", "");
+  PdfOptions options{1700000000};
+  options.crop_marks = true;
+  Diagnostics d;
+  ASSERT_TRUE(write_pdf(small_document(), path, options, d));
+  const std::string pdf = read_bytes(path);
+  EXPECT_NE(pdf.find("/Separation /All /DeviceCMYK"), std::string::npos);
+  EXPECT_NE(pdf.find("/ColorSpace <<\012/LpRegistration"), std::string::npos);
+  // A5 with a 3 mm bleed, 26 pt of marks on every side.
+  EXPECT_NE(pdf.find("/MediaBox [ 0 0 488.53543 664.28345 ]"), std::string::npos);
+  EXPECT_NE(pdf.find("/BleedBox [ 26 26 462.53543 638.28345 ]"), std::string::npos);
+  EXPECT_NE(pdf.find("/TrimBox [ 34.50394 34.50394 454.03149 629.77954 ]"), std::string::npos);
 }
 
 TEST(Conveyor, HandlesItemsInOrderAndStopsAtAnException) {

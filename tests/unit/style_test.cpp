@@ -48,5 +48,23 @@ TEST(Style, LargePrintIsAtLeastSixteenPoints) {
   EXPECT_FALSE(s.hyphenate);
 }
 
+TEST(Style, LargePrintSetsEmphasisInBoldEveryRole) {
+  Diagnostics d;
+  StyleSheet s = resolve_styles(load_edition(test::source("layout/large-print.yaml"), d));
+  ASSERT_FALSE(d.has_errors());
+  for (const TextStyle* t : {&s.body, &s.heading, &s.quote, &s.quote_by, &s.caption, &s.label, &s.footer}) {
+    EXPECT_TRUE(t->emphasis_bold);
+    const FaceChoice italic = face_choice(*t, false, true);
+    EXPECT_TRUE(italic.bold);
+    EXPECT_FALSE(italic.italic);
+  }
+  TextStyle asked = s.quote_by;
+  asked.italic = true;  // as layout asks for a quote's attribution
+  EXPECT_FALSE(face_choice(asked, false, false).italic);
+  StyleSheet booklet = test::booklet_styles();
+  EXPECT_TRUE(face_choice(booklet.body, false, true).italic);
+  EXPECT_FALSE(face_choice(booklet.body, false, true).bold);
+}
+
 }  // namespace
 }  // namespace lp

@@ -34,6 +34,18 @@ TEST_F(TextFixture, LigatureIsOneGlyphStandingForItsLetters) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(TextFixture, EmphasisInBoldWhereTheEditionAsksForIt) {
+  Line italic = setter.set_line({TextSpan{"emphasis", &styles.body, false, true, "", {4, 9}}});
+  ASSERT_FALSE(italic.runs.empty());
+  EXPECT_TRUE(italic.runs[0].run.face->italic);
+  TextStyle bold_emphasis = styles.body;
+  bold_emphasis.emphasis_bold = true;
+  Line bold = setter.set_line({TextSpan{"emphasis", &bold_emphasis, false, true, "", {4, 9}}});
+  ASSERT_FALSE(bold.runs.empty());
+  EXPECT_FALSE(bold.runs[0].run.face->italic);
+  EXPECT_TRUE(bold.runs[0].run.face->bold);
+}
+
 TEST_F(TextFixture, ArabicIsShapedRightToLeftWithAnArabicFont) {
   Line line = setter.set_line(spans("مرحبا"));
   ASSERT_EQ(line.runs.size(), 1u);
