@@ -35,83 +35,101 @@ std::string decimals_of(const std::string& s) {
   return dot == std::string::npos ? "" : s.substr(dot);
 }
 
-}  // namespace
+// The columns of a table: their widths and places, and what the numeric ones align on.
+struct Columns {
+  TextStyle cell, head;
+  Pt pad, width;
+  std::vector<bool> numeric;
+  std::vector<Pt> widths, x, decimals;
+};
 
-Fragment lay_out(const Table& t, const Regions& regions, LayoutContext& ctx) {
-  const StyleSheet& st = ctx.st;
+Columns measure_columns(const Table& t, Pt width, LayoutContext& ctx) {
   const size_t n = t.header.size();
-  Stack stack;
-  if (n == 0) return stack.lay_out(regions, ctx, t.pos, "a table row");
-  const Pt pad = st.caption.size * 0.5;
-  TextStyle cell = st.caption;
-  cell.align = Align::Left;
-  TextStyle head = cell;
-  head.bold = true;
-  std::vector<bool> numeric(n, !t.rows.empty());
+  Columns c;
+  c.width = width;
+  c.pad = ctx.st.caption.size * 0.5;
+  c.cell = ctx.st.caption;
+  c.cell.align = Align::Left;
+  c.head = c.cell;
+  c.head.bold = true;
+  c.numeric.assign(n, !t.rows.empty());
   for (const auto& row : t.rows)
-    for (size_t c = 0; c < n; ++c)
-      if (!is_number(plain_text(row[c]))) numeric[c] = false;
+    for (size_t k = 0; k < n; ++k)
+      if (!is_number(plain_text(row[k]))) c.numeric[k] = false;
   // Column widths: as written, else by the longest text of each column (a header counts whole).
   std::vector<double> weight(n, 1);
   if (!t.widths.empty()) {
     weight = t.widths;
   } else {
-    for (size_t c = 0; c < n; ++c) {
-      double longest = ctx.line(plain_text(t.header[c]), head).width.value;
-      for (const auto& row : t.rows) longest = std::max(longest, ctx.line(plain_text(row[c]), cell).width.value);
-      weight[c] = std::max(longest, cell.size.value * 3);
+    for (size_t k = 0; k < n; ++k) {
+      double longest = ctx.line(plain_text(t.header[k]), c.head).width.value;
+      for (const auto& row : t.rows) longest = std::max(longest, ctx.line(plain_text(row[k]), c.cell).width.value);
+      weight[k] = std::max(longest, c.cell.size.value * 3);
     }
   }
   double total = 0;
   for (double w : weight) total += w;
-  std::vector<Pt> width(n), x(n);
-  for (size_t c = 0; c < n; ++c) {
-    width[c] = regions.width * (weight[c] / total);
-    x[c] = c == 0 ? Pt(0) : x[c - 1] + width[c - 1];
+  c.widths.resize(n);
+  c.x.resize(n);
+  c.decimals.resize(n);
+  for (size_t k = 0; k < n; ++k) {
+    c.widths[k] = width * (weight[k] / total);
+    c.x[k] = k == 0 ? Pt(0) : c.x[k - 1] + c.widths[k - 1];
+    if (c.numeric[k])
+      for (const auto& row : t.rows)
+        c.decimals[k] = std::max(c.decimals[k], ctx.line(decimals_of(plain_text(row[k])), c.cell).width);
   }
-  std::vector<Pt> decimals(n);
-  for (size_t c = 0; c < n; ++c)
-    if (numeric[c])
-      for (const auto& row : t.rows) decimals[c] = std::max(decimals[c], ctx.line(decimals_of(plain_text(row[c])), cell).width);
+  return c;
+}
 
-  // A row as a frame, its cells tagged.
-  auto make_row = [&](const std::vector<InlineText>& cells, bool header, size_t index) {
-    auto f = std::make_shared<Frame>();
-    Pt height;
-    std::vector<std::vector<Line>> lines(n);
-    for (size_t c = 0; c < n; ++c) {
-      TextStyle style = header ? head : cell;
-      if (numeric[c]) style.align = Align::Right;
-      lines[c] = ctx.set(cells[c], style, width[c] - pad * 2);
-      height = std::max(height, height_of(lines[c]) + pad * 2);
-    }
-    if (!header && index % 2 == 1) {
-      PathItem zebra = PathItem::rect(Pt(0), Pt(0), regions.width, height);
-      zebra.fill = st.panel;
-      decorate(*f, std::move(zebra), ArtifactKind::Background);
-    }
-    const uint32_t row_id = ctx.new_id();
-    f->begin(Role::TableRow, row_id);
-    for (size_t c = 0; c < n; ++c) {
-      const uint32_t id = ctx.new_id();
-      const Role role = header ? Role::TableHeader : Role::TableCell;
-      f->begin(role, id);
-      // A number's decimals line up: its right edge is set in by what its decimals lack.
-      const Pt shift = numeric[c] && !header ? decimals[c] - ctx.line(decimals_of(plain_text(cells[c])), cell).width : Pt(0);
-      draw_lines(*f, std::move(lines[c]), x[c] + pad - shift, pad);
-      f->end(role, id);
-    }
-    f->end(Role::TableRow, row_id);
-    if (header) {
-      PathItem rule = PathItem::line(Pt(0), height, regions.width, height);
-      rule.stroke = st.heading.colour;
-      rule.line_width = Pt(0.8);
-      decorate(*f, std::move(rule));
-    }
-    f->height = height;
-    return f;
-  };
-  auto header = make_row(t.header, true, 0);
+// A row as a frame, its cells tagged; body rows `index` odd tinted.
+std::shared_ptr<Frame> make_row(const std::vector<InlineText>& cells, bool header, size_t index, const Columns& c,
+                                LayoutContext& ctx) {
+  const size_t n = cells.size();
+  auto f = std::make_shared<Frame>();
+  Pt height;
+  std::vector<std::vector<Line>> lines(n);
+  for (size_t k = 0; k < n; ++k) {
+    TextStyle style = header ? c.head : c.cell;
+    if (c.numeric[k]) style.align = Align::Right;
+    lines[k] = ctx.set(cells[k], style, c.widths[k] - c.pad * 2);
+    height = std::max(height, height_of(lines[k]) + c.pad * 2);
+  }
+  if (!header && index % 2 == 1) {
+    PathItem zebra = PathItem::rect(Pt(0), Pt(0), c.width, height);
+    zebra.fill = ctx.st.panel;
+    decorate(*f, std::move(zebra), ArtifactKind::Background);
+  }
+  const uint32_t row_id = ctx.new_id();
+  f->begin(Role::TableRow, row_id);
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t id = ctx.new_id();
+    const Role role = header ? Role::TableHeader : Role::TableCell;
+    f->begin(role, id);
+    // A number's decimal point lines up with the others': it moves left by what its decimals lack.
+    const Pt shift = c.numeric[k] && !header ? c.decimals[k] - ctx.line(decimals_of(plain_text(cells[k])), c.cell).width : Pt(0);
+    draw_lines(*f, std::move(lines[k]), c.x[k] + c.pad - shift, c.pad);
+    f->end(role, id);
+  }
+  f->end(Role::TableRow, row_id);
+  if (header) {
+    PathItem rule = PathItem::line(Pt(0), height, c.width, height);
+    rule.stroke = ctx.st.heading.colour;
+    rule.line_width = Pt(0.8);
+    decorate(*f, std::move(rule));
+  }
+  f->height = height;
+  return f;
+}
+
+}  // namespace
+
+Fragment lay_out(const Table& t, const Regions& regions, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  Stack stack;
+  if (t.header.empty()) return stack.lay_out(regions, ctx, t.pos, "a table row");
+  const Columns columns = measure_columns(t, regions.width, ctx);
+  auto header = make_row(t.header, true, 0, columns, ctx);
   const Pt header_h = header->height;
 
   const uint32_t table_id = ctx.new_id();
@@ -124,7 +142,7 @@ Fragment lay_out(const Table& t, const Regions& regions, LayoutContext& ctx) {
   stack.add(header_h, Pt(0), false, [header](Frame& f, Pt top) { f.place(Frame(*header), Pt(0), top); });
   const size_t first_row = stack.size();
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    auto row = make_row(t.rows[r], false, r);
+    auto row = make_row(t.rows[r], false, r, columns, ctx);
     stack.add(row->height, Pt(0), true, [row](Frame& f, Pt top) { f.place(std::move(*row), Pt(0), top); });
   }
   stack.close();
