@@ -1,6 +1,6 @@
 #pragma once
 // Checked access to a YAML file for the loaders: every complaint carries file, line and column.
-// Internal to src/model: nothing outside this stage sees libyaml or the YAML tree.
+// Internal to src/model: nothing outside this stage sees yaml-cpp or the YAML tree.
 #include <memory>
 #include <optional>
 #include <string>

@@ -1,16 +1,15 @@
 #pragma once
-// A YAML document as a tree of plain values, built from libyaml's parser events.
-//
-// Written by hand because libyaml (chosen for speed) gives events only, no tree; and not
-// yaml-cpp, which took ~190 ms to load a 2 MB report and turned an alias into a second
-// reference to the same node, so a change through one path showed through the other. Here an
-// alias is expanded into a copy of the anchored subtree: every node has one parent, and the
-// limits below bound what the copies may cost.
+// A YAML document as a tree of plain values, built from yaml-cpp's parser events
+// (YAML::Parser::HandleNextDocument with an EventHandler), not from yaml-cpp's own YAML::Node:
+// that tree makes an alias a second reference to the anchored node, so a change through one
+// path shows through the other, and it costs several times this one to build. Here an alias is
+// expanded into a copy of the anchored subtree: every node has one parent, and the limits below
+// bound what the copies may cost.
 //
 // A scalar's text is a view: of the file's own bytes when they are the scalar's text (most
 // are: plain or quoted without escapes, on one line), else of a string the document keeps.
 // So the tree does not copy the file again; the views live as long as their YamlDocument.
-// Internal to src/model: nothing outside this stage sees libyaml or this tree.
+// Internal to src/model: nothing outside this stage sees yaml-cpp or this tree.
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -34,7 +33,7 @@ struct YamlEntry {
 class YamlNode {
  public:
   // Null: a plain ~, null, Null, NULL or nothing at all, without a tag (YAML 1.2's core schema,
-  // as yaml-cpp read it); a quoted "null" is a scalar.
+  // as yaml-cpp reads it); a quoted "null" is a scalar.
   enum class Kind : std::uint8_t { Null, Scalar, Sequence, Mapping };
 
   YamlNode() = default;
@@ -136,10 +135,10 @@ class YamlDocument {
   YamlNode root_;
 };
 
-// The first document of `text` (a later one is not read, as yaml-cpp's Load did not); its
-// root is null, at 1:1, for a stream without one. nullptr after filling `error`: invalid
-// YAML, an alias to an unknown anchor or inside the node it names, a duplicate key, or a
-// limit passed.
+// The first document of `text` (a later one is not read); its root is null, at 1:1, for a
+// stream without one. nullptr after filling `error`: bytes that are not UTF-8 or not allowed in
+// YAML (model/utf8_check.h), invalid YAML, an alias to an unknown anchor or inside the node it
+// names, a duplicate key, or a limit passed.
 std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error);
 
 }  // namespace lp

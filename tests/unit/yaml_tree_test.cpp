@@ -1,4 +1,4 @@
-// The YAML tree built from libyaml's events (model/yaml_tree.h): kinds, positions, aliases
+// The YAML tree built from yaml-cpp's events (model/yaml_tree.h): kinds, positions, aliases
 // as copies, duplicate keys and the errors, each with its line and column.
 #include <gtest/gtest.h>
 
@@ -213,10 +213,15 @@ TEST(YamlTree, AnAliasCopyCountsTowardsTheDepth) {
 TEST(YamlTree, InvalidYamlNamesTheProblemAndItsContext) {
   YamlError e = parse_error("report: {title: T\ncontent: x\n");
   EXPECT_EQ(where(e.pos), "2:8");
-  EXPECT_EQ(e.message, "invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping, from 1:9)");
+  // The problem in yaml-cpp's words; the collection it happened in, and where that began, in ours.
+  EXPECT_EQ(e.message, "invalid YAML: end of map flow not found (in the flow mapping from 1:9)");
   e = parse_error("a:\n\tb: c\n");
+  // yaml-cpp stops at the ':' after the tab (2:3); the tab is what to fix, so it is named.
   EXPECT_EQ(where(e.pos), "2:1");
-  EXPECT_EQ(e.message, "invalid YAML: found character that cannot start any token (a tab: YAML indents with spaces only)");
+  EXPECT_EQ(e.message, "invalid YAML: illegal map value (a tab: YAML indents with spaces only)");
+  e = parse_error("a:\n  - x\n  - [y\n");
+  EXPECT_EQ(where(e.pos), "4:1");
+  EXPECT_EQ(e.message, "invalid YAML: end of sequence flow not found (in the flow list from 3:5)");
 }
 
 TEST(YamlTree, BytesThatAreNotUtf8AreAnErrorWithTheirPosition) {
@@ -226,6 +231,48 @@ TEST(YamlTree, BytesThatAreNotUtf8AreAnErrorWithTheirPosition) {
   e = parse_error("a: \x01\n");
   EXPECT_EQ(where(e.pos), "1:4");
   EXPECT_EQ(e.message, "invalid YAML: control characters are not allowed (U+0001)");
+}
+
+TEST(YamlTree, EveryKindOfBadUtf8IsFoundWhereItBegins) {
+  // Past a long run of ASCII (read eight bytes at a time) and a line of other characters.
+  const std::string before = "a: " + std::string(100, 'x') + "\nb: caf\xC3\xA9 \xE2\x98\x95\nc: ";
+  const struct {
+    std::string bad;
+    const char* message;
+  } cases[] = {
+      {"\x80", "invalid leading UTF-8 octet (byte 0x80)"},
+      {"\xC3(", "invalid trailing UTF-8 octet (byte 0x28)"},
+      {"\xE2\x98", "incomplete UTF-8 octet sequence"},
+      {"\xC0\xAF", "invalid length of a UTF-8 sequence (an overlong form)"},
+      {"\xED\xA0\x80", "invalid Unicode character (U+D800)"},
+      {"\xF4\x90\x80\x80", "invalid Unicode character (U+110000)"},
+      {"\xC2\x9B", "control characters are not allowed (U+009B)"},
+      {"\xEF\xBF\xBF", "control characters are not allowed (U+FFFF)"},
+      {"\x7F", "control characters are not allowed (U+007F)"},
+      {std::string(1, '\0'), "control characters are not allowed (U+0000)"},
+  };
+  for (const auto& c : cases) {
+    const YamlError e = parse_error(before + c.bad);
+    EXPECT_EQ(where(e.pos), "3:4") << c.message;
+    EXPECT_EQ(e.message, std::string("invalid YAML: ") + c.message);
+  }
+  // Allowed: tab, carriage return, U+0085, U+00A0 and U+FFFD (the text may hold one itself).
+  EXPECT_EQ(parse_ok("a: \"x\ty\"\r\nb: \xC2\x85 \xC2\xA0z \xEF\xBF\xBD\n")->root().find("b")->text(),
+            "\xC2\x85 \xC2\xA0z \xEF\xBF\xBD");
+  // A byte order mark is not counted in the first line's columns.
+  EXPECT_EQ(where(parse_error("\xEF\xBB\xBF" "a: \xFF\n").pos), "1:4");
+}
+
+TEST(YamlTree, AMissingValueIsWhereItsKeyEnds) {
+  const auto doc = parse_ok("a: # nothing\nb:\n\"c\" :\nd: &x\ne: ~\nf:");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(where(root.find("a")->pos()), "1:3");
+  EXPECT_EQ(where(root.find("b")->pos()), "2:3");
+  EXPECT_EQ(where(root.find("c")->pos()), "3:6");
+  EXPECT_EQ(where(root.find("d")->pos()), "4:4");  // at its anchor
+  EXPECT_EQ(where(root.find("e")->pos()), "5:4");
+  EXPECT_EQ(where(root.find("f")->pos()), "6:3");
+  for (const char* key : {"a", "b", "c", "d", "e", "f"}) EXPECT_TRUE(root.find(key)->is_null()) << key;
 }
 
 TEST(YamlTree, OnlyTheFirstDocumentIsRead) {
