@@ -126,6 +126,10 @@ int run_build(const BuildRequest& req) {
     return FontSet::load(font_config, font_diags);
   });
 
+  // Which editions are built is known once the report is read (~90 ms for the 2 MB of a
+  // 500-page report); the hyphenation patterns are read meanwhile, on a spare core, when the
+  // editions come from the report: the booklet, the first of them, hyphenates.
+  if (req.editions.empty()) preload_hyphenation();
   Document doc = load_report(req.report, diags, req.input_root());
   if (diags.has_errors()) return finish(kInputError);
 

@@ -12,9 +12,12 @@
 #include <memory>
 #include <optional>
 #include <streambuf>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 
 #include "model/utf8_check.h"
+#include "model/yaml_split.h"
 
 namespace lp {
 
@@ -32,13 +35,26 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 
 namespace {
 
-// yaml-cpp reads from a stream: this one reads the document's own bytes, not a copy of them.
+// yaml-cpp reads from a stream: this one reads the document's own bytes, not a copy of them,
+// and then `tail`, if any.
 class ViewBuffer : public std::streambuf {
  public:
-  explicit ViewBuffer(std::string_view text) {
+  ViewBuffer(std::string_view text, std::string_view tail) : tail_(tail) { show(text); }
+
+ protected:
+  int_type underflow() override {
+    if (tail_.empty()) return traits_type::eof();
+    show(tail_);
+    tail_ = {};
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  void show(std::string_view text) {
     char* p = const_cast<char*>(text.data());  // only ever read
     setg(p, p, p + text.size());
   }
+  std::string_view tail_;
 };
 
 // Thrown through yaml-cpp's parser by the handler, once it has filled the error.
@@ -57,33 +73,46 @@ bool starts_with(std::string_view text, size_t at, std::string_view prefix) {
 // million short records, not a million copies of the path.
 class YamlTreeBuilder final : public YAML::EventHandler {
  public:
-  YamlTreeBuilder(std::string text, const YamlLimits& limits, YamlError& error)
-      : doc_(new YamlDocument(std::move(text))), text_(doc_->source_), limits_(limits), error_(error) {
-    // yaml-cpp reads UTF-16 and UTF-32 after their byte order marks, as UTF-8 of its own: its
-    // marks then count that text's bytes, not the file's, and the file's bytes are not looked at.
-    utf8_ = !starts_with(text_, 0, "\xFF\xFE") && !starts_with(text_, 0, "\xFE\xFF") &&
-            !starts_with(text_, 0, std::string_view("\0\0\xFE\xFF", 4));
-    bom_ = utf8_ && starts_with(text_, 0, "\xEF\xBB\xBF") ? 3 : 0;
+  // Parses text[begin, end) into `doc`, whose first line is line `line_base + 1` of the text.
+  // `tail` is read after it, as if it were there.
+  YamlTreeBuilder(YamlDocument& doc, std::string_view text, size_t begin, size_t end, int line_base,
+                  const YamlLimits& limits, YamlError& error, std::string_view tail = {})
+      : doc_(doc), text_(text), begin_(begin), end_(end), line_base_(line_base), tail_(tail), limits_(limits),
+        error_(error) {
+    utf8_ = is_utf8(text);
+    bom_ = begin == 0 && utf8_ && starts_with(text_, 0, "\xEF\xBB\xBF") ? 3 : 0;
   }
 
-  std::unique_ptr<const YamlDocument> run() {
-    if (utf8_)
-      if (const auto bad = find_bad_utf8(text_)) return fail(bad->pos, "invalid YAML: " + bad->message);
-    ViewBuffer buffer(text_);
+  // yaml-cpp reads UTF-16 and UTF-32 after their byte order marks, as UTF-8 of its own: its
+  // marks then count that text's bytes, not the file's, and the file's bytes are not looked at.
+  static bool is_utf8(std::string_view text) {
+    return !starts_with(text, 0, "\xFF\xFE") && !starts_with(text, 0, "\xFE\xFF") &&
+           !starts_with(text, 0, std::string_view("\0\0\xFE\xFF", 4));
+  }
+
+  // Fills the document's root; false after filling the error.
+  bool run() {
+    ViewBuffer buffer(text_.substr(begin_, end_ - begin_), tail_);
     std::istream in(&buffer);
     try {
       YAML::Parser parser(in);
       parser.HandleNextDocument(*this);  // the first document only: what follows it is not read
     } catch (const Stop&) {
-      return nullptr;
+      return false;
     } catch (const YAML::ParserException& e) {
       return parse_error(e);
     } catch (const YAML::Exception& e) {
       return fail(pos_of(e.mark), "invalid YAML: " + e.msg);
     }
-    doc_->root_ = root_ ? std::move(*root_) : YamlNode(YamlNode::Kind::Null, {1, 1});
-    return std::move(doc_);
+    doc_.root_ = root_ ? std::move(*root_) : YamlNode(YamlNode::Kind::Null, {1, 1});
+    return true;
   }
+
+  size_t nodes() const { return nodes_; }
+
+  static bool parse_parts(YamlDocument& doc, const std::vector<YamlCut>& cuts, const YamlLimits& limits);
+  static std::unique_ptr<const YamlDocument> parse(std::string text, const YamlLimits& limits, YamlError& error,
+                                                   size_t parts);
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -139,8 +168,11 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   };
   static constexpr size_t kLinearKeys = 16;  // mappings up to this size are searched for duplicates
 
-  std::unique_ptr<YamlDocument> doc_;
+  YamlDocument& doc_;
   std::string_view text_;  // the document's source
+  size_t begin_, end_;     // the part of it parsed
+  int line_base_;          // lines before that part
+  std::string_view tail_;
   const YamlLimits& limits_;
   YamlError& error_;
   bool utf8_ = true;  // the marks count the source's own bytes
@@ -152,17 +184,17 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   size_t nodes_ = 0;
   std::vector<uint32_t> path_;  // scratch for resolve()
 
-  static SourcePos pos_of(const YAML::Mark& mark) {
+  SourcePos pos_of(const YAML::Mark& mark) const {
     if (mark.is_null()) return {};
-    return {mark.line + 1, mark.column + 1};
+    return {mark.line + 1 + line_base_, mark.column + 1};
   }
   size_t offset_of(const YAML::Mark& mark) const {
-    return utf8_ && !mark.is_null() ? static_cast<size_t>(mark.pos) + bom_ : std::string_view::npos;
+    return utf8_ && !mark.is_null() ? begin_ + static_cast<size_t>(mark.pos) + bom_ : std::string_view::npos;
   }
 
-  std::nullptr_t fail(SourcePos pos, std::string message) {
+  bool fail(SourcePos pos, std::string message) {
     error_ = {pos, std::move(message)};
-    return nullptr;
+    return false;
   }
   // From inside an event: the error, then out of the parser.
   [[noreturn]] void stop(SourcePos pos, std::string message) {
@@ -186,7 +218,7 @@ class YamlTreeBuilder final : public YAML::EventHandler {
     if (at < text_.size() && (text_[at] == '"' || text_[at] == '\'')) ++at;
     if (at < text_.size() && text_.size() - at >= value.size() && text_.compare(at, value.size(), value) == 0)
       return text_.substr(at, value.size());
-    return doc_->owned_.emplace_back(value);
+    return doc_.owned_.emplace_back(value);
   }
 
   // Whether a null event's mark is at a null written out (~, null) or at its anchor or tag;
@@ -217,10 +249,10 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   // The offset where the line holding offset `at` begins.
   size_t line_start(size_t at) const {
     const size_t nl = at == 0 ? std::string_view::npos : text_.rfind('\n', at - 1);
-    return nl == std::string_view::npos ? bom_ : nl + 1;
+    return nl == std::string_view::npos || nl + 1 < begin_ ? begin_ + bom_ : nl + 1;
   }
 
-  std::nullptr_t parse_error(const YAML::ParserException& e) {
+  bool parse_error(const YAML::ParserException& e) {
     const size_t at = offset_of(e.mark);
     const SourcePos pos = pos_of(e.mark);
     if (std::string_view(e.msg).substr(0, std::strlen(YAML::ErrorMsg::UNKNOWN_ANCHOR)) == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
@@ -381,8 +413,112 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   }
 };
 
+constexpr size_t kBytesPerPart = 256 * 1024;  // smaller texts are parsed in one part
+
+// The parts of `doc`'s source cut at `cuts` parsed at once, the first on this thread: the first
+// part is the text up to the second item of its `content:` list, the others lists of items
+// added to it. Each part but the last is read with one more item after it, a line just like the
+// one the next part begins with: if the parser reads that line as an item of the content list,
+// the whole text's parse reads the cut line as one too (yaml-cpp reads an unclosed quote or
+// flow list at the end of a text without a word, so a cut inside one shows only this way).
+// false, with the document as it was, when a cut is not between two items, when any part
+// fails (an alias to an anchor of another part, or whatever the whole text's parse will
+// report), or when the limits are passed.
+bool YamlTreeBuilder::parse_parts(YamlDocument& doc, const std::vector<YamlCut>& cuts, const YamlLimits& limits) {
+  static constexpr std::string_view kEnd = "leafpress.part.end.7c1e";
+  const std::string_view text = doc.source_;
+  const size_t n = cuts.size() + 1;
+  std::vector<std::unique_ptr<YamlDocument>> docs;
+  for (size_t i = 1; i < n; ++i) docs.push_back(std::unique_ptr<YamlDocument>(new YamlDocument("")));
+  std::vector<YamlError> errors(n);
+  std::vector<char> ok(n, 0);
+  std::vector<size_t> nodes(n, 0);
+  // A part's items are at level 2 of the whole (root mapping, content list, item), at level 1
+  // of the part (a list, its item).
+  const YamlLimits inner{limits.max_depth - 1, limits.max_nodes};
+  const std::string tail = std::string(cuts[0].indent, ' ') + "- " + std::string(kEnd) + "\n";
+  auto parse = [&](size_t i) {
+    YamlDocument& into = i == 0 ? doc : *docs[i - 1];
+    const size_t begin = i == 0 ? 0 : cuts[i - 1].offset, end = i + 1 < n ? cuts[i].offset : text.size();
+    YamlTreeBuilder b(into, text, begin, end, i == 0 ? 0 : cuts[i - 1].line - 1, i == 0 ? limits : inner, errors[i],
+                      i + 1 < n ? std::string_view(tail) : std::string_view());
+    ok[i] = b.run();
+    nodes[i] = b.nodes();
+  };
+  std::vector<std::thread> threads;
+  try {
+    for (size_t i = 1; i < n; ++i) threads.emplace_back(parse, i);
+  } catch (const std::system_error&) {  // no thread to spare
+    for (auto& t : threads) t.join();
+    return false;
+  }
+  parse(0);
+  for (auto& t : threads) t.join();
+
+  // The list each part's items are in, with the extra item taken off; nullptr when not so.
+  auto items_of = [&](size_t i) -> YamlNode* {
+    YamlNode* list = &(i == 0 ? doc : *docs[i - 1]).root_;
+    if (i == 0) {
+      if (!list->is_mapping() || list->children_.empty()) return nullptr;
+      const YamlNode& key = list->children_[list->children_.size() - 2];
+      if (!key.is_scalar() || key.text() != "content") return nullptr;
+      list = &list->children_.back();
+    }
+    if (!list->is_sequence()) return nullptr;
+    if (i + 1 == n) return list;
+    if (list->children_.empty()) return nullptr;
+    const YamlNode& last = list->children_.back();
+    const SourcePos where = last.pos();
+    if (!last.is_scalar() || last.text() != kEnd || where.line != cuts[i].line ||
+        where.column != static_cast<int>(cuts[i].indent) + 3)
+      return nullptr;
+    list->children_.pop_back();
+    return list;
+  };
+  size_t total = 0;
+  for (size_t i = 0; i < n; ++i) total += nodes[i] - (i + 1 < n ? 1 : 0);
+  bool fits = total <= limits.max_nodes;
+  std::vector<YamlNode*> lists(n, nullptr);
+  for (size_t i = 0; i < n && fits; ++i) fits = ok[i] && (lists[i] = items_of(i));
+  if (!fits) {
+    doc.root_ = YamlNode();
+    doc.owned_.clear();
+    return false;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    for (YamlNode& item : lists[i]->children_) lists[0]->children_.push_back(std::move(item));
+    docs[i - 1]->root_ = YamlNode();
+    doc.parts_.push_back(std::move(docs[i - 1]));
+  }
+  return true;
+}
+
+std::unique_ptr<const YamlDocument> YamlTreeBuilder::parse(std::string text, const YamlLimits& limits, YamlError& error,
+                                                           size_t parts) {
+  std::unique_ptr<YamlDocument> doc(new YamlDocument(std::move(text)));
+  const std::string_view source = doc->source_;
+  const bool utf8 = is_utf8(source);
+  if (utf8) {
+    if (const auto bad = find_bad_utf8(source)) {
+      error = {bad->pos, "invalid YAML: " + bad->message};
+      return nullptr;
+    }
+    const std::vector<YamlCut> cuts = content_cuts(source, parts);
+    if (!cuts.empty() && parse_parts(*doc, cuts, limits)) return doc;
+  }
+  if (!YamlTreeBuilder(*doc, source, 0, source.size(), 0, limits, error).run()) return nullptr;
+  return doc;
+}
+
+std::unique_ptr<const YamlDocument> parse_yaml_in_parts(std::string text, const YamlLimits& limits, YamlError& error,
+                                                        size_t parts) {
+  return YamlTreeBuilder::parse(std::move(text), limits, error, parts);
+}
+
 std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error) {
-  return YamlTreeBuilder(std::move(text), limits, error).run();
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t parts = std::min<size_t>({cores, 4, text.size() / kBytesPerPart + 1});
+  return parse_yaml_in_parts(std::move(text), limits, error, parts);
 }
 
 }  // namespace lp

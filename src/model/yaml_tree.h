@@ -122,6 +122,8 @@ struct YamlError {
 class YamlDocument {
  public:
   const YamlNode& root() const { return root_; }
+  // How many parts the text was parsed in, at once (1: as a whole).
+  size_t parts() const { return parts_.size() + 1; }
 
   YamlDocument(const YamlDocument&) = delete;
   YamlDocument& operator=(const YamlDocument&) = delete;
@@ -133,6 +135,9 @@ class YamlDocument {
   const std::string source_;
   std::deque<std::string> owned_;  // scalars' text that is not a run of the source's bytes
   YamlNode root_;
+  // Parsed in parts: the other parts' documents, which keep their scalars' text (their source
+  // is this one's).
+  std::vector<std::unique_ptr<YamlDocument>> parts_;
 };
 
 // The first document of `text` (a later one is not read); its root is null, at 1:1, for a
@@ -140,5 +145,11 @@ class YamlDocument {
 // YAML (model/utf8_check.h), invalid YAML, an alias to an unknown anchor or inside the node it
 // names, a duplicate key, or a limit passed.
 std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error);
+
+// The same, with the text cut into at most `parts` parts parsed at once (model/yaml_split.h):
+// the same tree and the same errors. parse_yaml() cuts a large text into as many parts as the
+// machine has cores, up to four.
+std::unique_ptr<const YamlDocument> parse_yaml_in_parts(std::string text, const YamlLimits& limits, YamlError& error,
+                                                        size_t parts);
 
 }  // namespace lp

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/yaml_reader.h"
+#include "model/yaml_split.h"
 #include "model/yaml_tree.h"
 
 namespace lp {
@@ -313,6 +314,95 @@ TEST(YamlTree, TheTreeOutlivesTheTextItWasGiven) {
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->root().find("title")->text(), std::string(100, 'x'));
   EXPECT_EQ(doc->root().find("short")->text(), "y");
+}
+
+}  // namespace
+}  // namespace lp
+
+namespace lp {
+namespace {
+
+// The tree as text: kinds, positions and text, every node.
+void dump(const YamlNode& n, std::string& out) {
+  out += std::to_string(static_cast<int>(n.kind())) + "@" + where(n.pos()) + "[" + std::string(n.text()) + "]";
+  if (n.is_sequence())
+    for (const YamlNode& item : n.items()) dump(item, out += " "), out += ";";
+  for (const auto& [key, value] : n.entries()) dump(key, out += " "), dump(value, out += "="), out += ";";
+}
+
+// The tree as text, or the error; `used` is how many parts were parsed.
+std::string parsed(const std::string& text, size_t parts, const YamlLimits& limits = kLimits, size_t* used = nullptr) {
+  YamlError error;
+  const auto doc = parse_yaml_in_parts(text, limits, error, parts);
+  if (!doc) return "error " + where(error.pos) + " " + error.message;
+  if (used) *used = doc->parts();
+  std::string out;
+  dump(doc->root(), out);
+  return out;
+}
+
+// A report's shape: a few keys, then a long content list of items of every style.
+std::string long_report(const std::string& extra = "") {
+  std::string text = "\xEF\xBB\xBF" "report: {title: \"T\", editions: [booklet]}\r\n# a comment\ncontent:\n";
+  for (int i = 0; i < 40; ++i) {
+    text += "  - section:\n      title: 'S" + std::to_string(i) + "'\n      blocks:\n";
+    text += "        - p: |\n            Literal\n            lines\n        - p: plain text\n            over two lines\n";
+    text += "        - quote: {text: \"q \\u00e9\", by: B}\n        - list: [a, b, c]\n  # between items\n\n";
+    if (i == 20) text += extra;
+  }
+  return text;
+}
+
+TEST(YamlTreeParts, PartsGiveTheSameTreeAsOneParse) {
+  const std::string text = long_report();
+  const std::string whole = parsed(text, 1);
+  ASSERT_EQ(whole.substr(0, 5), "3@1:1") << whole;
+  for (size_t parts : {2, 3, 4, 7}) {
+    size_t used = 0;
+    EXPECT_EQ(parsed(text, parts, kLimits, &used), whole) << parts;
+    EXPECT_EQ(used, parts) << parts;
+  }
+  EXPECT_FALSE(content_cuts(text, 4).empty());
+}
+
+TEST(YamlTreeParts, WhatCannotBeCutIsParsedWhole) {
+  // An item-like line inside a quoted scalar and inside a flow list; an alias to an anchor of an
+  // earlier part; a duplicate key, a limit and an error in a later part: all as one parse.
+  for (const std::string& extra : std::vector<std::string>{"  - p: \"quoted\n  - not an item\"\n", "  - [a,\n  - b]\n",
+                                  "  - p: *early\n", "  - {a: 1, a: 2}\n", "  - " + std::string(70, '[') + std::string(70, ']') + "\n",
+                                  "  - p: [unclosed\n"}) {
+    const std::string text = long_report(extra);
+    std::string anchored = text;
+    anchored.replace(anchored.find("title: 'S0'"), 11, "title: &early 'S0'");
+    for (const std::string& t : {text, anchored}) {
+      const std::string whole = parsed(t, 1);
+      EXPECT_EQ(parsed(t, 4), whole) << extra;
+    }
+  }
+  // The only line to cut at is inside a quoted scalar, or a flow list: the part before it fails,
+  // and the text is parsed whole.
+  for (const char* t : {"content:\n  - p: \"a\n  - b\"\n", "content:\n  - [a,\n  - b]\n"}) {
+    ASSERT_EQ(content_cuts(t, 2).size(), 1u) << t;
+    size_t used = 0;
+    EXPECT_EQ(parsed(t, 2, kLimits, &used), parsed(t, 1)) << t;
+    if (parsed(t, 1).substr(0, 5) != "error") {
+      EXPECT_EQ(used, 1u) << t;
+    }
+  }
+  EXPECT_EQ(parsed("content:\n  - p: \"a\n  - b\"\n", 2), "3@1:1[] 1@1:1[content]=2@2:3[] 3@2:5[] 1@2:5[p]=1@2:8[a - b];;;");
+  const std::string text = long_report();
+  const YamlLimits few{kMaxYamlDepth, 800};  // more than any one part holds, fewer than all
+  EXPECT_EQ(parsed(text, 4, few), parsed(text, 1, few));
+  EXPECT_EQ(parsed(text, 4, few).substr(0, 5), "error");
+}
+
+TEST(YamlTreeParts, OnlyAContentListAtTheEndIsCut) {
+  EXPECT_TRUE(content_cuts("report: {}\ncontent:\n  - a\n  - b\nafter: 1\n", 2).empty());
+  EXPECT_TRUE(content_cuts("content:\n- a\n- b\n", 2).empty());  // items at the margin
+  EXPECT_TRUE(content_cuts("content: [a, b]\n", 2).empty());
+  const auto cuts = content_cuts("report: {}\ncontent: # the blocks\n  - a\n  - b\n  - c\n  - d\n", 2);
+  ASSERT_EQ(cuts.size(), 1u);
+  EXPECT_EQ(cuts[0].line, 5);
 }
 
 }  // namespace
