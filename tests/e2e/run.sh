@@ -86,6 +86,11 @@ for ed in booklet large-print screen; do
   check "components in $ed pass qpdf" qpdf --check "components-$ed.pdf"
 done
 check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
+# Run in the report's own folder with the report named alone (the README's form): its pictures
+# are under "." (issue 11).
+mkdir -p here && cp "$src/tests/data/components.yaml" "$src/tests/data/leaf.png" "$src/tests/data/leaf.jpg" here/
+check "components built from their own folder" bash -c "cd here && '$lp' build components.yaml ${opts[*]} --edition booklet -o here.pdf"
+check "components from their own folder: images are drawn" bash -c "pdfimages -list here/here.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
 # Deterministic: the same inputs give the same bytes, every edition, however many threads.
 SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --out-dir det1 -j 1 2>/dev/null
