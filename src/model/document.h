@@ -234,8 +234,9 @@ struct ReportInfo {
   std::string short_name;
   std::string language = "en-GB";
   std::string date;  // YYYY-MM-DD
-  std::vector<std::string> editions;
+  std::vector<std::string> editions;   // as listed; with none listed, the built-in ones are built
   std::vector<SourcePos> edition_pos;  // where each edition is named
+  bool editions_listed = false;        // the report has an 'editions' key (an empty list is an error)
 };
 
 struct Document {

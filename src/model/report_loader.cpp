@@ -47,7 +47,7 @@ class ReportLoader {
     ReportInfo info;
     if (!yaml_.expect_map(node, "'report'")) return info;
     yaml_.check_keys(node, {"title", "organisation", "short-name", "language", "date", "editions"},
-                     {"title", "editions"});
+                     {"title"});
     info.title = yaml_.scalar_or(node, "title", "");
     info.organisation = yaml_.scalar_or(node, "organisation", "");
     info.short_name = yaml_.scalar_or(node, "short-name", info.title);
@@ -55,6 +55,7 @@ class ReportLoader {
     info.date = yaml_.scalar_or(node, "date", "");
     if (!info.date.empty() && !valid_date(info.date)) yaml_.error(*node.find("date"), "'date' must be written YYYY-MM-DD");
     if (const YamlNode* eds = node.find("editions"); eds && yaml_.expect_sequence(*eds, "'editions'")) {
+      info.editions_listed = true;
       for (const auto& e : eds->items())
         if (auto name = yaml_.scalar(e, "an edition name")) {
           info.editions.push_back(*name);
