@@ -24,10 +24,13 @@ void add_input_options(CLI::App* cmd, lp::BuildRequest& req) {
   cmd->add_flag("--strict", req.strict,
                 "Treat warnings (overfull lines, text overflowing a box, missing glyphs, widows, "
                 "low-resolution images) as errors");
-  cmd->add_option("--diagnostics", req.format, "text (default, on stderr) or json (one object on stdout)")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, lp::DiagnosticsFormat>{{"text", lp::DiagnosticsFormat::Text},
-                                                        {"json", lp::DiagnosticsFormat::Json}}));
+  cmd->add_option("--diagnostics", req.format,
+                  "text (default, on stderr), json (one object on stdout) or github (GitHub Actions "
+                  "annotations on stdout)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, lp::DiagnosticsFormat>{
+          {"text", lp::DiagnosticsFormat::Text},
+          {"json", lp::DiagnosticsFormat::Json},
+          {"github", lp::DiagnosticsFormat::Github}}));
   cmd->add_flag("--timings", req.timings, "Print the time each stage took, per edition, on stderr");
   cmd->add_option("-j,--jobs", req.jobs, "Editions built at once (default: one thread per edition, at most 8)");
 }

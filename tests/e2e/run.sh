@@ -149,6 +149,10 @@ check "json diagnostics: exit 1" test $? -eq 1
 check "json diagnostics: valid JSON" python3 -m json.tool diag.json
 check "json diagnostics: the error" contains diag.json '{"file":"'"$src"'/tests/bad/unknown-key.yaml","line":4,"column":3,"severity":"error","message":"unknown key '"'titel'"' (did you mean '"'title'"'?)"}'
 check "json diagnostics: exit code inside" contains diag.json '"exit":1}'
+# Diagnostics for GitHub Actions: annotations on stdout.
+"$lp" check "$src/tests/bad/unknown-key.yaml" "${opts[@]}" --diagnostics github >diag.github 2>/dev/null
+check "github diagnostics: exit 1" test $? -eq 1
+check "github diagnostics: the annotation" contains diag.github "::error file=$src/tests/bad/unknown-key.yaml,line=4,col=3::unknown key 'titel' (did you mean 'title'?)"
 "$lp" check "$src/report.yaml" "${opts[@]}" --diagnostics json >ok.json 2>/dev/null
 check "json for a good report" contains ok.json '{"diagnostics":[],"errors":0,"warnings":0,"exit":0}'
 
