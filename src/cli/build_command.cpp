@@ -111,7 +111,7 @@ int run_build(const BuildRequest& req) {
   std::string summary;  // printed after the diagnostics, in text mode
   auto finish = [&](int code) {
     print_diagnostics(diags, req, code);
-    if (req.format == DiagnosticsFormat::Text) std::cerr << summary;
+    if (req.format != DiagnosticsFormat::Json) std::cerr << summary;
     if (req.timings) {
       std::vector<std::pair<std::string, std::vector<StageTime>>> per_edition;
       for (const auto& j : jobs) per_edition.emplace_back(j.name, j.times);
@@ -184,7 +184,7 @@ int run_build(const BuildRequest& req) {
     }
     EditionJob job;
     job.name = name;
-    job.edition = load_edition(layout.path, diags);
+    job.edition = load_edition(layout.path, diags, [&](const std::string& base) { return layout_candidates(req, base); });
     if (job.edition.hyphenate) preload_hyphenation();  // while the fonts load
     jobs.push_back(std::move(job));
   }

@@ -68,6 +68,15 @@ Found find_layout(const BuildRequest& req, const std::string& name) {
   return found;
 }
 
+std::vector<std::string> layout_candidates(const BuildRequest& req, const std::string& name) {
+  std::vector<std::string> paths;
+  for (const fs::path& dir : layout_dirs(req)) paths.push_back((dir / (name + ".yaml")).string());
+  // With --layout-dir, a layout there may still extend leafpress's own.
+  if (!req.layout_dir.empty() && !data_dir().empty())
+    paths.push_back((fs::path(data_dir()) / "layout" / (name + ".yaml")).string());
+  return paths;
+}
+
 Found find_fonts(const BuildRequest& req) {
   Found found;
   std::vector<fs::path> candidates;

@@ -23,6 +23,8 @@ struct Found {
 
 // layout/NAME.yaml in --layout-dir; else beside the report, else leafpress's own.
 Found find_layout(const BuildRequest& req, const std::string& name);
+// Every place find_layout() looks for NAME, in order (for a layout's `extends: NAME`).
+std::vector<std::string> layout_candidates(const BuildRequest& req, const std::string& name);
 // --fonts; else fonts/fonts.yaml beside the report, else leafpress's own.
 Found find_fonts(const BuildRequest& req);
 // Every edition name a layout exists for in the places find_layout() looks (for "did you mean").

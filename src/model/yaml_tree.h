@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,9 @@ class YamlNode {
   // Line and column (1-based; the column counts bytes) where the node starts, its anchor or
   // tag included.
   SourcePos pos() const { return {line_, column_}; }
+  // Which file the node was read from, when a tree is merged from several (merge_yaml); 0
+  // otherwise.
+  uint16_t file() const { return file_; }
   // A scalar's text as the document means it (quotes and escapes resolved); "" for the others.
   std::string_view text() const { return text_; }
 
@@ -97,9 +101,11 @@ class YamlNode {
 
  private:
   friend class YamlTreeBuilder;
+  friend class YamlMerger;
   static const std::vector<YamlNode>& no_children();
 
   Kind kind_ = Kind::Null;
+  uint16_t file_ = 0;
   int line_ = 0;
   int column_ = 0;
   std::string_view text_;
@@ -130,6 +136,7 @@ class YamlDocument {
 
  private:
   friend class YamlTreeBuilder;
+  friend class YamlMerger;
   explicit YamlDocument(std::string source) : source_(std::move(source)) {}
 
   const std::string source_;
@@ -137,7 +144,7 @@ class YamlDocument {
   YamlNode root_;
   // Parsed in parts: the other parts' documents, which keep their scalars' text (their source
   // is this one's).
-  std::vector<std::unique_ptr<YamlDocument>> parts_;
+  std::vector<std::unique_ptr<const YamlDocument>> parts_;
 };
 
 // The first document of `text` (a later one is not read); its root is null, at 1:1, for a
@@ -151,5 +158,14 @@ std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimit
 // machine has cores, up to four.
 std::unique_ptr<const YamlDocument> parse_yaml_in_parts(std::string text, const YamlLimits& limits, YamlError& error,
                                                         size_t parts);
+
+// `over`'s tree merged over `base`'s, as a layout that `extends:` another is read: two mappings
+// merge key by key (keys in base's order, then over's new ones), at every depth; anything else
+// in `over` replaces what `base` has there whole. `over`'s top-level key `drop` is left out.
+// Nodes from `over` are marked as of file `over_file`; base's keep their marks, or take
+// `base_file` when it is given. The result keeps both documents, whose text it shares.
+std::unique_ptr<const YamlDocument> merge_yaml(std::unique_ptr<const YamlDocument> base,
+                                               std::unique_ptr<const YamlDocument> over, uint16_t over_file,
+                                               std::string_view drop, std::optional<uint16_t> base_file = {});
 
 }  // namespace lp

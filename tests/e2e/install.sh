@@ -63,6 +63,25 @@ booklet_size=$(page_size "$work/report/out/booklet.pdf")
 check "local booklet: A4 with 3 mm bleed" test "$booklet_size" = "612.283 x 858.898"
 check "large print still leafpress's own" test -s "$work/report/out/large-print.pdf"
 
+# A small layout over leafpress's own: large print at 24 pt.
+cat >"$work/report/layout/large-print-24.yaml" <<'YAML'
+extends: large-print
+name: large-print-24
+styles:
+  body: {size: 24pt, leading: 34pt}
+YAML
+(cd "$work/report" && "$lp" build --edition large-print-24 --edition large-print) >"$work/build24.log" 2>&1
+check "large print at 24 pt from a small layout: exit 0" test $? -eq 0
+pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
+check "large print at 24 pt: no fewer pages than at 18 pt" \
+  test "$(pages "$work/report/out/large-print-24.pdf")" -ge "$(pages "$work/report/out/large-print.pdf")"
+# The text's sizes, as mutool reads them from the page.
+font_sizes() { mutool draw -q -F stext -o - "$1" 2>/dev/null | grep -o '<font [^>]*size="[0-9.]*"' | sed 's/.*size="//; s/"$//' | sort -u; }
+font_sizes "$work/report/out/large-print-24.pdf" >"$work/sizes24.txt"
+font_sizes "$work/report/out/large-print.pdf" >"$work/sizes18.txt"
+check "24 pt body text in the 24 pt edition" grep -qx 24 "$work/sizes24.txt"
+check "none in leafpress's own large print" bash -c "! grep -qx 24 '$work/sizes18.txt'"
+
 # A mistyped edition: did you mean, and the flag that fixes it.
 (cd "$work/report" && "$lp" build --edition bookelt) 2>"$work/typo.err"
 check "mistyped edition: exit 1" test $? -eq 1
