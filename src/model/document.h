@@ -85,6 +85,7 @@ struct Timeline {
 struct StatItem {
   std::string prefix;
   double value = 0;
+  int decimals = 0;  // as many as the report writes: 4.5 is shown 4.5, 4.50 is 4.50
   InlineText label;
   SourcePos pos;
 };
@@ -108,6 +109,7 @@ struct Stats {
 struct ChartBar {
   InlineText label;
   double value = 0;
+  int decimals = 0;  // as written in the report
 };
 
 struct Chart {
@@ -116,6 +118,7 @@ struct Chart {
   std::string unit;
   std::vector<ChartBar> data;
   std::optional<double> total;
+  int total_decimals = 0;  // as written in the report
   SourcePos pos;
 };
 

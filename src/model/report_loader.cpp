@@ -316,7 +316,10 @@ class ReportLoader {
     if (!yaml_.expect_map(n, "a figure")) return item;
     yaml_.check_keys(n, {"prefix", "value", "label"}, {"value", "label"});
     item.prefix = yaml_.scalar_or(n, "prefix", "");
-    if (const YamlNode* value = n.find("value")) item.value = yaml_.number(*value, "'value'").value_or(0);
+    if (const YamlNode* value = n.find("value")) {
+      item.value = yaml_.number(*value, "'value'").value_or(0);
+      item.decimals = YamlReader::decimals(*value);
+    }
     item.label = optional_text(n, "label");
     return item;
   }
@@ -358,12 +361,16 @@ class ReportLoader {
     if (c.kind != "bar") yaml_.error(*v.find("kind"), fmt::format("unknown chart kind '{}' (bar)", c.kind));
     c.title = optional_text(v, "title");
     c.unit = yaml_.scalar_or(v, "unit", "");
-    if (const YamlNode* total = v.find("total")) c.total = yaml_.number(*total, "'total'");
+    if (const YamlNode* total = v.find("total")) {
+      c.total = yaml_.number(*total, "'total'");
+      c.total_decimals = YamlReader::decimals(*total);
+    }
     for (const auto& d : list_of(v, "data")) {
       if (!yaml_.expect_map(d, "a bar")) continue;
       yaml_.check_keys(d, {"label", "value"}, {"label", "value"});
       const YamlNode* value = d.find("value");
-      ChartBar bar{optional_text(d, "label"), value ? yaml_.number(*value, "'value'").value_or(0) : 0};
+      ChartBar bar{optional_text(d, "label"), value ? yaml_.number(*value, "'value'").value_or(0) : 0,
+                   value ? YamlReader::decimals(*value) : 0};
       if (bar.value < 0) yaml_.error(*value, "a bar's value must not be negative");
       c.data.push_back(std::move(bar));
     }

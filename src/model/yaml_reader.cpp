@@ -168,6 +168,15 @@ std::optional<double> YamlReader::number(const YamlNode& node, const std::string
   return std::nullopt;
 }
 
+int YamlReader::decimals(const YamlNode& node) {
+  const std::string_view s = node.text();
+  const size_t point = s.find('.');
+  if (!node.is_scalar() || point == std::string_view::npos) return 0;
+  int n = 0;
+  for (size_t i = point + 1; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++n;
+  return n;
+}
+
 std::optional<bool> YamlReader::boolean(const YamlNode& node, const std::string& what) {
   if (node.is_scalar()) {
     const std::string_view s = node.text();

@@ -52,6 +52,9 @@ class YamlReader {
   // The text of `map`'s entry `key`, `fallback` when it has none (or after reporting a non-text).
   std::string scalar_or(const YamlNode& map, const char* key, const std::string& fallback);
   std::optional<double> number(const YamlNode& node, const std::string& what);
+  // How many digits a number is written with after its decimal point ("4.50" 2, "12" 0, "1.5e3"
+  // 1); 0 for anything not a scalar.
+  static int decimals(const YamlNode& node);
   std::optional<bool> boolean(const YamlNode& node, const std::string& what);
   // "12pt", "3mm", "1.5cm", "0.5in" or a bare number of points.
   std::optional<Pt> length(const YamlNode& node, const std::string& what);
