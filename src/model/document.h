@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/words.h"
 
 namespace lp {
 
@@ -240,6 +241,7 @@ struct ReportInfo {
   std::vector<std::string> editions;   // as listed; with none listed, the built-in ones are built
   std::vector<SourcePos> edition_pos;  // where each edition is named
   bool editions_listed = false;        // the report has an 'editions' key (an empty list is an error)
+  Words words;                         // what leafpress prints itself: the language's, or the report's own
 };
 
 struct Document {

@@ -46,13 +46,20 @@ class ReportLoader {
   ReportInfo read_info(const YamlNode& node) {
     ReportInfo info;
     if (!yaml_.expect_map(node, "'report'")) return info;
-    yaml_.check_keys(node, {"title", "organisation", "short-name", "language", "date", "editions"},
+    yaml_.check_keys(node, {"title", "organisation", "short-name", "language", "date", "editions", "words"},
                      {"title"});
     info.title = yaml_.scalar_or(node, "title", "");
     info.organisation = yaml_.scalar_or(node, "organisation", "");
     info.short_name = yaml_.scalar_or(node, "short-name", info.title);
     info.language = yaml_.scalar_or(node, "language", "en-GB");
     info.date = yaml_.scalar_or(node, "date", "");
+    info.words = words_for(info.language);
+    if (const YamlNode* w = node.find("words"); w && yaml_.expect_map(*w, "'words'")) {
+      yaml_.check_keys(*w, word_keys());
+      for (const auto& [key, value] : w->entries())
+        if (std::string* field = word_field(info.words, key.text()))
+          if (auto text = yaml_.scalar(value, fmt::format("'{}'", key.text()))) *field = *text;
+    }
     if (!info.date.empty() && !valid_date(info.date)) yaml_.error(*node.find("date"), "'date' must be written YYYY-MM-DD");
     if (const YamlNode* eds = node.find("editions"); eds && yaml_.expect_sequence(*eds, "'editions'")) {
       info.editions_listed = true;
@@ -148,7 +155,7 @@ class ReportLoader {
       doc.content.push_back(Cover{optional_text(value, "title"), optional_text(value, "subtitle"),
                                   optional_text(value, "tagline"), optional_text(value, "organisation"), pos});
     } else if (kind == "notes" || kind == "contents") {
-      InlineText title = parse_inline_markdown(kind == "notes" ? "Notes" : "Contents", pos);
+      InlineText title = parse_inline_markdown(kind == "notes" ? doc.info.words.notes : doc.info.words.contents, pos);
       if (!value.is_null()) {
         if (!yaml_.expect_map(value, fmt::format("'{}'", kind))) return;
         yaml_.check_keys(value, {"title"});
