@@ -139,10 +139,6 @@ int run_build(const BuildRequest& req) {
     return FontSet::load(font_config, font_diags);
   });
 
-  // Which editions are built is known once the report is read (~90 ms for the 2 MB of a
-  // 500-page report); the hyphenation patterns are read meanwhile, on a spare core, when the
-  // editions come from the report: the booklet, the first of them, hyphenates.
-  if (req.editions.empty()) preload_hyphenation();
   Document doc = load_report(req.report, diags, req.input_root());
   if (diags.has_errors()) return finish(kInputError);
 
@@ -185,7 +181,12 @@ int run_build(const BuildRequest& req) {
     EditionJob job;
     job.name = name;
     job.edition = load_edition(layout.path, diags, [&](const std::string& base) { return layout_candidates(req, base); });
-    if (job.edition.hyphenate) preload_hyphenation();  // while the fonts load
+    if (job.edition.hyphenate) {
+      preload_hyphenation(doc.info.language);  // while the fonts load
+      if (!has_hyphenation(doc.info.language) && req.format == DiagnosticsFormat::Text)
+        std::cerr << fmt::format("leafpress: note: no hyphenation patterns for '{}' (Debian's hyphen-* packages); "
+                                 "{} is set without hyphenation\n", doc.info.language, name);
+    }
     jobs.push_back(std::move(job));
   }
   shared_times.push_back({"load", watch.lap(), peak_rss_mib()});

@@ -2,11 +2,15 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <system_error>
+#include <vector>
 
 namespace lp {
 
@@ -50,6 +54,29 @@ DictionaryStore& dictionaries() {
 }  // namespace
 
 const char* default_hyphen_dictionary() { return "/usr/share/hyphen/hyph_en_GB.dic"; }
+
+std::string hyphen_dictionary_for(std::string_view language, const std::string& folder) {
+  namespace fs = std::filesystem;
+  std::string tag(language);
+  std::replace(tag.begin(), tag.end(), '-', '_');
+  const std::string lang = tag.substr(0, tag.find('_'));
+  if (lang.empty() || lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+    return "";
+  std::string main_country = lang;
+  std::transform(main_country.begin(), main_country.end(), main_country.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::error_code ec;
+  for (const std::string& name : {tag, lang, lang + "_" + main_country}) {
+    const fs::path p = fs::path(folder) / ("hyph_" + name + ".dic");
+    if (fs::is_regular_file(p, ec)) return p.string();
+  }
+  std::vector<std::string> others;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("hyph_" + lang + "_", 0) == 0 && entry.path().extension() == ".dic") others.push_back(entry.path().string());
+  }
+  std::sort(others.begin(), others.end());
+  return others.empty() ? "" : others.front();
+}
 
 void preload_hyphen_dictionary(const std::string& path) {
   try {

@@ -2,6 +2,7 @@
 // Internal to src/text: hyphenation points of a word, from libhyphen's patterns (hyphen-en-gb).
 #include <string>
 #include <string_view>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -44,6 +45,12 @@ class Hyphenator {
 
 // The en-GB dictionary of Debian's hyphen-en-gb.
 const char* default_hyphen_dictionary();
+
+// The patterns for a BCP 47 language tag among Debian's hyphen-* packages (hyph_LL_CC.dic in
+// `folder`): the tag's own (en-GB: hyph_en_GB.dic), else the language's alone (hyph_LL.dic), its
+// main country's (hyph_de_DE.dic) or the first of its others; "" when the language has none,
+// which sets its text without hyphenation.
+std::string hyphen_dictionary_for(std::string_view language, const std::string& folder = "/usr/share/hyphen");
 
 // Starts reading a dictionary on a thread of its own, for the hyphenators that will want it.
 // Each dictionary file is read once per process (libhyphen takes ~17 ms over en-GB's 14,000
