@@ -1,6 +1,8 @@
 #include "text/hyphenator.h"
 
 #include <hyphen.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -122,9 +124,19 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const HyphenLimits
   if (end >= begin + 2 && word[end - 1] == 's' && word[end - 2] == '\'') end -= 2;
   if (end >= begin + 4 && word[end - 1] == 's' && word.substr(end - 4, 3) == "\xE2\x80\x99") end -= 4;
   const std::string_view core = word.substr(begin, end - begin);
-  if (static_cast<int>(core.size()) < limits.min_word) return {};
-  for (char c : core)
-    if (!is_lower(c)) return {};
+  // Where each character of the core begins: lower-case letters only (a–z, and for patterns in
+  // UTF-8 those of any cased script: é, ł, ß), so capitals, digits and scripts without case are
+  // left alone.
+  starts_.clear();
+  for (size_t i = 0; i < core.size();) {
+    UChar32 c;
+    const size_t at = i;
+    U8_NEXT(core.data(), i, core.size(), c);
+    if (c < 0x80 ? !is_lower(static_cast<char>(c)) : (!dict_->utf8 || !u_islower(c))) return {};
+    starts_.push_back(at);
+  }
+  const size_t letters = starts_.size();
+  if (static_cast<int>(letters) < limits.min_word) return {};
 
   key_.assign(core);
   key_ += static_cast<char>(limits.left);
@@ -133,22 +145,23 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const HyphenLimits
   if (it == cache_.end()) {
     hyphens_.assign(core.size() + 5, '\0');
     std::vector<size_t> found;
-    const std::string letters(core);  // libhyphen reads the word as a C string
+    const std::string text(core);  // libhyphen reads the word as a C string
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    if (hnj_hyphen_hyphenate2(dict_, letters.c_str(), static_cast<int>(letters.size()), hyphens_.data(), nullptr, &rep,
-                              &pos, &cut) == 0 &&
+    // With patterns in UTF-8, libhyphen marks a hyphen after the i-th character at hyphens[i].
+    if (hnj_hyphen_hyphenate2(dict_, text.c_str(), static_cast<int>(text.size()), hyphens_.data(), nullptr, &rep, &pos,
+                              &cut) == 0 &&
         !rep) {  // a pattern that would change the spelling is not used
-      for (size_t i = 0; i + 1 < core.size(); ++i)
+      for (size_t i = 0; i + 1 < letters; ++i)
         if ((hyphens_[i] - '0') & 1) {
           const size_t before = i + 1;  // letters before the hyphen
-          if (static_cast<int>(before) >= limits.left && static_cast<int>(core.size() - before) >= limits.right)
-            found.push_back(before);
+          if (static_cast<int>(before) >= limits.left && static_cast<int>(letters - before) >= limits.right)
+            found.push_back(starts_[before]);
         }
     }
     if (rep) {
-      for (size_t i = 0; i < letters.size(); ++i) free(rep[i]);
+      for (size_t i = 0; i < text.size(); ++i) free(rep[i]);
       free(rep);
       free(pos);
       free(cut);

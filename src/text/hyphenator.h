@@ -27,9 +27,10 @@ class Hyphenator {
 
   bool loaded() { return dict() != nullptr; }
   // Byte offsets in `word` before which a hyphen may go. Words with capitals, digits or the look
-  // of a URL or e-mail address are left alone, as are words of letters other than a–z: the
-  // patterns are for English prose. Punctuation around the word and a possessive 's are not
-  // counted as letters.
+  // of a URL or e-mail address are left alone, as are words of anything but lower-case letters:
+  // a–z, and with patterns written in UTF-8 (most of Debian's) those of any cased script (é, ł,
+  // ß; not a script without case, such as Devanagari). Punctuation around the word and a
+  // possessive 's are not counted as letters; the limits count letters, not bytes.
   std::vector<size_t> points(std::string_view word, const HyphenLimits& limits);
 
  private:
@@ -41,6 +42,7 @@ class Hyphenator {
   std::unordered_map<std::string, std::vector<size_t>> cache_;
   std::string key_;
   std::vector<char> hyphens_;
+  std::vector<size_t> starts_;  // scratch: where each letter of a word begins
 };
 
 // The en-GB dictionary of Debian's hyphen-en-gb.

@@ -44,5 +44,22 @@ TEST(HyphenLanguage, DebiansPatterns) {
   EXPECT_FALSE(english.points("partnership", HyphenLimits{}).empty());
 }
 
+TEST(HyphenLanguage, LettersBeyondAToZWithUtf8Patterns) {
+  // hyphen-fr (UTF-8 patterns), installed by scripts/setup.sh: "pré=fé=ren=tiel=le=ment".
+  Hyphenator french(hyphen_dictionary_for("fr-FR"));
+  const std::string word = "préférentiellement";
+  std::vector<size_t> expected{4, 7, 10, 14, 16};  // the bytes of pré, préfé, préfé-ren, …
+  EXPECT_EQ(french.points(word, HyphenLimits{}), expected);
+  EXPECT_EQ(french.points("«préférentiellement»", HyphenLimits{}).size(), 0u);  // guillemets are not trimmed
+  EXPECT_TRUE(french.points("Préférentiellement", HyphenLimits{}).empty());     // a capital
+  // Letters count as letters, not bytes: "été" is 3 letters, under the minimum of 6.
+  EXPECT_TRUE(french.points("été", HyphenLimits{}).empty());
+  // Polish patterns are in ISO 8859-2: words with letters beyond a–z are left alone there.
+  if (has_hyphenation("pl")) {
+    Hyphenator polish(hyphen_dictionary_for("pl"));
+    EXPECT_TRUE(polish.points("współpraca", HyphenLimits{}).empty());
+  }
+}
+
 }  // namespace
 }  // namespace lp
