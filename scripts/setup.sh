@@ -3,8 +3,8 @@
 set -euo pipefail
 packages=(
   g++ cmake pkg-config make
-  libhpdf-dev libdeflate-dev libharfbuzz-dev libfreetype-dev libyaml-dev libicu-dev libjemalloc-dev
-  libhyphen-dev hyphen-en-gb libmd4c-dev libcli11-dev libfmt-dev
+  libhpdf-dev libdeflate-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libicu-dev libjemalloc-dev
+  libhyphen-dev hyphen-en-gb hyphen-fr libmd4c-dev libcli11-dev libfmt-dev
   libgtest-dev libbenchmark-dev
   poppler-utils qpdf mupdf-tools unicode-data ghostscript
   argyll icc-profiles-free libqpdf-dev

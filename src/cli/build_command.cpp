@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "cli/diagnostics_output.h"
+#include "cli/resources.h"
 #include "cli/timings.h"
 #include "layout/flow.h"
 #include "model/loaders.h"
@@ -49,6 +50,15 @@ bool plain_name(const std::string& name) {
   return !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
     return std::isalnum(c) || c == '-' || c == '_';
   });
+}
+
+// "A does not exist", "neither A nor B exists", "none of A, B and C exists".
+std::string not_found(const std::vector<std::string>& looked) {
+  if (looked.size() == 1) return looked[0] + " does not exist";
+  if (looked.size() == 2) return fmt::format("neither {} nor {} exists", looked[0], looked[1]);
+  std::string all;
+  for (size_t i = 0; i < looked.size(); ++i) all += (i == 0 ? "" : i + 1 == looked.size() ? " and " : ", ") + looked[i];
+  return "none of " + all + " exists";
 }
 
 // Where an edition's PDF waits until every edition is known to be free of errors.
@@ -101,7 +111,7 @@ int run_build(const BuildRequest& req) {
   std::string summary;  // printed after the diagnostics, in text mode
   auto finish = [&](int code) {
     print_diagnostics(diags, req, code);
-    if (req.format == DiagnosticsFormat::Text) std::cerr << summary;
+    if (req.format != DiagnosticsFormat::Json) std::cerr << summary;
     if (req.timings) {
       std::vector<std::pair<std::string, std::vector<StageTime>>> per_edition;
       for (const auto& j : jobs) per_edition.emplace_back(j.name, j.times);
@@ -115,12 +125,15 @@ int run_build(const BuildRequest& req) {
     std::cerr << fmt::format("leafpress: --root {} is not a folder\n", req.root);
     return kUsageError;
   }
-  const fs::path base = fs::path(req.report).parent_path();
-  const std::string fonts_path = req.fonts.empty() ? (base / "fonts" / "fonts.yaml").string() : req.fonts;
-  const fs::path layout_dir = req.layout_dir.empty() ? base / "layout" : fs::path(req.layout_dir);
+  const Found fonts_found = find_fonts(req);
+  const std::string& fonts_path = fonts_found.path;
   // The fonts need nothing from the report: they load on a thread of their own meanwhile.
   Diagnostics font_diags;
+  if (fonts_path.empty())
+    font_diags.error(fonts_found.looked.front(), {},
+                     fmt::format("no font configuration: {} (--fonts FILE names one)", not_found(fonts_found.looked)));
   std::future<std::unique_ptr<FontSet>> font_set = std::async(std::launch::async, [&]() -> std::unique_ptr<FontSet> {
+    if (fonts_path.empty()) return nullptr;
     const FontConfig font_config = load_font_config(fonts_path, font_diags);
     if (font_diags.has_errors()) return nullptr;
     return FontSet::load(font_config, font_diags);
@@ -129,7 +142,9 @@ int run_build(const BuildRequest& req) {
   Document doc = load_report(req.report, diags, req.input_root());
   if (diags.has_errors()) return finish(kInputError);
 
-  const std::vector<std::string> editions = req.editions.empty() ? doc.info.editions : req.editions;
+  const std::vector<std::string>& editions = !req.editions.empty()       ? req.editions
+                                             : doc.info.editions_listed ? doc.info.editions
+                                                                        : builtin_editions();
   // Point at the place that names an edition: the report's list, or the command line.
   auto named_at = [&](size_t i) {
     return req.editions.empty() && i < doc.info.edition_pos.size() ? doc.info.edition_pos[i] : SourcePos{};
@@ -149,22 +164,29 @@ int run_build(const BuildRequest& req) {
 
   for (size_t i = 0; i < editions.size(); ++i) {
     const std::string& name = editions[i];
-    const fs::path layout = layout_dir / (name + ".yaml");
     const SourcePos where = named_at(i);
     if (!plain_name(name)) {
       diags.error(named_in, where,
                   fmt::format("edition '{}' must be a plain name (letters, digits, '-' and '_')", name));
       continue;
     }
-    if (!fs::is_regular_file(layout, ec)) {
-      diags.error(req.editions.empty() ? req.report : layout.string(), where,
-                  fmt::format("edition '{}' has no layout: {} does not exist", name, layout.string()));
+    const Found layout = find_layout(req, name);
+    if (layout.path.empty()) {
+      const std::string hint = closest_match(name, known_editions(req));
+      diags.error(named_in, where,
+                  fmt::format("edition '{}' has no layout{}: {} (--layout-dir DIR names a folder of layouts)", name,
+                              hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint), not_found(layout.looked)));
       continue;
     }
     EditionJob job;
     job.name = name;
-    job.edition = load_edition(layout.string(), diags);
-    if (job.edition.hyphenate) preload_hyphenation();  // while the fonts load
+    job.edition = load_edition(layout.path, diags, [&](const std::string& base) { return layout_candidates(req, base); });
+    if (job.edition.hyphenate) {
+      preload_hyphenation(doc.info.language);  // while the fonts load
+      if (!has_hyphenation(doc.info.language) && req.format == DiagnosticsFormat::Text)
+        std::cerr << fmt::format("leafpress: note: no hyphenation patterns for '{}' (Debian's hyphen-* packages); "
+                                 "{} is set without hyphenation\n", doc.info.language, name);
+    }
     jobs.push_back(std::move(job));
   }
   shared_times.push_back({"load", watch.lap(), peak_rss_mib()});

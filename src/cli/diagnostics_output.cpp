@@ -39,9 +39,47 @@ std::string diagnostics_json(const Diagnostics& diags, int exit_code) {
   return out + fmt::format("],\"errors\":{},\"warnings\":{},\"exit\":{}}}", errors, warnings, exit_code);
 }
 
+namespace {
+
+// A workflow command's message: '%', CR and LF escaped; a property's value also ':' and ','.
+std::string github_escape(const std::string& s, bool property) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string diagnostics_github(const Diagnostics& diags) {
+  std::string out;
+  for (const Diagnostic& d : diags.all()) {
+    out += d.severity == Severity::Error ? "::error" : "::warning";
+    std::string props;
+    if (!d.file.empty()) props += "file=" + github_escape(d.file, true);
+    if (d.pos.line > 0) props += fmt::format("{}line={}", props.empty() ? "" : ",", d.pos.line);
+    if (d.pos.line > 0 && d.pos.column > 0) props += fmt::format(",col={}", d.pos.column);
+    if (!props.empty()) out += " " + props;
+    out += "::" + github_escape(d.message, false) + "\n";
+  }
+  return out;
+}
+
 void print_diagnostics(const Diagnostics& diags, const BuildRequest& request, int exit_code) {
   if (request.format == DiagnosticsFormat::Json) {
     std::cout << diagnostics_json(diags, exit_code) << "\n";
+    return;
+  }
+  if (request.format == DiagnosticsFormat::Github) {
+    std::cout << diagnostics_github(diags) << std::flush;
     return;
   }
   for (const auto& d : diags.all()) std::cerr << format_diagnostic(d) << "\n";

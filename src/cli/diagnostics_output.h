@@ -13,7 +13,12 @@ namespace lp {
 std::string diagnostics_json(const Diagnostics& diags, int exit_code);
 std::string json_string(const std::string& s);
 
-// Prints `diags` in the request's format: text to stderr; JSON (with the exit code) to stdout.
+// GitHub Actions workflow commands, one a line: "::error file=F,line=L,col=C::message" (or
+// ::warning), line and column left out when unknown; escaped as the runner expects.
+std::string diagnostics_github(const Diagnostics& diags);
+
+// Prints `diags` in the request's format: text to stderr; JSON (with the exit code) and GitHub
+// annotations to stdout.
 void print_diagnostics(const Diagnostics& diags, const BuildRequest& request, int exit_code);
 
 }  // namespace lp

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/build_command.h"
+#include "cli/init_command.h"
 #include "cli/watch_command.h"
 #include "pdf/impose.h"
 
@@ -12,19 +13,25 @@ namespace {
 void add_input_options(CLI::App* cmd, lp::BuildRequest& req) {
   cmd->add_option("report", req.report, "The report (default: ./report.yaml)");
   cmd->add_option("--edition", req.editions,
-                  "An edition, from layout/NAME.yaml (repeatable; default: every edition the report lists)");
-  cmd->add_option("--layout-dir", req.layout_dir, "Folder of edition layouts (default: layout/ beside the report)");
-  cmd->add_option("--fonts", req.fonts, "Font configuration (default: fonts/fonts.yaml beside the report)");
+                  "An edition, from layout/NAME.yaml (repeatable; default: every edition the report lists, "
+                  "else booklet, large-print and screen)");
+  cmd->add_option("--layout-dir", req.layout_dir,
+                  "Folder of edition layouts (default: layout/NAME.yaml beside the report, else leafpress's own)");
+  cmd->add_option("--fonts", req.fonts,
+                  "Font configuration (default: fonts/fonts.yaml beside the report, else leafpress's own)");
   cmd->add_option("--root", req.root,
                   "Files the report names (images, included files) must be under this folder "
                   "(default: the report's folder); paths out of it, links out of it and URLs are errors");
   cmd->add_flag("--strict", req.strict,
                 "Treat warnings (overfull lines, text overflowing a box, missing glyphs, widows, "
                 "low-resolution images) as errors");
-  cmd->add_option("--diagnostics", req.format, "text (default, on stderr) or json (one object on stdout)")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, lp::DiagnosticsFormat>{{"text", lp::DiagnosticsFormat::Text},
-                                                        {"json", lp::DiagnosticsFormat::Json}}));
+  cmd->add_option("--diagnostics", req.format,
+                  "text (default, on stderr), json (one object on stdout) or github (GitHub Actions "
+                  "annotations on stdout)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, lp::DiagnosticsFormat>{
+          {"text", lp::DiagnosticsFormat::Text},
+          {"json", lp::DiagnosticsFormat::Json},
+          {"github", lp::DiagnosticsFormat::Github}}));
   cmd->add_flag("--timings", req.timings, "Print the time each stage took, per edition, on stderr");
   cmd->add_option("-j,--jobs", req.jobs, "Editions built at once (default: one thread per edition, at most 8)");
 }
@@ -44,6 +51,7 @@ int main(int argc, char** argv) {
       "or warnings with --strict; 2 wrong usage; 3 a file could not be read or written.",
       "leafpress"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "leafpress " LP_VERSION);
 
   lp::BuildRequest req;
   int max_builds = 0;
@@ -68,6 +76,9 @@ int main(int argc, char** argv) {
   impose->add_option("--creep", imposing.creep_mm,
                      "Millimetres the innermost sheet's pages move towards the spine (outer sheets less; default 0)");
   impose->add_flag("--marks", imposing.marks, "Crop marks around each spread");
+  std::string init_dir;
+  CLI::App* init = app.add_subcommand("init", "Write a starter report and copies of the layouts to customise");
+  init->add_option("dir", init_dir, "The folder to write them in (default: this one; made if need be)");
 
   try {
     app.parse(argc, argv);
@@ -79,6 +90,7 @@ int main(int argc, char** argv) {
     std::cerr << "leafpress: --dump and --diagnostics json both write to stdout; choose one\n";
     return lp::kUsageError;
   }
+  if (init->parsed()) return lp::run_init(init_dir);
   try {
     if (check->parsed()) {
       req.write = false;

@@ -8,7 +8,7 @@ namespace lp {
 // Exit codes, as documented in --help and the README.
 enum ExitCode { kOk = 0, kInputError = 1, kUsageError = 2, kIoError = 3 };
 
-enum class DiagnosticsFormat { Text, Json };
+enum class DiagnosticsFormat { Text, Json, Github };
 
 struct BuildRequest {
   std::string report = "report.yaml";

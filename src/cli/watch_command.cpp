@@ -12,6 +12,7 @@
 #include <set>
 
 #include "cli/build_command.h"
+#include "cli/resources.h"
 
 namespace lp {
 
@@ -59,11 +60,13 @@ int run_watch(const BuildRequest& req, int max_builds) {
     return kIoError;
   }
   const fs::path base = fs::path(req.report).parent_path();
-  std::set<std::string> folders = {
-      base.empty() ? "." : base.string(),
-      req.layout_dir.empty() ? (base / "layout").string() : req.layout_dir,
-      req.fonts.empty() ? (base / "fonts").string() : fs::path(req.fonts).parent_path().string(),
-  };
+  // The report's folder, and the layouts and fonts beside it or named by flags (leafpress's own
+  // do not change while it runs).
+  std::set<std::string> folders = {base.empty() ? "." : base.string()};
+  if (!req.layout_dir.empty()) folders.insert(req.layout_dir);
+  std::error_code ec;
+  if (req.layout_dir.empty() && fs::is_directory(base / "layout", ec)) folders.insert((base / "layout").string());
+  if (const Found fonts = find_fonts(req); !fonts.path.empty()) folders.insert(fs::path(fonts.path).parent_path().string());
   for (const auto& folder : folders) {
     const std::string dir = folder.empty() ? "." : folder;
     if (inotify_add_watch(fd, dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE) < 0)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/words.h"
 
 namespace lp {
 
@@ -85,6 +86,7 @@ struct Timeline {
 struct StatItem {
   std::string prefix;
   double value = 0;
+  int decimals = 0;  // as many as the report writes: 4.5 is shown 4.5, 4.50 is 4.50
   InlineText label;
   SourcePos pos;
 };
@@ -108,6 +110,7 @@ struct Stats {
 struct ChartBar {
   InlineText label;
   double value = 0;
+  int decimals = 0;  // as written in the report
 };
 
 struct Chart {
@@ -116,6 +119,7 @@ struct Chart {
   std::string unit;
   std::vector<ChartBar> data;
   std::optional<double> total;
+  int total_decimals = 0;  // as written in the report
   SourcePos pos;
 };
 
@@ -244,8 +248,10 @@ struct ReportInfo {
   std::string short_name;
   std::string language = "en-GB";
   std::string date;  // YYYY-MM-DD
-  std::vector<std::string> editions;
+  std::vector<std::string> editions;   // as listed; with none listed, the built-in ones are built
   std::vector<SourcePos> edition_pos;  // where each edition is named
+  bool editions_listed = false;        // the report has an 'editions' key (an empty list is an error)
+  Words words;                         // what leafpress prints itself: the language's, or the report's own
 };
 
 struct Document {

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "model/loaders.h"
 #include "model/yaml_reader.h"
@@ -11,12 +12,16 @@ namespace {
 
 class EditionLoader {
  public:
-  EditionLoader(const std::string& path, Diagnostics& diags) : yaml_(path, diags) {}
+  EditionLoader(const std::string& path, Diagnostics& diags, const LayoutCandidates& candidates)
+      : yaml_(path, diags), candidates_(candidates) {}
 
   Edition load() {
     Edition ed;
     ed.path = yaml_.path();
-    const YamlNode* root = yaml_.load();
+    const YamlNode* root = yaml_.load_extending([&](const std::string& name) {
+      if (candidates_) return candidates_(name);
+      return std::vector<std::string>{(std::filesystem::path(yaml_.path()).parent_path() / (name + ".yaml")).string()};
+    });
     if (!root || !yaml_.expect_map(*root, "an edition layout")) return ed;
     const YamlNode& r = *root;
     yaml_.check_keys(r, {"name", "page", "margins", "colour", "options", "palette", "accents", "panel", "styles",
@@ -48,6 +53,7 @@ class EditionLoader {
 
  private:
   YamlReader yaml_;
+  const LayoutCandidates& candidates_;
 
   void set_length(const YamlNode& map, const char* key, Pt& out) {
     if (const YamlNode* n = map.find(key))
@@ -318,6 +324,8 @@ const std::vector<ComponentSetting>& component_settings() {
   return settings;
 }
 
-Edition load_edition(const std::string& path, Diagnostics& diags) { return EditionLoader(path, diags).load(); }
+Edition load_edition(const std::string& path, Diagnostics& diags, const LayoutCandidates& candidates) {
+  return EditionLoader(path, diags, candidates).load();
+}
 
 }  // namespace lp

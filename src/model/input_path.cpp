@@ -51,7 +51,10 @@ std::optional<std::string> resolve_input_path(const std::string& root, const std
   std::error_code ec;
   const fs::path root_path = fs::weakly_canonical(fs::absolute(root, ec), ec);
   if (ec) return fail(fmt::format("cannot resolve the root folder {}: {}", root, ec.message()));
-  const fs::path base = fs::absolute(fs::path(file).parent_path(), ec);
+  // A file named without a folder ("report.yaml", run in its folder) is in the current one;
+  // fs::absolute("") is not that folder but an error.
+  const fs::path folder = fs::path(file).parent_path();
+  const fs::path base = fs::absolute(folder.empty() ? fs::path(".") : folder, ec);
   const fs::path wanted = (base / name).lexically_normal();
   if (!is_under(wanted, root_path) && !is_under(wanted, fs::absolute(root, ec).lexically_normal()))
     return fail(fmt::format("'{}' is outside {}: files a report names must be under it (see --root)", name, root));

@@ -1,7 +1,9 @@
 #pragma once
 // Reading the YAML inputs into typed values. Errors go into `diags` with file, line and column;
 // on error the returned value is incomplete and must not be used.
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "model/diagnostic.h"
 #include "model/document.h"
@@ -12,7 +14,12 @@ namespace lp {
 
 // Files the report names (images) must lie under `root`; "" means the report's own folder.
 Document load_report(const std::string& path, Diagnostics& diags, const std::string& root = "");
-Edition load_edition(const std::string& path, Diagnostics& diags);
+// A layout may say `extends: NAME` and give only what differs from that layout (merged over it,
+// mappings key by key at every depth). NAME is looked for in the files `candidates(NAME)` gives,
+// in order, skipping the layout itself (so a layout/booklet.yaml may extend leafpress's own
+// booklet); without `candidates`, NAME.yaml beside the layout.
+using LayoutCandidates = std::function<std::vector<std::string>(const std::string& name)>;
+Edition load_edition(const std::string& path, Diagnostics& diags, const LayoutCandidates& candidates = {});
 FontConfig load_font_config(const std::string& path, Diagnostics& diags);
 
 // Inline Markdown (bold, italic, links) to runs; `pos` is stamped on every run.

@@ -46,15 +46,23 @@ class ReportLoader {
   ReportInfo read_info(const YamlNode& node) {
     ReportInfo info;
     if (!yaml_.expect_map(node, "'report'")) return info;
-    yaml_.check_keys(node, {"title", "organisation", "short-name", "language", "date", "editions"},
-                     {"title", "editions"});
+    yaml_.check_keys(node, {"title", "organisation", "short-name", "language", "date", "editions", "words"},
+                     {"title"});
     info.title = yaml_.scalar_or(node, "title", "");
     info.organisation = yaml_.scalar_or(node, "organisation", "");
     info.short_name = yaml_.scalar_or(node, "short-name", info.title);
     info.language = yaml_.scalar_or(node, "language", "en-GB");
     info.date = yaml_.scalar_or(node, "date", "");
+    info.words = words_for(info.language);
+    if (const YamlNode* w = node.find("words"); w && yaml_.expect_map(*w, "'words'")) {
+      yaml_.check_keys(*w, word_keys());
+      for (const auto& [key, value] : w->entries())
+        if (std::string* field = word_field(info.words, key.text()))
+          if (auto text = yaml_.scalar(value, fmt::format("'{}'", key.text()))) *field = *text;
+    }
     if (!info.date.empty() && !valid_date(info.date)) yaml_.error(*node.find("date"), "'date' must be written YYYY-MM-DD");
     if (const YamlNode* eds = node.find("editions"); eds && yaml_.expect_sequence(*eds, "'editions'")) {
+      info.editions_listed = true;
       for (const auto& e : eds->items())
         if (auto name = yaml_.scalar(e, "an edition name")) {
           info.editions.push_back(*name);
@@ -147,7 +155,7 @@ class ReportLoader {
       doc.content.push_back(Cover{optional_text(value, "title"), optional_text(value, "subtitle"),
                                   optional_text(value, "tagline"), optional_text(value, "organisation"), pos});
     } else if (kind == "notes" || kind == "contents") {
-      InlineText title = parse_inline_markdown(kind == "notes" ? "Notes" : "Contents", pos);
+      InlineText title = parse_inline_markdown(kind == "notes" ? doc.info.words.notes : doc.info.words.contents, pos);
       if (!value.is_null()) {
         if (!yaml_.expect_map(value, fmt::format("'{}'", kind))) return;
         yaml_.check_keys(value, {"title"});
@@ -316,7 +324,10 @@ class ReportLoader {
     if (!yaml_.expect_map(n, "a figure")) return item;
     yaml_.check_keys(n, {"prefix", "value", "label"}, {"value", "label"});
     item.prefix = yaml_.scalar_or(n, "prefix", "");
-    if (const YamlNode* value = n.find("value")) item.value = yaml_.number(*value, "'value'").value_or(0);
+    if (const YamlNode* value = n.find("value")) {
+      item.value = yaml_.number(*value, "'value'").value_or(0);
+      item.decimals = YamlReader::decimals(*value);
+    }
     item.label = optional_text(n, "label");
     return item;
   }
@@ -358,12 +369,16 @@ class ReportLoader {
     if (c.kind != "bar") yaml_.error(*v.find("kind"), fmt::format("unknown chart kind '{}' (bar)", c.kind));
     c.title = optional_text(v, "title");
     c.unit = yaml_.scalar_or(v, "unit", "");
-    if (const YamlNode* total = v.find("total")) c.total = yaml_.number(*total, "'total'");
+    if (const YamlNode* total = v.find("total")) {
+      c.total = yaml_.number(*total, "'total'");
+      c.total_decimals = YamlReader::decimals(*total);
+    }
     for (const auto& d : list_of(v, "data")) {
       if (!yaml_.expect_map(d, "a bar")) continue;
       yaml_.check_keys(d, {"label", "value"}, {"label", "value"});
       const YamlNode* value = d.find("value");
-      ChartBar bar{optional_text(d, "label"), value ? yaml_.number(*value, "'value'").value_or(0) : 0};
+      ChartBar bar{optional_text(d, "label"), value ? yaml_.number(*value, "'value'").value_or(0) : 0,
+                   value ? YamlReader::decimals(*value) : 0};
       if (bar.value < 0) yaml_.error(*value, "a bar's value must not be negative");
       c.data.push_back(std::move(bar));
     }

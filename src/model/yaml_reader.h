@@ -1,6 +1,7 @@
 #pragma once
 // Checked access to a YAML file for the loaders: every complaint carries file, line and column.
-// Internal to src/model: nothing outside this stage sees libyaml or the YAML tree.
+// Internal to src/model: nothing outside this stage sees yaml-cpp or the YAML tree.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,12 @@ class YamlReader {
 
   // The parsed root, kept by this reader; nullptr after reporting why it could not be read.
   const YamlNode* load();
+  // The same for a file that may say `extends: NAME`: the file NAME names (the first of
+  // `candidates(NAME)` that is not the file itself) is read the same way, and this one merged
+  // over it (merge_yaml); complaints about a node name the file it is from. A chain that comes
+  // back to a file in it is an error at its `extends`.
+  using Candidates = std::function<std::vector<std::string>(const std::string& name)>;
+  const YamlNode* load_extending(const Candidates& candidates);
 
   const std::string& path() const { return path_; }
   static SourcePos pos(const YamlNode& node) { return node.pos(); }
@@ -45,6 +52,9 @@ class YamlReader {
   // The text of `map`'s entry `key`, `fallback` when it has none (or after reporting a non-text).
   std::string scalar_or(const YamlNode& map, const char* key, const std::string& fallback);
   std::optional<double> number(const YamlNode& node, const std::string& what);
+  // How many digits a number is written with after its decimal point ("4.50" 2, "12" 0, "1.5e3"
+  // 1); 0 for anything not a scalar.
+  static int decimals(const YamlNode& node);
   std::optional<bool> boolean(const YamlNode& node, const std::string& what);
   // "12pt", "3mm", "1.5cm", "0.5in" or a bare number of points.
   std::optional<Pt> length(const YamlNode& node, const std::string& what);
@@ -53,6 +63,9 @@ class YamlReader {
   std::string path_;
   Diagnostics& diags_;
   std::unique_ptr<const YamlDocument> document_;
+  std::vector<std::string> files_;  // by YamlNode::file(): this one, then what it extends
+
+  std::unique_ptr<const YamlDocument> read(const std::string& path);
 };
 
 }  // namespace lp

@@ -1,20 +1,20 @@
 #pragma once
-// A YAML document as a tree of plain values, built from libyaml's parser events.
-//
-// Written by hand because libyaml (chosen for speed) gives events only, no tree; and not
-// yaml-cpp, which took ~190 ms to load a 2 MB report and turned an alias into a second
-// reference to the same node, so a change through one path showed through the other. Here an
-// alias is expanded into a copy of the anchored subtree: every node has one parent, and the
-// limits below bound what the copies may cost.
+// A YAML document as a tree of plain values, built from yaml-cpp's parser events
+// (YAML::Parser::HandleNextDocument with an EventHandler), not from yaml-cpp's own YAML::Node:
+// that tree makes an alias a second reference to the anchored node, so a change through one
+// path shows through the other, and it costs several times this one to build. Here an alias is
+// expanded into a copy of the anchored subtree: every node has one parent, and the limits below
+// bound what the copies may cost.
 //
 // A scalar's text is a view: of the file's own bytes when they are the scalar's text (most
 // are: plain or quoted without escapes, on one line), else of a string the document keeps.
 // So the tree does not copy the file again; the views live as long as their YamlDocument.
-// Internal to src/model: nothing outside this stage sees libyaml or this tree.
+// Internal to src/model: nothing outside this stage sees yaml-cpp or this tree.
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +34,7 @@ struct YamlEntry {
 class YamlNode {
  public:
   // Null: a plain ~, null, Null, NULL or nothing at all, without a tag (YAML 1.2's core schema,
-  // as yaml-cpp read it); a quoted "null" is a scalar.
+  // as yaml-cpp reads it); a quoted "null" is a scalar.
   enum class Kind : std::uint8_t { Null, Scalar, Sequence, Mapping };
 
   YamlNode() = default;
@@ -54,6 +54,9 @@ class YamlNode {
   // Line and column (1-based; the column counts bytes) where the node starts, its anchor or
   // tag included.
   SourcePos pos() const { return {line_, column_}; }
+  // Which file the node was read from, when a tree is merged from several (merge_yaml); 0
+  // otherwise.
+  uint16_t file() const { return file_; }
   // A scalar's text as the document means it (quotes and escapes resolved); "" for the others.
   std::string_view text() const { return text_; }
 
@@ -98,9 +101,11 @@ class YamlNode {
 
  private:
   friend class YamlTreeBuilder;
+  friend class YamlMerger;
   static const std::vector<YamlNode>& no_children();
 
   Kind kind_ = Kind::Null;
+  uint16_t file_ = 0;
   int line_ = 0;
   int column_ = 0;
   std::string_view text_;
@@ -123,23 +128,44 @@ struct YamlError {
 class YamlDocument {
  public:
   const YamlNode& root() const { return root_; }
+  // How many parts the text was parsed in, at once (1: as a whole).
+  size_t parts() const { return parts_.size() + 1; }
 
   YamlDocument(const YamlDocument&) = delete;
   YamlDocument& operator=(const YamlDocument&) = delete;
 
  private:
   friend class YamlTreeBuilder;
+  friend class YamlMerger;
   explicit YamlDocument(std::string source) : source_(std::move(source)) {}
 
   const std::string source_;
   std::deque<std::string> owned_;  // scalars' text that is not a run of the source's bytes
   YamlNode root_;
+  // Parsed in parts: the other parts' documents, which keep their scalars' text (their source
+  // is this one's).
+  std::vector<std::unique_ptr<const YamlDocument>> parts_;
 };
 
-// The first document of `text` (a later one is not read, as yaml-cpp's Load did not); its
-// root is null, at 1:1, for a stream without one. nullptr after filling `error`: invalid
-// YAML, an alias to an unknown anchor or inside the node it names, a duplicate key, or a
-// limit passed.
+// The first document of `text` (a later one is not read); its root is null, at 1:1, for a
+// stream without one. nullptr after filling `error`: bytes that are not UTF-8 or not allowed in
+// YAML (model/utf8_check.h), invalid YAML, an alias to an unknown anchor or inside the node it
+// names, a duplicate key, or a limit passed.
 std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error);
+
+// The same, with the text cut into at most `parts` parts parsed at once (model/yaml_split.h):
+// the same tree and the same errors. parse_yaml() cuts a large text into as many parts as the
+// machine has cores, up to four.
+std::unique_ptr<const YamlDocument> parse_yaml_in_parts(std::string text, const YamlLimits& limits, YamlError& error,
+                                                        size_t parts);
+
+// `over`'s tree merged over `base`'s, as a layout that `extends:` another is read: two mappings
+// merge key by key (keys in base's order, then over's new ones), at every depth; anything else
+// in `over` replaces what `base` has there whole. `over`'s top-level key `drop` is left out.
+// Nodes from `over` are marked as of file `over_file`; base's keep their marks, or take
+// `base_file` when it is given. The result keeps both documents, whose text it shares.
+std::unique_ptr<const YamlDocument> merge_yaml(std::unique_ptr<const YamlDocument> base,
+                                               std::unique_ptr<const YamlDocument> over, uint16_t over_file,
+                                               std::string_view drop, std::optional<uint16_t> base_file = {});
 
 }  // namespace lp

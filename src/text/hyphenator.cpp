@@ -1,12 +1,18 @@
 #include "text/hyphenator.h"
 
 #include <hyphen.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <system_error>
+#include <vector>
 
 namespace lp {
 
@@ -50,6 +56,29 @@ DictionaryStore& dictionaries() {
 }  // namespace
 
 const char* default_hyphen_dictionary() { return "/usr/share/hyphen/hyph_en_GB.dic"; }
+
+std::string hyphen_dictionary_for(std::string_view language, const std::string& folder) {
+  namespace fs = std::filesystem;
+  std::string tag(language);
+  std::replace(tag.begin(), tag.end(), '-', '_');
+  const std::string lang = tag.substr(0, tag.find('_'));
+  if (lang.empty() || lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+    return "";
+  std::string main_country = lang;
+  std::transform(main_country.begin(), main_country.end(), main_country.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::error_code ec;
+  for (const std::string& name : {tag, lang, lang + "_" + main_country}) {
+    const fs::path p = fs::path(folder) / ("hyph_" + name + ".dic");
+    if (fs::is_regular_file(p, ec)) return p.string();
+  }
+  std::vector<std::string> others;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("hyph_" + lang + "_", 0) == 0 && entry.path().extension() == ".dic") others.push_back(entry.path().string());
+  }
+  std::sort(others.begin(), others.end());
+  return others.empty() ? "" : others.front();
+}
 
 void preload_hyphen_dictionary(const std::string& path) {
   try {
@@ -95,9 +124,19 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const HyphenLimits
   if (end >= begin + 2 && word[end - 1] == 's' && word[end - 2] == '\'') end -= 2;
   if (end >= begin + 4 && word[end - 1] == 's' && word.substr(end - 4, 3) == "\xE2\x80\x99") end -= 4;
   const std::string_view core = word.substr(begin, end - begin);
-  if (static_cast<int>(core.size()) < limits.min_word) return {};
-  for (char c : core)
-    if (!is_lower(c)) return {};
+  // Where each character of the core begins: lower-case letters only (a–z, and for patterns in
+  // UTF-8 those of any cased script: é, ł, ß), so capitals, digits and scripts without case are
+  // left alone.
+  starts_.clear();
+  for (size_t i = 0; i < core.size();) {
+    UChar32 c;
+    const size_t at = i;
+    U8_NEXT(core.data(), i, core.size(), c);
+    if (c < 0x80 ? !is_lower(static_cast<char>(c)) : (!dict_->utf8 || !u_islower(c))) return {};
+    starts_.push_back(at);
+  }
+  const size_t letters = starts_.size();
+  if (static_cast<int>(letters) < limits.min_word) return {};
 
   key_.assign(core);
   key_ += static_cast<char>(limits.left);
@@ -106,22 +145,23 @@ std::vector<size_t> Hyphenator::points(std::string_view word, const HyphenLimits
   if (it == cache_.end()) {
     hyphens_.assign(core.size() + 5, '\0');
     std::vector<size_t> found;
-    const std::string letters(core);  // libhyphen reads the word as a C string
+    const std::string text(core);  // libhyphen reads the word as a C string
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    if (hnj_hyphen_hyphenate2(dict_, letters.c_str(), static_cast<int>(letters.size()), hyphens_.data(), nullptr, &rep,
-                              &pos, &cut) == 0 &&
+    // With patterns in UTF-8, libhyphen marks a hyphen after the i-th character at hyphens[i].
+    if (hnj_hyphen_hyphenate2(dict_, text.c_str(), static_cast<int>(text.size()), hyphens_.data(), nullptr, &rep, &pos,
+                              &cut) == 0 &&
         !rep) {  // a pattern that would change the spelling is not used
-      for (size_t i = 0; i + 1 < core.size(); ++i)
+      for (size_t i = 0; i + 1 < letters; ++i)
         if ((hyphens_[i] - '0') & 1) {
           const size_t before = i + 1;  // letters before the hyphen
-          if (static_cast<int>(before) >= limits.left && static_cast<int>(core.size() - before) >= limits.right)
-            found.push_back(before);
+          if (static_cast<int>(before) >= limits.left && static_cast<int>(letters - before) >= limits.right)
+            found.push_back(starts_[before]);
         }
     }
     if (rep) {
-      for (size_t i = 0; i < letters.size(); ++i) free(rep[i]);
+      for (size_t i = 0; i < text.size(); ++i) free(rep[i]);
       free(rep);
       free(pos);
       free(cut);

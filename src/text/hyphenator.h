@@ -2,6 +2,7 @@
 // Internal to src/text: hyphenation points of a word, from libhyphen's patterns (hyphen-en-gb).
 #include <string>
 #include <string_view>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -26,9 +27,10 @@ class Hyphenator {
 
   bool loaded() { return dict() != nullptr; }
   // Byte offsets in `word` before which a hyphen may go. Words with capitals, digits or the look
-  // of a URL or e-mail address are left alone, as are words of letters other than a–z: the
-  // patterns are for English prose. Punctuation around the word and a possessive 's are not
-  // counted as letters.
+  // of a URL or e-mail address are left alone, as are words of anything but lower-case letters:
+  // a–z, and with patterns written in UTF-8 (most of Debian's) those of any cased script (é, ł,
+  // ß; not a script without case, such as Devanagari). Punctuation around the word and a
+  // possessive 's are not counted as letters; the limits count letters, not bytes.
   std::vector<size_t> points(std::string_view word, const HyphenLimits& limits);
 
  private:
@@ -40,10 +42,17 @@ class Hyphenator {
   std::unordered_map<std::string, std::vector<size_t>> cache_;
   std::string key_;
   std::vector<char> hyphens_;
+  std::vector<size_t> starts_;  // scratch: where each letter of a word begins
 };
 
 // The en-GB dictionary of Debian's hyphen-en-gb.
 const char* default_hyphen_dictionary();
+
+// The patterns for a BCP 47 language tag among Debian's hyphen-* packages (hyph_LL_CC.dic in
+// `folder`): the tag's own (en-GB: hyph_en_GB.dic), else the language's alone (hyph_LL.dic), its
+// main country's (hyph_de_DE.dic) or the first of its others; "" when the language has none,
+// which sets its text without hyphenation.
+std::string hyphen_dictionary_for(std::string_view language, const std::string& folder = "/usr/share/hyphen");
 
 // Starts reading a dictionary on a thread of its own, for the hyphenators that will want it.
 // Each dictionary file is read once per process (libhyphen takes ~17 ms over en-GB's 14,000

@@ -2,6 +2,7 @@
 // Setting a paragraph: styled text in, lines of positioned glyph runs out.
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -54,9 +55,12 @@ enum class Breaking { TotalFit, FirstFit };  // first fit only to compare agains
 
 class FontSet;
 
-// Starts reading the hyphenation patterns on a thread of their own, so that they are ready by
-// the time the first paragraph that hyphenates is set. Harmless when none is.
-void preload_hyphenation();
+// Starts reading the hyphenation patterns of `language` on a thread of their own, so that they
+// are ready by the time the first paragraph that hyphenates is set. Harmless when none is.
+void preload_hyphenation(std::string_view language);
+// Whether the patterns for `language` (a BCP 47 tag) are installed (Debian's hyphen-* packages);
+// without them its text is set without hyphenation.
+bool has_hyphenation(std::string_view language);
 
 class ParagraphSetter {
  public:

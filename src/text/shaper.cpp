@@ -52,7 +52,7 @@ Shaper::Shaper(const FontSet& fonts, Diagnostics& diags, std::string file, std::
         icu::Locale l = icu::Locale::forLanguageTag(language, status);
         return U_FAILURE(status) ? icu::Locale::getRoot() : l;
       }()),
-      breaks_(locale_), hyphenator_(default_hyphen_dictionary()), buffer_(hb_buffer_create()) {}
+      breaks_(locale_), hyphenator_(hyphen_dictionary_for(language)), buffer_(hb_buffer_create()) {}
 
 Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
 

@@ -186,6 +186,11 @@ done
 check "components in large print: 16 pt or more, no italic" sizes components-large-print.pdf 16 no-italic
 check "components in the booklet: panels at the trim run into the bleed" python3 "$src/tests/e2e/print_checks.py" bleeds components-booklet.pdf
 check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
+# Run in the report's own folder with the report named alone (the README's form): its pictures
+# are under "." (issue 11).
+mkdir -p here && cp "$src/tests/data/components.yaml" "$src/tests/data/leaf.png" "$src/tests/data/leaf.jpg" here/
+check "components built from their own folder" bash -c "cd here && '$lp' build components.yaml ${opts[*]} --edition booklet -o here.pdf"
+check "components from their own folder: images are drawn" bash -c "pdfimages -list here/here.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
 # Deterministic: the same inputs give the same bytes, every edition, however many threads.
 SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --out-dir det1 -j 1 2>/dev/null
@@ -244,6 +249,10 @@ check "json diagnostics: exit 1" test $? -eq 1
 check "json diagnostics: valid JSON" python3 -m json.tool diag.json
 check "json diagnostics: the error" contains diag.json '{"file":"'"$src"'/tests/bad/unknown-key.yaml","line":4,"column":3,"severity":"error","message":"unknown key '"'titel'"' (did you mean '"'title'"'?)"}'
 check "json diagnostics: exit code inside" contains diag.json '"exit":1}'
+# Diagnostics for GitHub Actions: annotations on stdout.
+"$lp" check "$src/tests/bad/unknown-key.yaml" "${opts[@]}" --diagnostics github >diag.github 2>/dev/null
+check "github diagnostics: exit 1" test $? -eq 1
+check "github diagnostics: the annotation" contains diag.github "::error file=$src/tests/bad/unknown-key.yaml,line=4,col=3::unknown key 'titel' (did you mean 'title'?)"
 "$lp" check "$src/report.yaml" "${opts[@]}" --diagnostics json >ok.json 2>/dev/null
 check "json for a good report" contains ok.json '{"diagnostics":[],"errors":0,"warnings":0,"exit":0}'
 

@@ -30,6 +30,18 @@ TEST(Cli, DiagnosticsAsJson) {
   EXPECT_EQ(diagnostics_json(Diagnostics(), 0), "{\"diagnostics\":[],\"errors\":0,\"warnings\":0,\"exit\":0}");
 }
 
+TEST(Cli, DiagnosticsAsGithubAnnotations) {
+  Diagnostics d;
+  d.error("reports/r.yaml", {12, 7}, "unknown block 'qoute' (did you mean 'quote'?)");
+  d.warning("r.yaml", {3, 0}, "100% over: a, b\nnext line");
+  d.warning("odd:name,1.yaml", {}, "no position");
+  EXPECT_EQ(diagnostics_github(d),
+            "::error file=reports/r.yaml,line=12,col=7::unknown block 'qoute' (did you mean 'quote'?)\n"
+            "::warning file=r.yaml,line=3::100%25 over: a, b%0Anext line\n"
+            "::warning file=odd%3Aname%2C1.yaml::no position\n");
+  EXPECT_EQ(diagnostics_github(Diagnostics()), "");
+}
+
 TEST(Cli, StrictPromotesEveryWarning) {
   Diagnostics d;
   d.warning("r.yaml", {3, 4}, "overfull line: 2.0 pt wider than the measure");

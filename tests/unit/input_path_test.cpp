@@ -49,6 +49,21 @@ TEST_F(InputPathTest, ResolvesAgainstTheNamingFilesFolder) {
   EXPECT_EQ(*p, fs::canonical(root / "images" / "a.png").string());
 }
 
+// `leafpress build report.yaml` run in the report's folder: the report's folder is "" and the
+// root ".".
+TEST_F(InputPathTest, AReportNamedWithoutItsFolderInTheCurrentFolder) {
+  const fs::path before = fs::current_path();
+  fs::current_path(root);
+  auto p = resolve_input_path(".", "images/a.png", "report.yaml", {7, 12}, diags);
+  auto outside = resolve_input_path(".", "../outside/secret.png", "report.yaml", {7, 12}, diags);
+  fs::current_path(before);
+  ASSERT_TRUE(p) << message();
+  EXPECT_EQ(*p, fs::canonical(root / "images" / "a.png").string());
+  EXPECT_FALSE(outside);
+  EXPECT_NE(message().find("report.yaml:7:12: error: '../outside/secret.png' is outside ."), std::string::npos)
+      << message();
+}
+
 TEST_F(InputPathTest, AcceptsAnAbsolutePathInsideTheRoot) {
   EXPECT_TRUE(resolve((root / "images" / "a.png").string())) << message();
 }

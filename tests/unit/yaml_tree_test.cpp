@@ -1,10 +1,11 @@
-// The YAML tree built from libyaml's events (model/yaml_tree.h): kinds, positions, aliases
+// The YAML tree built from yaml-cpp's events (model/yaml_tree.h): kinds, positions, aliases
 // as copies, duplicate keys and the errors, each with its line and column.
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "model/yaml_reader.h"
+#include "model/yaml_split.h"
 #include "model/yaml_tree.h"
 
 namespace lp {
@@ -213,10 +214,15 @@ TEST(YamlTree, AnAliasCopyCountsTowardsTheDepth) {
 TEST(YamlTree, InvalidYamlNamesTheProblemAndItsContext) {
   YamlError e = parse_error("report: {title: T\ncontent: x\n");
   EXPECT_EQ(where(e.pos), "2:8");
-  EXPECT_EQ(e.message, "invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping, from 1:9)");
+  // The problem in yaml-cpp's words; the collection it happened in, and where that began, in ours.
+  EXPECT_EQ(e.message, "invalid YAML: end of map flow not found (in the flow mapping from 1:9)");
   e = parse_error("a:\n\tb: c\n");
+  // yaml-cpp stops at the ':' after the tab (2:3); the tab is what to fix, so it is named.
   EXPECT_EQ(where(e.pos), "2:1");
-  EXPECT_EQ(e.message, "invalid YAML: found character that cannot start any token (a tab: YAML indents with spaces only)");
+  EXPECT_EQ(e.message, "invalid YAML: illegal map value (a tab: YAML indents with spaces only)");
+  e = parse_error("a:\n  - x\n  - [y\n");
+  EXPECT_EQ(where(e.pos), "4:1");
+  EXPECT_EQ(e.message, "invalid YAML: end of sequence flow not found (in the flow list from 3:5)");
 }
 
 TEST(YamlTree, BytesThatAreNotUtf8AreAnErrorWithTheirPosition) {
@@ -226,6 +232,48 @@ TEST(YamlTree, BytesThatAreNotUtf8AreAnErrorWithTheirPosition) {
   e = parse_error("a: \x01\n");
   EXPECT_EQ(where(e.pos), "1:4");
   EXPECT_EQ(e.message, "invalid YAML: control characters are not allowed (U+0001)");
+}
+
+TEST(YamlTree, EveryKindOfBadUtf8IsFoundWhereItBegins) {
+  // Past a long run of ASCII (read eight bytes at a time) and a line of other characters.
+  const std::string before = "a: " + std::string(100, 'x') + "\nb: caf\xC3\xA9 \xE2\x98\x95\nc: ";
+  const struct {
+    std::string bad;
+    const char* message;
+  } cases[] = {
+      {"\x80", "invalid leading UTF-8 octet (byte 0x80)"},
+      {"\xC3(", "invalid trailing UTF-8 octet (byte 0x28)"},
+      {"\xE2\x98", "incomplete UTF-8 octet sequence"},
+      {"\xC0\xAF", "invalid length of a UTF-8 sequence (an overlong form)"},
+      {"\xED\xA0\x80", "invalid Unicode character (U+D800)"},
+      {"\xF4\x90\x80\x80", "invalid Unicode character (U+110000)"},
+      {"\xC2\x9B", "control characters are not allowed (U+009B)"},
+      {"\xEF\xBF\xBF", "control characters are not allowed (U+FFFF)"},
+      {"\x7F", "control characters are not allowed (U+007F)"},
+      {std::string(1, '\0'), "control characters are not allowed (U+0000)"},
+  };
+  for (const auto& c : cases) {
+    const YamlError e = parse_error(before + c.bad);
+    EXPECT_EQ(where(e.pos), "3:4") << c.message;
+    EXPECT_EQ(e.message, std::string("invalid YAML: ") + c.message);
+  }
+  // Allowed: tab, carriage return, U+0085, U+00A0 and U+FFFD (the text may hold one itself).
+  EXPECT_EQ(parse_ok("a: \"x\ty\"\r\nb: \xC2\x85 \xC2\xA0z \xEF\xBF\xBD\n")->root().find("b")->text(),
+            "\xC2\x85 \xC2\xA0z \xEF\xBF\xBD");
+  // A byte order mark is not counted in the first line's columns.
+  EXPECT_EQ(where(parse_error("\xEF\xBB\xBF" "a: \xFF\n").pos), "1:4");
+}
+
+TEST(YamlTree, AMissingValueIsWhereItsKeyEnds) {
+  const auto doc = parse_ok("a: # nothing\nb:\n\"c\" :\nd: &x\ne: ~\nf:");
+  const YamlNode& root = doc->root();
+  EXPECT_EQ(where(root.find("a")->pos()), "1:3");
+  EXPECT_EQ(where(root.find("b")->pos()), "2:3");
+  EXPECT_EQ(where(root.find("c")->pos()), "3:6");
+  EXPECT_EQ(where(root.find("d")->pos()), "4:4");  // at its anchor
+  EXPECT_EQ(where(root.find("e")->pos()), "5:4");
+  EXPECT_EQ(where(root.find("f")->pos()), "6:3");
+  for (const char* key : {"a", "b", "c", "d", "e", "f"}) EXPECT_TRUE(root.find(key)->is_null()) << key;
 }
 
 TEST(YamlTree, OnlyTheFirstDocumentIsRead) {
@@ -266,6 +314,95 @@ TEST(YamlTree, TheTreeOutlivesTheTextItWasGiven) {
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->root().find("title")->text(), std::string(100, 'x'));
   EXPECT_EQ(doc->root().find("short")->text(), "y");
+}
+
+}  // namespace
+}  // namespace lp
+
+namespace lp {
+namespace {
+
+// The tree as text: kinds, positions and text, every node.
+void dump(const YamlNode& n, std::string& out) {
+  out += std::to_string(static_cast<int>(n.kind())) + "@" + where(n.pos()) + "[" + std::string(n.text()) + "]";
+  if (n.is_sequence())
+    for (const YamlNode& item : n.items()) dump(item, out += " "), out += ";";
+  for (const auto& [key, value] : n.entries()) dump(key, out += " "), dump(value, out += "="), out += ";";
+}
+
+// The tree as text, or the error; `used` is how many parts were parsed.
+std::string parsed(const std::string& text, size_t parts, const YamlLimits& limits = kLimits, size_t* used = nullptr) {
+  YamlError error;
+  const auto doc = parse_yaml_in_parts(text, limits, error, parts);
+  if (!doc) return "error " + where(error.pos) + " " + error.message;
+  if (used) *used = doc->parts();
+  std::string out;
+  dump(doc->root(), out);
+  return out;
+}
+
+// A report's shape: a few keys, then a long content list of items of every style.
+std::string long_report(const std::string& extra = "") {
+  std::string text = "\xEF\xBB\xBF" "report: {title: \"T\", editions: [booklet]}\r\n# a comment\ncontent:\n";
+  for (int i = 0; i < 40; ++i) {
+    text += "  - section:\n      title: 'S" + std::to_string(i) + "'\n      blocks:\n";
+    text += "        - p: |\n            Literal\n            lines\n        - p: plain text\n            over two lines\n";
+    text += "        - quote: {text: \"q \\u00e9\", by: B}\n        - list: [a, b, c]\n  # between items\n\n";
+    if (i == 20) text += extra;
+  }
+  return text;
+}
+
+TEST(YamlTreeParts, PartsGiveTheSameTreeAsOneParse) {
+  const std::string text = long_report();
+  const std::string whole = parsed(text, 1);
+  ASSERT_EQ(whole.substr(0, 5), "3@1:1") << whole;
+  for (size_t parts : {2, 3, 4, 7}) {
+    size_t used = 0;
+    EXPECT_EQ(parsed(text, parts, kLimits, &used), whole) << parts;
+    EXPECT_EQ(used, parts) << parts;
+  }
+  EXPECT_FALSE(content_cuts(text, 4).empty());
+}
+
+TEST(YamlTreeParts, WhatCannotBeCutIsParsedWhole) {
+  // An item-like line inside a quoted scalar and inside a flow list; an alias to an anchor of an
+  // earlier part; a duplicate key, a limit and an error in a later part: all as one parse.
+  for (const std::string& extra : std::vector<std::string>{"  - p: \"quoted\n  - not an item\"\n", "  - [a,\n  - b]\n",
+                                  "  - p: *early\n", "  - {a: 1, a: 2}\n", "  - " + std::string(70, '[') + std::string(70, ']') + "\n",
+                                  "  - p: [unclosed\n"}) {
+    const std::string text = long_report(extra);
+    std::string anchored = text;
+    anchored.replace(anchored.find("title: 'S0'"), 11, "title: &early 'S0'");
+    for (const std::string& t : {text, anchored}) {
+      const std::string whole = parsed(t, 1);
+      EXPECT_EQ(parsed(t, 4), whole) << extra;
+    }
+  }
+  // The only line to cut at is inside a quoted scalar, or a flow list: the part before it fails,
+  // and the text is parsed whole.
+  for (const char* t : {"content:\n  - p: \"a\n  - b\"\n", "content:\n  - [a,\n  - b]\n"}) {
+    ASSERT_EQ(content_cuts(t, 2).size(), 1u) << t;
+    size_t used = 0;
+    EXPECT_EQ(parsed(t, 2, kLimits, &used), parsed(t, 1)) << t;
+    if (parsed(t, 1).substr(0, 5) != "error") {
+      EXPECT_EQ(used, 1u) << t;
+    }
+  }
+  EXPECT_EQ(parsed("content:\n  - p: \"a\n  - b\"\n", 2), "3@1:1[] 1@1:1[content]=2@2:3[] 3@2:5[] 1@2:5[p]=1@2:8[a - b];;;");
+  const std::string text = long_report();
+  const YamlLimits few{kMaxYamlDepth, 800};  // more than any one part holds, fewer than all
+  EXPECT_EQ(parsed(text, 4, few), parsed(text, 1, few));
+  EXPECT_EQ(parsed(text, 4, few).substr(0, 5), "error");
+}
+
+TEST(YamlTreeParts, OnlyAContentListAtTheEndIsCut) {
+  EXPECT_TRUE(content_cuts("report: {}\ncontent:\n  - a\n  - b\nafter: 1\n", 2).empty());
+  EXPECT_TRUE(content_cuts("content:\n- a\n- b\n", 2).empty());  // items at the margin
+  EXPECT_TRUE(content_cuts("content: [a, b]\n", 2).empty());
+  const auto cuts = content_cuts("report: {}\ncontent: # the blocks\n  - a\n  - b\n  - c\n  - d\n", 2);
+  ASSERT_EQ(cuts.size(), 1u);
+  EXPECT_EQ(cuts[0].line, 5);
 }
 
 }  // namespace
