@@ -1,8 +1,6 @@
 #include "layout/context.h"
 
-#include <fmt/format.h>
-
-#include <cmath>
+#include "text/number_format.h"
 
 namespace lp {
 
@@ -10,19 +8,8 @@ void LayoutContext::overflow(SourcePos pos, const std::string& what) const {
   diags.warning(doc.path, pos, what);
 }
 
-std::string LayoutContext::format_number(double v) const {
-  if (!std::isfinite(v) || std::fabs(v) >= 1e15) return fmt::format("{}", v);
-  // The shortest form that reads back as the same number: 4.5 stays 4.5.
-  std::string text = fmt::format("{}", std::fabs(v));
-  const size_t dot = text.find('.');
-  const std::string digits = text.substr(0, dot), decimals = dot == std::string::npos ? "" : text.substr(dot);
-  std::string out;
-  // Thousands separated by commas, as en-GB writes them.
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (v < 0 ? "-" : "") + out + decimals;
+std::string LayoutContext::format_number(double v, int decimals) const {
+  return lp::format_number(v, decimals, doc.info.language);
 }
 
 Pt height_of(const std::vector<Line>& lines) {

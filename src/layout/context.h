@@ -41,8 +41,8 @@ struct LayoutContext {
     return setter.set_line({TextSpan{text, &style, false, false, link, {}}});
   }
   const Colour& accent(size_t i) const { return st.accents[i % st.accents.size()]; }
-  // A figure as the report's language writes it: thousands grouped, the decimals as written.
-  std::string format_number(double v) const;
+  // A figure as the report's language writes it, with the decimals the report wrote.
+  std::string format_number(double v, int decimals) const;
   // Something that cannot fit where it must: placed as well as it can be, and said.
   void overflow(SourcePos pos, const std::string& what) const;
 };

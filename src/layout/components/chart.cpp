@@ -17,14 +17,15 @@ Fragment lay_out(const Chart& c, const Regions& regions, LayoutContext& ctx) {
   if (c.data.empty()) return stack.lay_out(regions, ctx, c.pos, "a bar");
   add_heading(stack, c.title, regions.width, ctx, st.heading.space_after);
   double max = 0;
-  for (const auto& bar : c.data) max = std::max(max, bar.value);
+  int decimals = 0;
+  for (const auto& bar : c.data) max = std::max(max, bar.value), decimals = std::max(decimals, bar.decimals);
   if (max <= 0) max = 1;
   TextStyle label = st.figure_label;
   label.align = Align::Right;
   TextStyle value = st.figure_label;
   value.bold = true;
   const Pt label_width = regions.width * st.components.chart_label_column, gap = Pt(6);
-  const Pt value_room = ctx.line(ctx.format_number(max), value).width + gap;
+  const Pt value_room = ctx.line(ctx.format_number(max, decimals), value).width + gap;
   const Pt bar_room = regions.width - label_width - gap - value_room;
   const Pt thickness = label.leading * 1.4 * 0.7;
   const Colour fill = ctx.accent(1);
@@ -35,7 +36,7 @@ Fragment lay_out(const Chart& c, const Regions& regions, LayoutContext& ctx) {
     const Pt text_h = height_of(*lines);
     const Pt row = std::max(text_h, label.leading * 1.4);
     const Pt length = bar_room * (bar.value / max);
-    auto v = std::make_shared<Line>(ctx.line(ctx.format_number(bar.value), value));
+    auto v = std::make_shared<Line>(ctx.line(ctx.format_number(bar.value, bar.decimals), value));
     stack.add(row, Pt(3), true, [=](Frame& f, Pt top) {
       draw_lines(f, std::move(*lines), Pt(0), top + (row - text_h) / 2);
       PathItem rect = PathItem::rect(label_width + gap, top + (row - thickness) / 2, length, thickness);
@@ -50,7 +51,7 @@ Fragment lay_out(const Chart& c, const Regions& regions, LayoutContext& ctx) {
   // The title with the first two bars; the note with the last two.
   if (bars.size() >= 2) stack.no_break_after(bars[0]);
   std::string note;
-  if (c.total) note = fmt::format("Total: {}{}", ctx.format_number(*c.total), c.unit.empty() ? "" : " " + c.unit);
+  if (c.total) note = fmt::format("{} {}{}", ctx.doc.info.words.total, ctx.format_number(*c.total, c.total_decimals), c.unit.empty() ? "" : " " + c.unit);
   else note = c.unit;
   if (!note.empty()) {
     stack.no_break();

@@ -1,60 +1,16 @@
 // People: cards in rows across the frame, each a round badge (the photo, clipped round, or the
 // initials in an accent colour) beside the name in bold and the role beneath. Rows never split;
 // the grid breaks between rows and leaves no row alone at its end.
-#include <unicode/brkiter.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <memory>
 
 #include "layout/block_flow.h"
 #include "layout/components.h"
 #include "layout/stack.h"
+#include "text/initials.h"
 
 namespace lp {
 
-namespace {
-
-// Initials for a badge: the first letter (grapheme cluster) of the first and last words, in
-// capitals ("Sara Tough OBE" -> "ST": honours in capitals at the end are left out).
-std::string initials(const std::string& name) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(name);
-  std::vector<icu::UnicodeString> words;
-  for (int32_t start = 0, i = 0; i <= u.length(); ++i) {
-    if (i == u.length() || u.charAt(i) == ' ') {
-      if (i > start) words.push_back(u.tempSubStringBetween(start, i));
-      start = i + 1;
-    }
-  }
-  auto all_capitals = [](const icu::UnicodeString& w) {
-    icu::UnicodeString upper = w;
-    upper.toUpper();
-    return w.length() > 1 && upper == w;
-  };
-  while (words.size() > 2 && all_capitals(words.back())) words.pop_back();
-  // Made once a thread: ICU builds a break iterator from its rules, which costs far more than
-  // a name.
-  static thread_local UErrorCode status = U_ZERO_ERROR;
-  static thread_local std::unique_ptr<icu::BreakIterator> graphemes(
-      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
-  std::string out;
-  auto first_grapheme = [&](const icu::UnicodeString& w) {
-    if (w.isEmpty()) return;
-    int32_t end = 1;
-    if (U_SUCCESS(status)) {
-      graphemes->setText(w);
-      end = graphemes->following(0);
-    }
-    icu::UnicodeString g = w.tempSubString(0, end);
-    g.toUpper();
-    g.toUTF8String(out);
-  };
-  if (!words.empty()) first_grapheme(words.front());
-  if (words.size() > 1) first_grapheme(words.back());
-  return out;
-}
-
-}  // namespace
 
 Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
@@ -98,7 +54,7 @@ Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ct
         circle.fill = ctx.accent(i);
         Frame deco;
         deco.push(std::move(circle));
-        Line ini = ctx.line(initials(p.name), letters);
+        Line ini = ctx.line(initials(p.name, ctx.doc.info.language), letters);
         draw_line(deco, std::move(ini), x + (badge - ini.width) / 2, (badge - ini.height) / 2);
         card.artifact(ArtifactKind::Layout, std::move(deco.items));
       }

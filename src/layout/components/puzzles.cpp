@@ -109,14 +109,15 @@ Fragment lay_out(const SpotTheDifference& s, const Regions& regions, LayoutConte
 Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   Stack stack;
-  add_heading(stack, a.title, regions.width, ctx, st.heading.space_after);
+  const InlineText title = a.title.empty() ? InlineText{Inline{ctx.doc.info.words.answers, false, false, "", a.pos}} : a.title;
+  add_heading(stack, title, regions.width, ctx, st.heading.space_after);
   // "<answers-title> 1. … 2. …", the title in bold; by default the puzzle's title and "answers:".
   auto answers = [&](const InlineText& answers_title, const InlineText& title, const char* fallback,
                      const std::vector<const InlineText*>& items) {
     InlineText text = answers_title;
     if (text.empty()) {
       text = title.empty() ? InlineText{Inline{fallback, false, false, "", a.pos}} : title;
-      text.push_back(Inline{" answers:", false, false, "", a.pos});
+      text.push_back(Inline{" " + ctx.doc.info.words.puzzle_answers, false, false, "", a.pos});
     }
     for (auto& run : text) run.bold = true;
     for (size_t i = 0; i < items.size(); ++i) {
@@ -141,7 +142,7 @@ Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
     TextStyle title = st.caption;
     title.bold = true;
     stack.open(Role::Caption, ctx.new_id());
-    stack.add_lines(ctx.set("Word search answers:", title, regions.width), Pt(0), st.caption.leading * 0.3, true);
+    stack.add_lines(ctx.set("Word search " + ctx.doc.info.words.puzzle_answers, title, regions.width), Pt(0), st.caption.leading * 0.3, true);
     stack.close();
     const Pt cell = std::min(st.caption.leading, regions.width / grid.size);
     const uint32_t id = ctx.new_id();

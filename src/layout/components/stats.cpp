@@ -50,7 +50,7 @@ Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
         Frame cell;
         const uint32_t id = ctx.new_id();
         cell.begin(Role::ListItem, id);
-        Line num = ctx.line(ctx.format_number(item.value), number);
+        Line num = ctx.line(ctx.format_number(item.value, item.decimals), number);
         const Pt num_h = num.height, num_w = num.width;
         cell.begin(Role::Label, id);
         draw_line(cell, std::move(num), x + (col - num_w) / 2, Pt(0));
@@ -140,7 +140,7 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
       for (size_t i = row; i < end; ++i) {
         const StatItem& item = g.items[i];
         Tile t{item.prefix.empty() ? std::vector<Line>{} : ctx.set(item.prefix, st.figure_label, width - pad * 2),
-               ctx.line(ctx.format_number(item.value), number), ctx.set(item.label, st.figure_label, width - pad * 2)};
+               ctx.line(ctx.format_number(item.value, item.decimals), number), ctx.set(item.label, st.figure_label, width - pad * 2)};
         row_height = std::max(row_height, height_of(t.prefix) + t.number.height + height_of(t.label) + pad * 2);
         tiles.push_back(std::move(t));
       }
