@@ -48,6 +48,10 @@ struct LayoutContext {
 };
 
 Pt height_of(const std::vector<Line>& lines);
+// The width of one of `columns` columns across `width`, `gutter` between them.
+inline Pt column_width(Pt width, size_t columns, Pt gutter) {
+  return (width - gutter * static_cast<double>(columns - 1)) / static_cast<double>(columns);
+}
 // Draws a line with its top at `top`; links get their rectangles. An rvalue line gives its
 // glyphs up.
 void draw_line(Frame& frame, Line line, Pt x, Pt top);

@@ -11,12 +11,11 @@
 
 namespace lp {
 
-
 Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const size_t columns = static_cast<size_t>(std::max(1, st.columns));
   const Pt gutter = st.components.grid_gutter;
-  const Pt width = (regions.width - gutter * static_cast<double>(columns - 1)) / static_cast<double>(columns);
+  const Pt width = column_width(regions.width, columns, gutter);
   const Pt badge = st.body.leading * 2.4;
   const Pt text_width = width - badge - gutter;
   TextStyle name_style = st.body;

@@ -79,7 +79,7 @@ Fragment lay_out(const Quote& q, const Regions& regions, LayoutContext& ctx) {
 Fragment lay_out(const Quotes& qs, const Regions& regions, LayoutContext& ctx) {
   const size_t columns = static_cast<size_t>(std::max(1, ctx.st.columns));
   const Pt gutter = ctx.st.components.grid_gutter;
-  const Pt width = (regions.width - gutter * static_cast<double>(columns - 1)) / static_cast<double>(columns);
+  const Pt width = column_width(regions.width, columns, gutter);
   const size_t first_colour = ctx.quote_colour;
   ctx.quote_colour += qs.items.size();
   // Each panel whole, at the column's width.

@@ -88,7 +88,7 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const size_t columns = static_cast<size_t>(std::max(1, st.columns));
   const Pt gutter = st.components.tile_gutter;
-  const Pt width = (regions.width - gutter * static_cast<double>(columns - 1)) / static_cast<double>(columns);
+  const Pt width = column_width(regions.width, columns, gutter);
   const Pt pad = st.figure_label.size * 0.7;
   Stack stack;
   add_heading(stack, s.title, regions.width, ctx, st.heading.space_after);
