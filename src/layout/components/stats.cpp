@@ -84,12 +84,55 @@ Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
                        });
 }
 
+// Tiles [row, end) of a group side by side, each as tall as the tallest; and that height.
+std::pair<std::shared_ptr<Frame>, Pt> tile_row(const StatGroup& g, size_t row, size_t end, const Colour& colour, Pt width,
+                                               LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  const Pt gutter = st.components.tile_gutter;
+  const Pt pad = st.figure_label.size * 0.7;
+  TextStyle number = st.figure;
+  number.colour = colour;
+  struct Tile {
+    std::vector<Line> prefix;
+    Line number;
+    std::vector<Line> label;
+  };
+  std::vector<Tile> tiles;
+  Pt row_height;
+  for (size_t i = row; i < end; ++i) {
+    const StatItem& item = g.items[i];
+    Tile t{item.prefix.empty() ? std::vector<Line>{} : ctx.set(item.prefix, st.figure_label, width - pad * 2),
+           ctx.line(ctx.format_number(item.value, item.decimals), number), ctx.set(item.label, st.figure_label, width - pad * 2)};
+    row_height = std::max(row_height, height_of(t.prefix) + t.number.height + height_of(t.label) + pad * 2);
+    tiles.push_back(std::move(t));
+  }
+  auto cells = std::make_shared<Frame>();
+  const Colour tint = colour.tint(st.components.tile_tint);
+  for (size_t k = 0; k < tiles.size(); ++k) {
+    const Pt x = (width + gutter) * static_cast<double>(k);
+    PathItem tile = PathItem::rounded_rect(x, Pt(0), width, row_height, st.components.tile_radius);
+    tile.fill = tint;
+    decorate(*cells, std::move(tile), ArtifactKind::Background);
+    const uint32_t id = ctx.new_id();
+    cells->begin(Role::ListItem, id);
+    Pt y = draw_lines(*cells, std::move(tiles[k].prefix), x + pad, pad);
+    const Pt number_h = tiles[k].number.height;
+    cells->begin(Role::Label, id);
+    draw_line(*cells, std::move(tiles[k].number), x + pad, y);
+    cells->end(Role::Label, id);
+    cells->begin(Role::ListBody, id);
+    draw_lines(*cells, std::move(tiles[k].label), x + pad, y + number_h);
+    cells->end(Role::ListBody, id);
+    cells->end(Role::ListItem, id);
+  }
+  return {cells, row_height};
+}
+
 Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const size_t columns = static_cast<size_t>(std::max(1, st.columns));
   const Pt gutter = st.components.tile_gutter;
   const Pt width = column_width(regions.width, columns, gutter);
-  const Pt pad = st.figure_label.size * 0.7;
   Stack stack;
   add_heading(stack, s.title, regions.width, ctx, st.heading.space_after);
   if (!s.intro.empty()) {
@@ -124,45 +167,11 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
       stack.add_lines(ctx.set(g.intro, st.body, regions.width), Pt(0), st.body.space_after, true);
       stack.close();
     }
-    TextStyle number = st.figure;
-    number.colour = colour;
     stack.open(Role::List, ctx.new_id());
     std::vector<size_t> rows;
     for (size_t row = 0; row < g.items.size(); row += columns) {
       const size_t end = std::min(g.items.size(), row + columns);
-      struct Tile {
-        std::vector<Line> prefix;
-        Line number;
-        std::vector<Line> label;
-      };
-      std::vector<Tile> tiles;
-      Pt row_height;
-      for (size_t i = row; i < end; ++i) {
-        const StatItem& item = g.items[i];
-        Tile t{item.prefix.empty() ? std::vector<Line>{} : ctx.set(item.prefix, st.figure_label, width - pad * 2),
-               ctx.line(ctx.format_number(item.value, item.decimals), number), ctx.set(item.label, st.figure_label, width - pad * 2)};
-        row_height = std::max(row_height, height_of(t.prefix) + t.number.height + height_of(t.label) + pad * 2);
-        tiles.push_back(std::move(t));
-      }
-      auto cells = std::make_shared<Frame>();
-      const Colour tint = colour.tint(st.components.tile_tint);
-      for (size_t k = 0; k < tiles.size(); ++k) {
-        const Pt x = (width + gutter) * static_cast<double>(k);
-        PathItem tile = PathItem::rounded_rect(x, Pt(0), width, row_height, st.components.tile_radius);
-        tile.fill = tint;
-        decorate(*cells, std::move(tile), ArtifactKind::Background);
-        const uint32_t id = ctx.new_id();
-        cells->begin(Role::ListItem, id);
-        Pt y = draw_lines(*cells, std::move(tiles[k].prefix), x + pad, pad);
-        const Pt number_h = tiles[k].number.height;
-        cells->begin(Role::Label, id);
-        draw_line(*cells, std::move(tiles[k].number), x + pad, y);
-        cells->end(Role::Label, id);
-        cells->begin(Role::ListBody, id);
-        draw_lines(*cells, std::move(tiles[k].label), x + pad, y + number_h);
-        cells->end(Role::ListBody, id);
-        cells->end(Role::ListItem, id);
-      }
+      auto [cells, row_height] = tile_row(g, row, end, colour, width, ctx);
       stack.add(row_height, gutter, true, [cells](Frame& f, Pt top) { f.place(std::move(*cells), Pt(0), top); });
       rows.push_back(stack.size() - 1);
     }

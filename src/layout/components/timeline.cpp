@@ -17,6 +17,7 @@ struct Chips {
   LayoutContext& ctx;
   TextStyle style;
   Pt pad;
+  Pt height;  // of a chip
 
   const Colour& colour(const std::string& key) const {
     for (size_t i = 0; i < t.categories.size(); ++i)
@@ -52,40 +53,91 @@ struct Chips {
   }
 };
 
+// The legend: every category's chip, wrapped across the frame.
+void add_legend(Stack& stack, const Chips& chips, Pt width) {
+  LayoutContext& ctx = chips.ctx;
+  const Pt chip_h = chips.height;
+  stack.open(Role::List, ctx.new_id());
+  auto row = std::make_shared<Frame>();
+  Pt x;
+  auto end_row = [&](bool last) {
+    stack.add(chip_h, last ? ctx.st.body.leading : Pt(4), false, [row](Frame& f, Pt top) { f.place(std::move(*row), Pt(0), top); });
+    row = std::make_shared<Frame>();
+    x = Pt(0);
+  };
+  for (const auto& [key, label] : chips.t.categories) {
+    auto [chip, w] = chips.chip(key);
+    if (x > Pt(0) && x + w > width) end_row(false);
+    row->place(std::move(chip), x, Pt(0));
+    x += w + Pt(4);
+  }
+  if (!chips.t.categories.empty()) end_row(true);
+  stack.close();
+}
+
+// An event beside the spine: its chip and title (a short title on the chip's row), its text.
+void add_event(Stack& stack, const TimelineEvent& ev, const Chips& chips, Pt text_x, Pt text_width) {
+  LayoutContext& ctx = chips.ctx;
+  const Pt chip_h = chips.height;
+  TextStyle title_style = ctx.st.body;
+  title_style.bold = true;
+  title_style.align = Align::Left;
+  stack.open(Role::ListItem, ctx.new_id());
+  const uint32_t title_id = ctx.new_id();
+  // A title that only repeats the chip's label is left to the chip; a short title shares
+  // the chip's row.
+  const bool has_chip = !ev.category.empty();
+  const bool repeats_chip = has_chip && plain_text(ev.title) == chips.label(ev.category);
+  std::pair<Frame, Pt> chip = has_chip ? chips.chip(ev.category) : std::pair<Frame, Pt>{};
+  const Pt chip_w = has_chip ? chip.second + Pt(6) : Pt(0);
+  auto title = repeats_chip ? std::vector<Line>{} : ctx.set(ev.title, title_style, text_width - chip_w);
+  const bool same_row = title.size() <= 1;
+  if (!same_row) title = ctx.set(ev.title, title_style, text_width);
+  const Pt chip_row = has_chip ? std::max(chip_h + Pt(4), same_row ? height_of(title) : Pt(0)) : Pt(0);
+  auto chip_frame = std::make_shared<Frame>(std::move(chip.first));
+  auto first_title = std::make_shared<std::vector<Line>>(same_row ? std::move(title) : std::vector<Line>{});
+  const Pt row_h = std::max(chip_row, height_of(*first_title));
+  if (row_h > Pt(0)) {
+    stack.open(Role::Heading, title_id, 3);
+    stack.add(row_h, Pt(0), false, [=](Frame& f, Pt top) {
+      if (has_chip) f.place(std::move(*chip_frame), text_x, top + (chip_row - chip_h) / 2);
+      if (!first_title->empty()) {
+        const Pt h = first_title->front().height;
+        draw_line(f, std::move(first_title->front()), text_x + chip_w, top + (row_h - h) / 2);
+      }
+    });
+    stack.close();
+  }
+  if (!same_row) {
+    stack.open(Role::Heading, title_id, 3);
+    stack.add_lines(std::move(title), text_x, Pt(0), true);
+    stack.close();
+  }
+  auto text = ctx.set(ev.text, ctx.st.body, text_width);
+  if (!text.empty()) {
+    stack.open(Role::Paragraph, ctx.new_id());
+    stack.add_lines(std::move(text), text_x, Pt(0));
+    stack.close();
+  }
+  stack.set_gap(ctx.st.body.space_after);
+  stack.close();
+}
+
 }  // namespace
 
 Fragment lay_out(const Timeline& t, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const ComponentStyles& look = st.components;
-  Chips chips{t, ctx, st.label, st.label.size * 0.5};
+  Chips chips{t, ctx, st.label, st.label.size * 0.5, Pt(0)};
   chips.style.align = Align::Left;
-  const Pt chip_h = ctx.line("Ag", chips.style).height;
+  chips.height = ctx.line("Ag", chips.style).height;
   Stack stack;
 
-  // The legend: every category's chip, wrapped across the frame.
-  stack.open(Role::List, ctx.new_id());
-  auto row = std::make_shared<Frame>();
-  Pt x;
-  auto end_row = [&](bool last) {
-    stack.add(chip_h, last ? st.body.leading : Pt(4), false, [row](Frame& f, Pt top) { f.place(std::move(*row), Pt(0), top); });
-    row = std::make_shared<Frame>();
-    x = Pt(0);
-  };
-  for (const auto& [key, label] : t.categories) {
-    auto [chip, w] = chips.chip(key);
-    if (x > Pt(0) && x + w > regions.width) end_row(false);
-    row->place(std::move(chip), x, Pt(0));
-    x += w + Pt(4);
-  }
-  if (!t.categories.empty()) end_row(true);
-  stack.close();
+  add_legend(stack, chips, regions.width);
   const size_t legend_end = stack.size();
 
   const Pt spine_x = look.timeline_spine_at, text_x = look.timeline_indent;
   const Pt text_width = regions.width - text_x;
-  TextStyle title_style = st.body;
-  title_style.bold = true;
-  title_style.align = Align::Left;
   TextStyle period_style = st.period;
   period_style.uppercase = true;
   stack.open(Role::List, ctx.new_id());
@@ -106,45 +158,7 @@ Fragment lay_out(const Timeline& t, const Regions& regions, LayoutContext& ctx) 
     stack.close();
     stack.open(Role::List, ctx.new_id());
     for (const auto& ev : period.events) {
-      stack.open(Role::ListItem, ctx.new_id());
-      const uint32_t title_id = ctx.new_id();
-      // A title that only repeats the chip's label is left to the chip; a short title shares
-      // the chip's row.
-      const bool has_chip = !ev.category.empty();
-      const bool repeats_chip = has_chip && plain_text(ev.title) == chips.label(ev.category);
-      std::pair<Frame, Pt> chip = has_chip ? chips.chip(ev.category) : std::pair<Frame, Pt>{};
-      const Pt chip_w = has_chip ? chip.second + Pt(6) : Pt(0);
-      auto title = repeats_chip ? std::vector<Line>{} : ctx.set(ev.title, title_style, text_width - chip_w);
-      const bool same_row = title.size() <= 1;
-      if (!same_row) title = ctx.set(ev.title, title_style, text_width);
-      const Pt chip_row = has_chip ? std::max(chip_h + Pt(4), same_row ? height_of(title) : Pt(0)) : Pt(0);
-      auto chip_frame = std::make_shared<Frame>(std::move(chip.first));
-      auto first_title = std::make_shared<std::vector<Line>>(same_row ? std::move(title) : std::vector<Line>{});
-      const Pt row_h = std::max(chip_row, height_of(*first_title));
-      if (row_h > Pt(0)) {
-        stack.open(Role::Heading, title_id, 3);
-        stack.add(row_h, Pt(0), false, [=](Frame& f, Pt top) {
-          if (has_chip) f.place(std::move(*chip_frame), text_x, top + (chip_row - chip_h) / 2);
-          if (!first_title->empty()) {
-            const Pt h = first_title->front().height;
-            draw_line(f, std::move(first_title->front()), text_x + chip_w, top + (row_h - h) / 2);
-          }
-        });
-        stack.close();
-      }
-      if (!same_row) {
-        stack.open(Role::Heading, title_id, 3);
-        stack.add_lines(std::move(title), text_x, Pt(0), true);
-        stack.close();
-      }
-      auto text = ctx.set(ev.text, st.body, text_width);
-      if (!text.empty()) {
-        stack.open(Role::Paragraph, ctx.new_id());
-        stack.add_lines(std::move(text), text_x, Pt(0));
-        stack.close();
-      }
-      stack.set_gap(st.body.space_after);
-      stack.close();
+      add_event(stack, ev, chips, text_x, text_width);
     }
     stack.close();
     stack.close();
