@@ -20,6 +20,7 @@
 #include "pdf/deflater.h"
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_objects.h"
+#include "pdf/picture_xobject.h"
 
 namespace lp {
 
@@ -156,6 +157,7 @@ class PdfDocument {
     for (const auto& [page, link] : links_) write_link(page, link);
     std::string problem;
     if (error_.empty()) fonts_->finish(problem);
+    if (problem.empty()) problem = picture_problem_;
     add_page_labels();
     add_outline(outline);
     add_metadata();
@@ -181,7 +183,9 @@ class PdfDocument {
   std::vector<HPDF_Page> pages_;
   std::vector<std::string> labels_;
   std::vector<std::pair<size_t, LinkItem>> links_;  // by the page they are on
-  std::map<std::string, HPDF_Image> images_;
+  std::map<std::string, std::optional<PictureXObject>> images_;
+  Deflater image_deflater_;     // on the thread that writes the pages
+  std::string picture_problem_;  // the first picture that could not be read
   double media_w_ = 0, media_h_ = 0;
   uint64_t hash_ = 1469598103934665603ull;  // of the content streams, for the file identifier
   // The text state the page's content stream has set so far.
@@ -347,23 +351,19 @@ class PdfDocument {
     return dst;
   }
 
-  // Images are loaded once each, by path, and drawn as XObjects.
+  // Pictures are decoded once each, by path, and drawn as XObjects.
   void write_image(const ImageItem& item, HPDF_Page page, std::string& out) {
     auto it = images_.find(item.path);
     if (it == images_.end()) {
-      const bool png = item.path.size() > 4 && (item.path.substr(item.path.size() - 4) == ".png" || item.path.substr(item.path.size() - 4) == ".PNG");
-      HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc_, item.path.c_str()) : HPDF_LoadJpegImageFromFile(doc_, item.path.c_str());
-      if (!img) {
-        HPDF_ResetError(doc_);
-        img = png ? HPDF_LoadJpegImageFromFile(doc_, item.path.c_str()) : HPDF_LoadPngImageFromFile(doc_, item.path.c_str());
-      }
-      it = images_.emplace(item.path, img).first;
+      std::string why;
+      it = images_.emplace(item.path, make_picture_xobject(doc_, image_deflater_, item.path, why)).first;
+      if (!it->second && picture_problem_.empty()) picture_problem_ = fmt::format("picture {}: {}", item.path, why);
     }
     if (!it->second) return;
-    // libharu names the image in the page's resources; its operators go into our stream.
-    const char* name = HPDF_Page_GetXObjectName(page, it->second);
-    out += fmt::format("q {} 0 0 {} {} {} cm /{} Do Q\n", num(item.width.value), num(item.height.value), num(px(item.x)),
-                       num(py(item.y + item.height)), name);
+    // The picture's name in the page's resources; its operators go into our stream.
+    const char* name = HPDF_Page_GetXObjectName(page, it->second->image);
+    out += fmt::format("q {} 0 0 {} {} {} cm {}/{} Do Q\n", num(item.width.value), num(item.height.value), num(px(item.x)),
+                       num(py(item.y + item.height)), orientation_matrix(it->second->orientation), name);
   }
 
   void add_outline(const std::vector<OutlineEntry>& outline) {
