@@ -19,6 +19,7 @@
 #include "layout/flow.h"
 #include "model/loaders.h"
 #include "pdf/pdf_writer.h"
+#include "pdf/whole_file.h"
 #include "style/style.h"
 #include "text/font_set.h"
 #include "text/paragraph.h"
@@ -51,8 +52,15 @@ bool plain_name(const std::string& name) {
   });
 }
 
-// Where an edition's PDF waits until every edition is known to be free of errors.
-std::string scratch_name(const std::string& out) { return out + ".unchecked"; }
+// Why `out` must not be written: it is not a regular file (writing would replace a device, a
+// folder or a FIFO by a file) or it is one of the build's inputs; "" when it may be.
+std::string output_problem(const std::string& out, const std::vector<std::string>& inputs) {
+  if (const std::string kind = not_a_regular_file(out); !kind.empty())
+    return fmt::format("{} is {}, not a file a PDF can replace", out, kind);
+  for (const auto& input : inputs)
+    if (same_file(out, input)) return fmt::format("{} is one of the build's inputs ({})", out, input);
+  return "";
+}
 
 struct EditionJob {
   std::string name;
@@ -62,7 +70,8 @@ struct EditionJob {
   std::string dump;  // --dump pages
   std::string out;
   bool input_ok = false;  // laid out without errors (warnings count as errors with --strict)
-  bool written = false;   // to scratch_name(out)
+  bool written = false;   // into `pending`, checked
+  WholeFile pending;      // the PDF under a scratch name, put in place when every edition is
   std::vector<StageTime> times;
 };
 
@@ -118,6 +127,19 @@ int run_build(const BuildRequest& req) {
   const fs::path base = fs::path(req.report).parent_path();
   const std::string fonts_path = req.fonts.empty() ? (base / "fonts" / "fonts.yaml").string() : req.fonts;
   const fs::path layout_dir = req.layout_dir.empty() ? base / "layout" : fs::path(req.layout_dir);
+  std::vector<std::string> inputs = {req.report, fonts_path};
+  for (const auto& name : req.editions) inputs.push_back((layout_dir / (name + ".yaml")).string());
+  const bool writing = req.write && req.dump.empty();
+  if (writing && !req.output.empty()) {
+    if (const std::string problem = output_problem(req.output, inputs); !problem.empty()) {
+      std::cerr << fmt::format("leafpress: -o {}\n", problem);
+      return kUsageError;
+    }
+  }
+  if (writing && req.output.empty() && fs::exists(req.out_dir, ec) && !fs::is_directory(req.out_dir, ec)) {
+    std::cerr << fmt::format("leafpress: --out-dir {} is not a folder\n", req.out_dir);
+    return kUsageError;
+  }
   // The fonts need nothing from the report: they load on a thread of their own meanwhile.
   Diagnostics font_diags;
   std::future<std::unique_ptr<FontSet>> font_set = std::async(std::launch::async, [&]() -> std::unique_ptr<FontSet> {
@@ -173,7 +195,6 @@ int run_build(const BuildRequest& req) {
   shared_times.push_back({"fonts", watch.lap()});
   if (diags.has_errors()) return finish(kInputError);
 
-  const bool writing = req.write && req.dump.empty();
   PdfOptions options;
   options.creation_time = source_date_epoch();
   for (auto& job : jobs) {
@@ -182,6 +203,13 @@ int run_build(const BuildRequest& req) {
     if (job.out.empty()) {
       fs::create_directories(req.out_dir, ec);
       job.out = (fs::path(req.out_dir) / (job.name + ".pdf")).string();
+    }
+    inputs.push_back(job.edition.path);
+  }
+  for (const auto& job : jobs) {
+    if (const std::string problem = output_problem(job.out, inputs); writing && !problem.empty()) {
+      std::cerr << fmt::format("leafpress: {}\n", problem);
+      return kUsageError;
     }
   }
 
@@ -204,7 +232,7 @@ int run_build(const BuildRequest& req) {
     DisplayList kept;
     std::optional<PdfWriter> pdf;
     if (writing) {
-      pdf.emplace(scratch_name(job.out), options);
+      pdf.emplace(job.out, options);
       job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf);
     } else if (!req.dump.empty()) {
       kept = lay_out(doc, styles, *fonts, job.diags);
@@ -220,11 +248,8 @@ int run_build(const BuildRequest& req) {
     if (req.dump == "pages") job.dump = dump_display_list(kept);
     if (!pdf) return;
     Diagnostics pdf_diags;
-    job.written = pdf->finish(pdf_diags);
-    for (const auto& d : pdf_diags.all()) {  // about the file the user named, not the scratch one
-      const std::string file = d.file == scratch_name(job.out) ? job.out : d.file;
-      d.severity == Severity::Error ? job.diags.error(file, d.pos, d.message) : job.diags.warning(file, d.pos, d.message);
-    }
+    job.written = pdf->finish(pdf_diags, &job.pending);
+    job.diags.append(pdf_diags);
     job.times.push_back({"pdf", sw.lap()});
   });
   bool input_ok = true, all_written = true;
@@ -233,11 +258,7 @@ int run_build(const BuildRequest& req) {
     input_ok = input_ok && job.input_ok;
     all_written = all_written && job.written;
   }
-  if (!input_ok || (writing && !all_written)) {
-    for (const auto& job : jobs)
-      if (job.written) fs::remove(scratch_name(job.out), ec);
-    return finish(input_ok ? kIoError : kInputError);
-  }
+  if (!input_ok || (writing && !all_written)) return finish(input_ok ? kIoError : kInputError);  // scratch files go with the jobs
   if (!req.dump.empty()) {
     for (const auto& job : jobs) std::cout << job.dump;
     return finish(kOk);
@@ -247,10 +268,10 @@ int run_build(const BuildRequest& req) {
                           jobs.size() == 1 ? "" : "s", diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
     return finish(kOk);
   }
-  for (const auto& job : jobs) {
-    fs::rename(scratch_name(job.out), job.out, ec);
-    if (ec) {
-      diags.error(job.out, {}, fmt::format("cannot write the file: {}", ec.message()));
+  for (auto& job : jobs) {
+    std::string why;
+    if (!job.pending.commit(why)) {
+      diags.error(job.out, {}, why);
       continue;
     }
     summary += fmt::format("leafpress: wrote {} ({} page{})\n", job.out, job.page_count, job.page_count == 1 ? "" : "s");

@@ -21,6 +21,7 @@
 #include "pdf/font_embedder.h"
 #include "pdf/pdf_objects.h"
 #include "pdf/picture_xobject.h"
+#include "pdf/whole_file.h"
 
 namespace lp {
 
@@ -148,9 +149,9 @@ class PdfDocument {
     return content;
   }
 
-  // Writes the file to `path` through a temporary name, with the pages' deflated content streams
-  // in page order; "" when done, else the reason.
-  std::string save(const std::string& path, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
+  // Writes the file into `out` (a scratch file, checked whole) with the pages' deflated content
+  // streams in page order; "" when done, else the reason.
+  std::string save(WholeFile& out, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
     if (!doc_) return "cannot start libharu";
     for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i)
       set_deflated_stream(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, deflated[i]);
@@ -161,16 +162,21 @@ class PdfDocument {
     add_page_labels();
     add_outline(outline);
     add_metadata();
-    namespace fs = std::filesystem;
-    const std::string temp = path + ".part";
-    if (problem.empty() && error_.empty() && HPDF_SaveToFile(doc_, temp.c_str()) != HPDF_OK) problem = "cannot write the file";
+    if (problem.empty() && error_.empty() && HPDF_SaveToStream(doc_) != HPDF_OK) problem = "cannot write the file";
     if (problem.empty() && !error_.empty()) problem = error_;
-    std::error_code ec;
-    if (problem.empty()) {
-      fs::rename(temp, path, ec);
-      if (ec) problem = fmt::format("cannot move the finished file into place: {}", ec.message());
+    if (problem.empty() && !out.open(problem)) return problem;
+    // libharu's own file writer checks neither its flush nor its close: the bytes are taken
+    // from its memory stream and written here, every call checked.
+    std::string chunk(1 << 16, '\0');
+    for (HPDF_UINT32 size = 0; problem.empty(); ) {
+      size = static_cast<HPDF_UINT32>(chunk.size());
+      const HPDF_STATUS status = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(chunk.data()), &size);
+      if (size > 0 && !out.write(chunk.data(), size, problem)) break;
+      if (status == HPDF_STREAM_EOF) break;
+      if (status != HPDF_OK) problem = "cannot write the file";
     }
-    if (!problem.empty()) fs::remove(temp, ec);
+    if (problem.empty()) out.finish("%%EOF\n", problem);
+    if (!problem.empty()) out.discard();
     return problem;
   }
 
@@ -499,17 +505,21 @@ std::string failure_of(const std::unique_ptr<Conveyor<T>>& conveyor) {
 
 }  // namespace
 
-bool PdfWriter::finish(Diagnostics& diags) {
+bool PdfWriter::finish(Diagnostics& diags, WholeFile* pending) {
   impl_->stop();
+  WholeFile file(impl_->path);
   std::string failure = failure_of(impl_->writing);
   if (failure.empty()) failure = failure_of(impl_->deflating);
   const std::string problem = !impl_->doc           ? "nothing was laid out"
                               : !failure.empty()     ? fmt::format("cannot write the pages: {}", failure)
                               : impl_->out_of_memory ? "out of memory while compressing the pages"
-                                                     : impl_->doc->save(impl_->path, impl_->deflated, impl_->outline);
+                                                     : impl_->doc->save(file, impl_->deflated, impl_->outline);
   impl_->doc.reset();
   impl_->deflated.clear();
-  if (problem.empty()) return true;
+  std::string committed;
+  if (problem.empty() && pending) *pending = std::move(file);
+  else if (problem.empty() && !file.commit(committed)) diags.error(impl_->path, {}, committed);
+  if (problem.empty()) return committed.empty();
   diags.error(impl_->path, {}, problem);
   return false;
 }
