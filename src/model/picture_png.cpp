@@ -114,9 +114,26 @@ void split_alpha(Picture& p, int channels) {
   if (!opaque) p.alpha = std::move(alpha);
 }
 
+// Every chunk's length within the file, up to IEND: libpng allocates what a chunk claims before
+// reading it, so a length of 2 GB in a file of 200 bytes would cost 2 GB.
+bool chunks_fit(std::string_view bytes, std::string& why) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (size_t at = 8; at + 12 <= bytes.size();) {
+    const uint64_t length = (uint64_t{p[at]} << 24) | (p[at + 1] << 16) | (p[at + 2] << 8) | p[at + 3];
+    if (length > bytes.size() - at - 12) {
+      why = "damaged PNG: the file is truncated (a chunk is longer than the file)";
+      return false;
+    }
+    if (std::memcmp(p + at + 4, "IEND", 4) == 0) return true;
+    at += 12 + length;
+  }
+  return true;  // libpng reports the missing end itself
+}
+
 }  // namespace
 
 std::optional<Picture> decode_png(std::string_view bytes, DecodeMode mode, std::string& why) {
+  if (!chunks_fit(bytes, why)) return std::nullopt;
   PngRead r;
   r.bytes = bytes;
   r.mode = mode;
