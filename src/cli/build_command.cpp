@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -36,12 +37,20 @@ std::string BuildRequest::input_root() const {
 
 namespace {
 
-std::optional<int64_t> source_date_epoch() {
+// The latest time a PDF date can say: 9999-12-31T23:59:59Z.
+constexpr long long kLastPdfSecond = 253402300799;
+
+// SOURCE_DATE_EPOCH (reproducible-builds.org): whole seconds since 1970, at most kLastPdfSecond;
+// `bad` is set when it is given but is not that.
+std::optional<int64_t> source_date_epoch(bool& bad) {
+  bad = false;
   const char* v = std::getenv("SOURCE_DATE_EPOCH");
   if (!v || !*v) return std::nullopt;
   char* end = nullptr;
+  errno = 0;
   long long n = std::strtoll(v, &end, 10);
-  if (*end != '\0' || n < 0) return std::nullopt;
+  bad = *end != '\0' || errno == ERANGE || n < 0 || n > kLastPdfSecond || !std::isdigit(static_cast<unsigned char>(*v));
+  if (bad) return std::nullopt;
   return n;
 }
 
@@ -119,6 +128,13 @@ int run_build(const BuildRequest& req) {
     return code;
   };
 
+  bool bad_epoch = false;
+  const std::optional<int64_t> epoch = source_date_epoch(bad_epoch);
+  if (bad_epoch) {
+    std::cerr << fmt::format("leafpress: SOURCE_DATE_EPOCH={} is not a time a PDF can give: whole seconds from 0 to {} "
+                             "(the end of the year 9999)\n", std::getenv("SOURCE_DATE_EPOCH"), kLastPdfSecond);
+    return kUsageError;
+  }
   std::error_code ec;
   if (!req.root.empty() && !fs::is_directory(req.root, ec)) {
     std::cerr << fmt::format("leafpress: --root {} is not a folder\n", req.root);
@@ -196,7 +212,7 @@ int run_build(const BuildRequest& req) {
   if (diags.has_errors()) return finish(kInputError);
 
   PdfOptions options;
-  options.creation_time = source_date_epoch();
+  options.creation_time = epoch;
   for (auto& job : jobs) {
     if (!writing) break;
     job.out = req.output;
@@ -227,6 +243,11 @@ int run_build(const BuildRequest& req) {
       job.diags.error(job.edition.path, {}, fmt::format("font role '{}' is not in {}", styles.body.font_role, fonts_path));
       return;
     }
+    for (const auto& [name, spec] : job.edition.styles)
+      if (!spec.font.empty() && !fonts->has_role(spec.font))
+        job.diags.error(job.edition.path, spec.font_pos,
+                        fmt::format("style '{}' names font role '{}', which is not in {}", name, spec.font, fonts_path));
+    if (job.diags.has_errors()) return;
     // Pages go to the PDF as they are laid out (written on the writer's own threads), or are
     // kept for --dump, or (check) let go.
     DisplayList kept;

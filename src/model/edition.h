@@ -27,6 +27,7 @@ struct TextStyleSpec {
   std::string align;   // left | justify | center | right
   std::optional<bool> bold, italic, uppercase;
   SourcePos pos;
+  SourcePos font_pos;  // of `font`, when given
 };
 
 struct Edition {
