@@ -134,7 +134,7 @@ class ReportLoader {
     if (!scalar) return "";
     const std::string name = *scalar;
     if (name.empty()) {
-      yaml_.error(node, fmt::format("{} is empty: it must name a file", what));
+      yaml_.error(node, fmt::format("the {}'s file name is empty", what));
       return "";
     }
     const auto path = resolve_input_path(root_.empty() ? "." : root_, name, yaml_.path(), YamlReader::pos(node), diags_);
