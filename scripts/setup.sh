@@ -7,7 +7,7 @@ packages=(
   libpng-dev libjpeg62-turbo-dev
   libhyphen-dev hyphen-en-gb libmd4c-dev libcli11-dev libfmt-dev
   libgtest-dev libbenchmark-dev
-  poppler-utils qpdf mupdf-tools unicode-data python3-pil afl++-doc
+  poppler-utils qpdf mupdf-tools unicode-data python3-pil libjpeg-turbo-progs afl++-doc
   clang-14 libclang-rt-14-dev python3 time hyperfine
   fonts-lato fonts-quicksand fonts-sil-andika fonts-dejavu-core fonts-noto-core
 )

@@ -64,12 +64,13 @@ std::optional<PictureXObject> make_picture_xobject(HPDF_Doc doc, Deflater& defla
                                                    std::string& why) {
   std::string bytes;
   if (!read_picture_file(path, bytes, why)) return std::nullopt;
-  // A JPEG is checked whole before it goes in as it is; other pictures are decoded.
-  std::optional<Picture> p = decode_picture(bytes, DecodeMode::Check, why);
+  // A JPEG is checked whole and goes in as it is (unless arithmetic-coded, which PDF readers
+  // need not read); other pictures are decoded, which checks them as well.
+  const bool jpeg = bytes.size() > 1 && bytes[0] == '\xFF' && bytes[1] == '\xD8';
+  std::optional<Picture> p = decode_picture(bytes, jpeg ? DecodeMode::Check : DecodeMode::Pixels, why);
+  if (p && p->format == PictureFormat::Jpeg && p->arithmetic_coded) p = decode_picture(bytes, DecodeMode::Pixels, why);
   if (!p) return std::nullopt;
   const bool as_it_is = p->format == PictureFormat::Jpeg && !p->arithmetic_coded;
-  if (!as_it_is) p = decode_picture(bytes, DecodeMode::Pixels, why);
-  if (!p) return std::nullopt;
   HPDF_Dict dict = as_it_is ? jpeg_as_it_is(doc, *p, bytes) : decoded(doc, deflater, *p, why);
   if (!dict) {
     if (why.empty()) why = "cannot make the picture's PDF object";

@@ -70,6 +70,12 @@ def check_good(name, data):
     run = subprocess.run([tool, path, pdf], capture_output=True, text=True)
     if run.returncode != 0:
         return f"refused: {run.stderr.strip()}"
+    # A JPEG goes in as it is, unless PDF readers need not read its coding; the rest is deflated.
+    with open(pdf, "rb") as f:
+        body = f.read()
+    passed_through = data[:2] == b"\xff\xd8" and name != "arithmetic.jpg"
+    if (b"/DCTDecode" in body) != passed_through:
+        return "JPEG data should pass through as DCTDecode" if passed_through else "should be deflated, not DCTDecode"
     # At 4 pixels a point and read at each block's centre: at 72 dpi poppler resamples the picture.
     subprocess.run(["pdftoppm", "-r", "288", "-png", "-singlefile", pdf, path + ".render"], check=True)
     big = Image.open(path + ".render.png").convert("RGB")

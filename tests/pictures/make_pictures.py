@@ -88,6 +88,14 @@ def oriented_jpeg(orientation):
     return pil_bytes(reference("RGB"), "JPEG", quality=95, exif=exif.tobytes())
 
 
+def arithmetic_jpeg():
+    # Arithmetic coding, which PDF's DCTDecode need not read: leafpress decodes it instead.
+    # jpegtran is libjpeg-turbo-progs's (scripts/setup.sh).
+    import subprocess
+    baseline = pil_bytes(reference("RGB"), "JPEG", quality=95)
+    return subprocess.run(["jpegtran", "-arithmetic"], input=baseline, capture_output=True, check=True).stdout
+
+
 def good_pictures():
     """name -> bytes; the names say what each is (and one JPEG is named .png)."""
     ga = lambda x, y: (grey(x, y), rgba(x, y)[3])
@@ -114,6 +122,7 @@ def good_pictures():
         "exif-8.jpg": oriented_jpeg(8),
         "exif-5.jpg": oriented_jpeg(5),
         "jpeg-named.png": pil_bytes(reference("RGB"), "JPEG", quality=95),
+        "arithmetic.jpg": arithmetic_jpeg(),
     }
 
 
