@@ -97,20 +97,23 @@ bool decode_guarded(PngRead& r) {
   return true;
 }
 
-// Moves the alpha channel out of the pixels; drops it when every pixel is opaque.
+// Moves the alpha channel out of the pixels, in place (a picture may be hundreds of megabytes);
+// drops it when every pixel is opaque.
 void split_alpha(Picture& p, int channels) {
   if (channels != 2 && channels != 4) return;
   const size_t bytes = static_cast<size_t>(p.bits / 8), colour = static_cast<size_t>(channels - 1) * bytes;
   const size_t count = static_cast<size_t>(p.width) * static_cast<size_t>(p.height);
-  std::vector<uint8_t> pixels(count * colour), alpha(count * bytes);
+  std::vector<uint8_t> alpha(count * bytes);
   bool opaque = true;
+  uint8_t* data = p.pixels.data();
   for (size_t i = 0; i < count; ++i) {
-    const uint8_t* src = p.pixels.data() + i * (colour + bytes);
-    std::memcpy(pixels.data() + i * colour, src, colour);
+    const uint8_t* src = data + i * (colour + bytes);  // never behind where the colour goes
+    std::memmove(data + i * colour, src, colour);
     std::memcpy(alpha.data() + i * bytes, src + colour, bytes);
-    for (size_t b = 0; b < bytes; ++b) opaque = opaque && src[colour + b] == 0xFF;
+    for (size_t b = 0; b < bytes; ++b) opaque = opaque && alpha[i * bytes + b] == 0xFF;
   }
-  p.pixels = std::move(pixels);
+  p.pixels.resize(count * colour);
+  p.pixels.shrink_to_fit();
   if (!opaque) p.alpha = std::move(alpha);
 }
 
