@@ -22,10 +22,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // The scratch files now being written, for the signal handler: a fixed table, since a handler
-// may neither allocate nor lock. A slot's path is written before it is marked in use.
+// may neither allocate nor lock. A slot is claimed, then its path written, then it is marked
+// ready; the handler reads only ready slots.
 constexpr int kSlots = 64;
+enum SlotState { kFree, kClaimed, kReady };
 struct Slot {
-  std::atomic<bool> used{false};
+  std::atomic<int> state{kFree};
   char path[PATH_MAX];
 };
 Slot g_slots[kSlots];
@@ -34,7 +36,7 @@ mode_t g_umask = 022;  // read once: umask() can only be read by setting it
 
 void remove_scratch_files_and_die(int sig) {
   for (auto& slot : g_slots)
-    if (slot.used.load()) unlink(slot.path);
+    if (slot.state.load() == kReady) unlink(slot.path);
   std::signal(sig, SIG_DFL);
   std::raise(sig);
 }
@@ -57,17 +59,17 @@ void install_handlers() {
 int take_slot(const std::string& path) {
   if (path.size() >= PATH_MAX) return -1;
   for (int i = 0; i < kSlots; ++i) {
-    bool expected = false;
-    if (!g_slots[i].used.load() && path.size() < PATH_MAX) {
-      std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
-      if (g_slots[i].used.compare_exchange_strong(expected, true)) return i;
-    }
+    int expected = kFree;
+    if (!g_slots[i].state.compare_exchange_strong(expected, kClaimed)) continue;
+    std::memcpy(g_slots[i].path, path.c_str(), path.size() + 1);
+    g_slots[i].state.store(kReady);
+    return i;
   }
   return -1;  // more files at once than slots: still removed on failure, not on a signal
 }
 
 void free_slot(int& slot) {
-  if (slot >= 0) g_slots[slot].used.store(false);
+  if (slot >= 0) g_slots[slot].state.store(kFree);
   slot = -1;
 }
 
