@@ -121,9 +121,9 @@ void split_alpha(Picture& p, int channels) {
 // reading it, so a length of 2 GB in a file of 200 bytes would cost 2 GB.
 bool chunks_fit(std::string_view bytes, std::string& why) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  for (size_t at = 8; at + 12 <= bytes.size();) {
+  for (size_t at = 8; at + 8 <= bytes.size();) {  // a chunk's length and type are there
     const uint64_t length = (uint64_t{p[at]} << 24) | (p[at + 1] << 16) | (p[at + 2] << 8) | p[at + 3];
-    if (length > bytes.size() - at - 12) {
+    if (at + 12 + length > bytes.size()) {
       why = "damaged PNG: the file is truncated (a chunk is longer than the file)";
       return false;
     }

@@ -126,6 +126,16 @@ TEST(Pictures, BytesAreSniffedNotNames) {
   EXPECT_EQ(why.rfind("damaged JPEG:", 0), 0u) << why;
 }
 
+// libpng allocates what a chunk claims before reading it: these claim 2 GB in a few bytes, and
+// must be refused before libpng sees them (found by png_fuzz).
+TEST(Pictures, AChunkLongerThanTheFileIsRefusedFirst) {
+  for (const char* name : {"chunk-length-2gb.png", "chunk-header-at-the-end.png"}) {
+    std::string why;
+    EXPECT_FALSE(decode_picture(read(test::source(std::string("tests/fuzz/regressions/png/") + name)), DecodeMode::Pixels, why));
+    EXPECT_EQ(why, "damaged PNG: the file is truncated (a chunk is longer than the file)") << name;
+  }
+}
+
 TEST(PdfLimits, TextStringBytesCountUtf16) {
   EXPECT_EQ(pdf_text_string_bytes(""), 2u);
   EXPECT_EQ(pdf_text_string_bytes("abc"), 8u);
