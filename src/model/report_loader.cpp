@@ -500,6 +500,8 @@ class ReportLoader {
       const std::string phone = yaml_.scalar_or(n, "phone", "");
       if (!phone.empty() && phone.find_first_not_of("0123456789 +()-") != std::string::npos)
         yaml_.error(*n.find("phone"), fmt::format("'{}' is not a phone number (digits, spaces, + ( ) -)", phone));
+      else if (phone.size() + 4 > kMaxPdfStringBytes)  // a tel: link
+        yaml_.error(*n.find("phone"), fmt::format("'phone' is too long for a PDF string (the limit is {} bytes)", kMaxPdfStringBytes));
       c.items.push_back({optional_text(n, "label"), phone});
     }
     return c;

@@ -79,6 +79,11 @@ long=$(head -c 40000 /dev/zero | tr '\0' 'x')
 printf '  - section:\n      title: Links\n      blocks:\n        - p: "[a link](https://example.org/%s)"\n' "$long" >>case/report.yaml
 fault long-link 1 "error: a link target of 40020 bytes is too long for a PDF string (the limit is 32767)"
 
+fresh
+long=$(head -c 40000 /dev/zero | tr '\0' '1')
+printf '  - section:\n      title: Phones\n      blocks:\n        - contact: {items: [{label: A, phone: "%s"}]}\n' "$long" >>case/report.yaml
+fault long-phone 1 "error: 'phone' is too long for a PDF string (the limit is 32767 bytes)"
+
 # The environment: a SOURCE_DATE_EPOCH no PDF date can give is a usage error.
 fresh
 for epoch in -1 soon 253402300800; do
