@@ -4,9 +4,10 @@ set -euo pipefail
 packages=(
   g++ cmake pkg-config make
   libhpdf-dev libdeflate-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libicu-dev libjemalloc-dev
+  libpng-dev libjpeg62-turbo-dev
   libhyphen-dev hyphen-en-gb hyphen-fr libmd4c-dev libcli11-dev libfmt-dev
   libgtest-dev libbenchmark-dev
-  poppler-utils qpdf mupdf-tools unicode-data ghostscript
+  poppler-utils qpdf mupdf-tools unicode-data ghostscript python3-pil libjpeg-turbo-progs afl++-doc
   argyll icc-profiles-free libqpdf-dev
   clang-14 libclang-rt-14-dev python3 time hyperfine
   fonts-lato fonts-quicksand fonts-sil-andika fonts-dejavu-core fonts-noto-core

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "layout/flow.h"
 #include "model/loaders.h"
 #include "pdf/pdf_writer.h"
+#include "pdf/whole_file.h"
 #include "style/style.h"
 #include "text/font_set.h"
 #include "text/paragraph.h"
@@ -36,12 +38,20 @@ std::string BuildRequest::input_root() const {
 
 namespace {
 
-std::optional<int64_t> source_date_epoch() {
+// The latest time a PDF date can say: 9999-12-31T23:59:59Z.
+constexpr long long kLastPdfSecond = 253402300799;
+
+// SOURCE_DATE_EPOCH (reproducible-builds.org): whole seconds since 1970, at most kLastPdfSecond;
+// `bad` is set when it is given but is not that.
+std::optional<int64_t> source_date_epoch(bool& bad) {
+  bad = false;
   const char* v = std::getenv("SOURCE_DATE_EPOCH");
   if (!v || !*v) return std::nullopt;
   char* end = nullptr;
+  errno = 0;
   long long n = std::strtoll(v, &end, 10);
-  if (*end != '\0' || n < 0) return std::nullopt;
+  bad = *end != '\0' || errno == ERANGE || n < 0 || n > kLastPdfSecond || !std::isdigit(static_cast<unsigned char>(*v));
+  if (bad) return std::nullopt;
   return n;
 }
 
@@ -61,8 +71,15 @@ std::string not_found(const std::vector<std::string>& looked) {
   return "none of " + all + " exists";
 }
 
-// Where an edition's PDF waits until every edition is known to be free of errors.
-std::string scratch_name(const std::string& out) { return out + ".unchecked"; }
+// Why `out` must not be written: it is not a regular file (writing would replace a device, a
+// folder or a FIFO by a file) or it is one of the build's inputs; "" when it may be.
+std::string output_problem(const std::string& out, const std::vector<std::string>& inputs) {
+  if (const std::string kind = not_a_regular_file(out); !kind.empty())
+    return fmt::format("{} is {}, not a file a PDF can replace", out, kind);
+  for (const auto& input : inputs)
+    if (same_file(out, input)) return fmt::format("{} is one of the build's inputs ({})", out, input);
+  return "";
+}
 
 struct EditionJob {
   std::string name;
@@ -72,7 +89,8 @@ struct EditionJob {
   std::string dump;  // --dump pages
   std::string out;
   bool input_ok = false;  // laid out without errors (warnings count as errors with --strict)
-  bool written = false;   // to scratch_name(out)
+  bool written = false;   // into `pending`, checked
+  WholeFile pending;      // the PDF under a scratch name, put in place when every edition is
   std::vector<StageTime> times;
 };
 
@@ -120,6 +138,13 @@ int run_build(const BuildRequest& req) {
     return code;
   };
 
+  bool bad_epoch = false;
+  const std::optional<int64_t> epoch = source_date_epoch(bad_epoch);
+  if (bad_epoch) {
+    std::cerr << fmt::format("leafpress: SOURCE_DATE_EPOCH={} is not a time a PDF can give: whole seconds from 0 to {} "
+                             "(the end of the year 9999)\n", std::getenv("SOURCE_DATE_EPOCH"), kLastPdfSecond);
+    return kUsageError;
+  }
   std::error_code ec;
   if (!req.root.empty() && !fs::is_directory(req.root, ec)) {
     std::cerr << fmt::format("leafpress: --root {} is not a folder\n", req.root);
@@ -127,6 +152,21 @@ int run_build(const BuildRequest& req) {
   }
   const Found fonts_found = find_fonts(req);
   const std::string& fonts_path = fonts_found.path;
+  std::vector<std::string> inputs = {req.report};
+  if (!fonts_path.empty()) inputs.push_back(fonts_path);
+  for (const auto& name : req.editions)
+    if (const Found layout = find_layout(req, name); !layout.path.empty()) inputs.push_back(layout.path);
+  const bool writing = req.write && req.dump.empty();
+  if (writing && !req.output.empty()) {
+    if (const std::string problem = output_problem(req.output, inputs); !problem.empty()) {
+      std::cerr << fmt::format("leafpress: -o {}\n", problem);
+      return kUsageError;
+    }
+  }
+  if (writing && req.output.empty() && fs::exists(req.out_dir, ec) && !fs::is_directory(req.out_dir, ec)) {
+    std::cerr << fmt::format("leafpress: --out-dir {} is not a folder\n", req.out_dir);
+    return kUsageError;
+  }
   // The fonts need nothing from the report: they load on a thread of their own meanwhile.
   Diagnostics font_diags;
   if (fonts_path.empty())
@@ -195,15 +235,21 @@ int run_build(const BuildRequest& req) {
   shared_times.push_back({"fonts", watch.lap()});
   if (diags.has_errors()) return finish(kInputError);
 
-  const bool writing = req.write && req.dump.empty();
   PdfOptions options;
-  options.creation_time = source_date_epoch();
+  options.creation_time = epoch;
   for (auto& job : jobs) {
     if (!writing) break;
     job.out = req.output;
     if (job.out.empty()) {
       fs::create_directories(req.out_dir, ec);
       job.out = (fs::path(req.out_dir) / (job.name + ".pdf")).string();
+    }
+    inputs.push_back(job.edition.path);
+  }
+  for (const auto& job : jobs) {
+    if (const std::string problem = output_problem(job.out, inputs); writing && !problem.empty()) {
+      std::cerr << fmt::format("leafpress: {}\n", problem);
+      return kUsageError;
     }
   }
 
@@ -221,6 +267,11 @@ int run_build(const BuildRequest& req) {
       job.diags.error(job.edition.path, {}, fmt::format("font role '{}' is not in {}", styles.body.font_role, fonts_path));
       return;
     }
+    for (const auto& [name, spec] : job.edition.styles)
+      if (!spec.font.empty() && !fonts->has_role(spec.font))
+        job.diags.error(job.edition.path, spec.font_pos,
+                        fmt::format("style '{}' names font role '{}', which is not in {}", name, spec.font, fonts_path));
+    if (job.diags.has_errors()) return;
     // Pages go to the PDF as they are laid out (written on the writer's own threads), or are
     // kept for --dump, or (check) let go.
     DisplayList kept;
@@ -229,7 +280,7 @@ int run_build(const BuildRequest& req) {
       PdfOptions edition_options = options;
       edition_options.pdf_x4 = job.edition.has_standard("x-4");
       edition_options.crop_marks = job.edition.crop_marks || req.marks;
-      pdf.emplace(scratch_name(job.out), edition_options);
+      pdf.emplace(job.out, edition_options);
       job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf);
     } else if (!req.dump.empty()) {
       kept = lay_out(doc, styles, *fonts, job.diags);
@@ -245,11 +296,8 @@ int run_build(const BuildRequest& req) {
     if (req.dump == "pages") job.dump = dump_display_list(kept);
     if (!pdf) return;
     Diagnostics pdf_diags;
-    job.written = pdf->finish(pdf_diags);
-    for (const auto& d : pdf_diags.all()) {  // about the file the user named, not the scratch one
-      const std::string file = d.file == scratch_name(job.out) ? job.out : d.file;
-      d.severity == Severity::Error ? job.diags.error(file, d.pos, d.message) : job.diags.warning(file, d.pos, d.message);
-    }
+    job.written = pdf->finish(pdf_diags, &job.pending);
+    job.diags.append(pdf_diags);
     job.times.push_back({"pdf", sw.lap()});
   });
   bool input_ok = true, all_written = true;
@@ -258,11 +306,7 @@ int run_build(const BuildRequest& req) {
     input_ok = input_ok && job.input_ok;
     all_written = all_written && job.written;
   }
-  if (!input_ok || (writing && !all_written)) {
-    for (const auto& job : jobs)
-      if (job.written) fs::remove(scratch_name(job.out), ec);
-    return finish(input_ok ? kIoError : kInputError);
-  }
+  if (!input_ok || (writing && !all_written)) return finish(input_ok ? kIoError : kInputError);  // scratch files go with the jobs
   if (!req.dump.empty()) {
     for (const auto& job : jobs) std::cout << job.dump;
     return finish(kOk);
@@ -272,10 +316,10 @@ int run_build(const BuildRequest& req) {
                           jobs.size() == 1 ? "" : "s", diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
     return finish(kOk);
   }
-  for (const auto& job : jobs) {
-    fs::rename(scratch_name(job.out), job.out, ec);
-    if (ec) {
-      diags.error(job.out, {}, fmt::format("cannot write the file: {}", ec.message()));
+  for (auto& job : jobs) {
+    std::string why;
+    if (!job.pending.commit(why)) {
+      diags.error(job.out, {}, why);
       continue;
     }
     summary += fmt::format("leafpress: wrote {} ({} page{})\n", job.out, job.page_count, job.page_count == 1 ? "" : "s");

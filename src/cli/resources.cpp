@@ -80,8 +80,17 @@ std::vector<std::string> layout_candidates(const BuildRequest& req, const std::s
 Found find_fonts(const BuildRequest& req) {
   Found found;
   std::vector<fs::path> candidates;
-  if (!req.fonts.empty()) candidates = {req.fonts};
-  else {
+  if (!req.fonts.empty()) {
+    // Named on the command line: whatever it is, the loader says what is wrong with it (a FIFO,
+    // a folder, a missing file).
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(req.fonts, ec))) {
+      found.looked.push_back(req.fonts);
+      found.path = req.fonts;
+      return found;
+    }
+    candidates = {req.fonts};
+  } else {
     candidates.push_back(report_folder(req) / "fonts" / "fonts.yaml");
     if (!data_dir().empty()) candidates.push_back(fs::path(data_dir()) / "fonts" / "fonts.yaml");
   }

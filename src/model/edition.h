@@ -28,6 +28,7 @@ struct TextStyleSpec {
   std::string align;   // left | justify | center | right
   std::optional<bool> bold, italic, uppercase;
   SourcePos pos;
+  SourcePos font_pos;  // of `font`, when given
 };
 
 // A component setting from the layout's `components:` ("chart" / "label-column"): a length

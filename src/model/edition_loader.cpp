@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "model/loaders.h"
+#include "model/pdf_limits.h"
 #include "model/yaml_reader.h"
 
 namespace lp {
@@ -74,6 +75,21 @@ class EditionLoader {
     set_length(page, "height", ed.page_height);
     set_length(page, "bleed", ed.bleed);
     if (ed.page_width.value <= 0 || ed.page_height.value <= 0) yaml_.error(page, "'page' needs a size or a width and a height");
+    else check_page_limits(page, ed);
+  }
+
+  // Sizes a PDF can hold and a press can print (model/pdf_limits.h).
+  void check_page_limits(const YamlNode& page, const Edition& ed) {
+    const YamlNode& at_bleed = page.find("bleed") ? *page.find("bleed") : page;
+    if (ed.bleed.value < 0 || ed.bleed.value > Mm(kMaxBleedMm).to_pt().value)
+      yaml_.error(at_bleed, fmt::format("'bleed' must be from 0 to {} mm", kMaxBleedMm));
+    for (const auto& [key, side] : {std::pair{"width", ed.page_width}, std::pair{"height", ed.page_height}}) {
+      const YamlNode& at = page.find(key) ? *page.find(key) : page;
+      if (side.value < Mm(kMinPageSideMm).to_pt().value)
+        yaml_.error(at, fmt::format("the page's {} must be at least {} mm", key, kMinPageSideMm));
+      else if (side.value + 2 * std::max(0.0, ed.bleed.value) > kMaxPageSidePt)
+        yaml_.error(at, fmt::format("the page's {} with its bleed is over PDF's limit of {} pt (5080 mm)", key, kMaxPageSidePt));
+    }
   }
 
   void read_margins(const YamlNode* node, Edition& ed) {
@@ -282,6 +298,7 @@ class EditionLoader {
     yaml_.check_keys(n, {"font", "size", "leading", "space-before", "space-after", "colour", "align", "bold",
                          "italic", "uppercase"});
     st.font = yaml_.scalar_or(n, "font", "");
+    if (const YamlNode* f = n.find("font")) st.font_pos = YamlReader::pos(*f);
     auto len = [&](const char* key, std::optional<Pt>& out) {
       if (const YamlNode* v = n.find(key)) out = yaml_.length(*v, fmt::format("'{}'", key));
     };

@@ -69,6 +69,15 @@ std::optional<std::string> resolve_input_path(const std::string& root, const std
 std::optional<std::string> read_input_file(const std::string& path, size_t max_bytes, const std::string& file,
                                            SourcePos pos, Diagnostics& diags) {
   const std::string& where = file.empty() ? path : file;
+  // Opening a FIFO blocks until something writes to it, perhaps for ever; a device is read up
+  // to the limit below, and a folder cannot be read at all.
+  std::error_code ec;
+  const fs::file_type type = fs::status(path, ec).type();
+  if (type == fs::file_type::fifo || type == fs::file_type::socket || type == fs::file_type::directory) {
+    diags.error(where, pos, fmt::format("cannot read file: it is {}, not a regular file",
+                                        type == fs::file_type::directory ? "a folder" : type == fs::file_type::fifo ? "a FIFO" : "a socket"));
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.error(where, pos, fmt::format("cannot read file: {}", std::strerror(errno)));
@@ -77,7 +86,6 @@ std::optional<std::string> read_input_file(const std::string& path, size_t max_b
   std::string bytes;
   // Room for the whole file at once (growing the string piece by piece copied a 2 MB report
   // several times over); a device that says 0 or grows is still read in pieces to the limit.
-  std::error_code ec;
   const auto size = fs::file_size(path, ec);
   if (!ec) bytes.reserve(static_cast<size_t>(std::min<std::uintmax_t>(size, max_bytes) + 1));
   char chunk[65536];

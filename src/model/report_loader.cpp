@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "model/image_info.h"
+#include "model/pdf_limits.h"
 #include "model/input_path.h"
 #include "model/loaders.h"
 #include "model/yaml_reader.h"
@@ -60,7 +61,10 @@ class ReportLoader {
         if (std::string* field = word_field(info.words, key.text()))
           if (auto text = yaml_.scalar(value, fmt::format("'{}'", key.text()))) *field = *text;
     }
-    if (!info.date.empty() && !valid_date(info.date)) yaml_.error(*node.find("date"), "'date' must be written YYYY-MM-DD");
+    if (!info.date.empty() && !valid_date(info.date))
+      yaml_.error(*node.find("date"), "'date' must be written YYYY-MM-DD, a date of the calendar");
+    check_pdf_text(node, "title", info.title);
+    check_pdf_text(node, "organisation", info.organisation);
     if (const YamlNode* eds = node.find("editions"); eds && yaml_.expect_sequence(*eds, "'editions'")) {
       info.editions_listed = true;
       for (const auto& e : eds->items())
@@ -72,10 +76,24 @@ class ReportLoader {
     return info;
   }
 
+  // A date of the calendar: 2025-02-30 is not one.
   static bool valid_date(const std::string& d) {
     int y = 0, m = 0, day = 0;
-    return d.size() == 10 && std::sscanf(d.c_str(), "%4d-%2d-%2d", &y, &m, &day) == 3 && m >= 1 && m <= 12 &&
-           day >= 1 && day <= 31;
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-' || std::sscanf(d.c_str(), "%4d-%2d-%2d", &y, &m, &day) != 3) return false;
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return y >= 1 && m >= 1 && m <= 12 && day >= 1 && day <= days[m - 1] + (m == 2 && leap);
+  }
+
+  // A text that becomes a PDF string (the title, bookmarks) must fit in one.
+  void check_pdf_text(const YamlNode& node, const std::string& text, const char* what) {
+    const size_t bytes = pdf_text_string_bytes(text);
+    if (bytes > kMaxPdfStringBytes)
+      yaml_.error(node, fmt::format("{} is too long for a PDF string: {} bytes as UTF-16, over the limit of {}", what, bytes,
+                                    kMaxPdfStringBytes));
+  }
+  void check_pdf_text(const YamlNode& map, const char* key, const std::string& text) {
+    if (const YamlNode* node = map.find(key)) check_pdf_text(*node, text, fmt::format("'{}'", key).c_str());
   }
 
   InlineText inline_text(const YamlNode& node, const std::string& what) {
@@ -85,6 +103,11 @@ class ReportLoader {
     // Reports may come from anyone: a link goes to the web, to mail or to a phone, nowhere else.
     for (const auto& run : text) {
       const std::string& l = run.link;
+      if (l.size() > kMaxPdfStringBytes) {
+        yaml_.error(node, fmt::format("a link target of {} bytes is too long for a PDF string (the limit is {})", l.size(),
+                                      kMaxPdfStringBytes));
+        continue;
+      }
       if (l.empty() || l.rfind("https://", 0) == 0 || l.rfind("http://", 0) == 0 || l.rfind("mailto:", 0) == 0 ||
           l.rfind("tel:", 0) == 0)
         continue;
@@ -115,8 +138,13 @@ class ReportLoader {
 
   // A file the report names, relative to the report's folder; "" after an error.
   std::string resolve_file(const YamlNode& node, const char* what) {
-    const std::string name = yaml_.scalar(node, what).value_or("");
-    if (name.empty()) return "";
+    const auto scalar = yaml_.scalar(node, what);
+    if (!scalar) return "";
+    const std::string name = *scalar;
+    if (name.empty()) {
+      yaml_.error(node, fmt::format("the {}'s file name is empty", what));
+      return "";
+    }
     const auto path = resolve_input_path(root_.empty() ? "." : root_, name, yaml_.path(), YamlReader::pos(node), diags_);
     if (!path) return "";
     std::error_code ec;
@@ -185,6 +213,7 @@ class ReportLoader {
     yaml_.check_keys(value, {"id", "title", "subtitle", "blocks"}, {"title"});
     section.id = yaml_.scalar_or(value, "id", "");
     section.title = optional_text(value, "title");
+    check_pdf_text(value, "title", plain_text(section.title));  // a bookmark
     section.subtitle = optional_text(value, "subtitle");
     for (const auto& b : list_of(value, "blocks")) read_block(b, section.blocks);
     return section;
@@ -197,7 +226,10 @@ class ReportLoader {
     const std::string kind(key.text());
     const SourcePos pos = YamlReader::pos(key);
     if (kind == "p") out.push_back(Paragraph{inline_text(v, "a paragraph"), pos});
-    else if (kind == "heading") out.push_back(Heading{inline_text(v, "a heading"), pos});
+    else if (kind == "heading") {
+      out.push_back(Heading{inline_text(v, "a heading"), pos});
+      check_pdf_text(v, plain_text(std::get<Heading>(out.back()).text), "a heading");  // a bookmark
+    }
     else if (kind == "list") out.push_back(read_list(v, pos));
     else if (kind == "quote") out.push_back(read_quote(v, pos));
     else if (kind == "quotes") out.push_back(read_quotes(v, pos));
@@ -509,12 +541,16 @@ class ReportLoader {
     yaml_.check_keys(v, {"title", "items", "website"});
     c.title = optional_text(v, "title");
     c.website = yaml_.scalar_or(v, "website", "");
+    if (c.website.size() + 8 > kMaxPdfStringBytes)  // a link, after "https://"
+      yaml_.error(*v.find("website"), fmt::format("'website' is too long for a PDF string (the limit is {} bytes)", kMaxPdfStringBytes));
     for (const auto& n : list_of(v, "items")) {
       if (!yaml_.expect_map(n, "a contact")) continue;
       yaml_.check_keys(n, {"label", "phone"}, {"label", "phone"});
       const std::string phone = yaml_.scalar_or(n, "phone", "");
       if (!phone.empty() && phone.find_first_not_of("0123456789 +()-") != std::string::npos)
         yaml_.error(*n.find("phone"), fmt::format("'{}' is not a phone number (digits, spaces, + ( ) -)", phone));
+      else if (phone.size() + 4 > kMaxPdfStringBytes)  // a tel: link
+        yaml_.error(*n.find("phone"), fmt::format("'phone' is too long for a PDF string (the limit is {} bytes)", kMaxPdfStringBytes));
       c.items.push_back({optional_text(n, "label"), phone});
     }
     return c;

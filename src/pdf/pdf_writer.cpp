@@ -22,6 +22,8 @@
 #include "pdf/marks.h"
 #include "pdf/pdf_objects.h"
 #include "pdf/pdfx.h"
+#include "pdf/picture_xobject.h"
+#include "pdf/whole_file.h"
 
 namespace lp {
 
@@ -160,28 +162,34 @@ class PdfDocument {
     return content;
   }
 
-  // Writes the file to `path` through a temporary name, with the pages' deflated content streams
-  // in page order; "" when done, else the reason.
-  std::string save(const std::string& path, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
+  // Writes the file into `out` (a scratch file, checked whole) with the pages' deflated content
+  // streams in page order; "" when done, else the reason.
+  std::string save(WholeFile& out, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
     if (!doc_) return "cannot start libharu";
     for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i)
       set_deflated_stream(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, deflated[i]);
     for (const auto& [page, link] : links_) write_link(page, link);
     std::string problem;
     if (error_.empty()) fonts_->finish(problem);
+    if (problem.empty()) problem = picture_problem_;
     add_page_labels();
     add_outline(outline);
     if (const std::string why = add_metadata(); !why.empty() && problem.empty()) problem = why;
-    namespace fs = std::filesystem;
-    const std::string temp = path + ".part";
-    if (problem.empty() && error_.empty() && HPDF_SaveToFile(doc_, temp.c_str()) != HPDF_OK) problem = "cannot write the file";
+    if (problem.empty() && error_.empty() && HPDF_SaveToStream(doc_) != HPDF_OK) problem = "cannot write the file";
     if (problem.empty() && !error_.empty()) problem = error_;
-    std::error_code ec;
-    if (problem.empty()) {
-      fs::rename(temp, path, ec);
-      if (ec) problem = fmt::format("cannot move the finished file into place: {}", ec.message());
+    if (problem.empty() && !out.open(problem)) return problem;
+    // libharu's own file writer checks neither its flush nor its close: the bytes are taken
+    // from its memory stream and written here, every call checked.
+    std::string chunk(1 << 16, '\0');
+    for (HPDF_UINT32 size = 0; problem.empty(); ) {
+      size = static_cast<HPDF_UINT32>(chunk.size());
+      const HPDF_STATUS status = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(chunk.data()), &size);
+      if (size > 0 && !out.write(chunk.data(), size, problem)) break;
+      if (status == HPDF_STREAM_EOF) break;
+      if (status != HPDF_OK) problem = "cannot write the file";
     }
-    if (!problem.empty()) fs::remove(temp, ec);
+    if (problem.empty()) out.finish("%%EOF\n", problem);
+    if (!problem.empty()) out.discard();
     return problem;
   }
 
@@ -194,7 +202,9 @@ class PdfDocument {
   std::vector<HPDF_Page> pages_;
   std::vector<std::string> labels_;
   std::vector<std::pair<size_t, LinkItem>> links_;  // by the page they are on
-  std::map<std::string, HPDF_Image> images_;
+  std::map<std::string, std::optional<PictureXObject>> images_;
+  Deflater image_deflater_;     // on the thread that writes the pages
+  std::string picture_problem_;  // the first picture that could not be read
   double bleed_w_ = 0, bleed_h_ = 0;  // the bleed box's size
   double marks_ = 0;                  // room for crop marks beyond each side of the bleed box
   HPDF_Array registration_ = nullptr; // their colour space
@@ -456,23 +466,19 @@ class PdfDocument {
     return dst;
   }
 
-  // Images are loaded once each, by path, and drawn as XObjects.
+  // Pictures are decoded once each, by path, and drawn as XObjects.
   void write_image(const ImageItem& item, HPDF_Page page, std::string& out) {
     auto it = images_.find(item.path);
     if (it == images_.end()) {
-      const bool png = item.path.size() > 4 && (item.path.substr(item.path.size() - 4) == ".png" || item.path.substr(item.path.size() - 4) == ".PNG");
-      HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc_, item.path.c_str()) : HPDF_LoadJpegImageFromFile(doc_, item.path.c_str());
-      if (!img) {
-        HPDF_ResetError(doc_);
-        img = png ? HPDF_LoadJpegImageFromFile(doc_, item.path.c_str()) : HPDF_LoadPngImageFromFile(doc_, item.path.c_str());
-      }
-      it = images_.emplace(item.path, img).first;
+      std::string why;
+      it = images_.emplace(item.path, make_picture_xobject(doc_, image_deflater_, item.path, why)).first;
+      if (!it->second && picture_problem_.empty()) picture_problem_ = fmt::format("picture {}: {}", item.path, why);
     }
     if (!it->second) return;
-    // libharu names the image in the page's resources; its operators go into our stream.
-    const char* name = HPDF_Page_GetXObjectName(page, it->second);
-    out += fmt::format("q {} 0 0 {} {} {} cm /{} Do Q\n", num(item.width.value), num(item.height.value), num(px(item.x)),
-                       num(py(item.y + item.height)), name);
+    // The picture's name in the page's resources; its operators go into our stream.
+    const char* name = HPDF_Page_GetXObjectName(page, it->second->image);
+    out += fmt::format("q {} 0 0 {} {} {} cm {}/{} Do Q\n", num(item.width.value), num(item.height.value), num(px(item.x)),
+                       num(py(item.y + item.height)), orientation_matrix(it->second->orientation), name);
   }
 
   void add_outline(const std::vector<OutlineEntry>& outline) {
@@ -614,17 +620,21 @@ std::string failure_of(const std::unique_ptr<Conveyor<T>>& conveyor) {
 
 }  // namespace
 
-bool PdfWriter::finish(Diagnostics& diags) {
+bool PdfWriter::finish(Diagnostics& diags, WholeFile* pending) {
   impl_->stop();
+  WholeFile file(impl_->path);
   std::string failure = failure_of(impl_->writing);
   if (failure.empty()) failure = failure_of(impl_->deflating);
   const std::string problem = !impl_->doc           ? "nothing was laid out"
                               : !failure.empty()     ? fmt::format("cannot write the pages: {}", failure)
                               : impl_->out_of_memory ? "out of memory while compressing the pages"
-                                                     : impl_->doc->save(impl_->path, impl_->deflated, impl_->outline);
+                                                     : impl_->doc->save(file, impl_->deflated, impl_->outline);
   impl_->doc.reset();
   impl_->deflated.clear();
-  if (problem.empty()) return true;
+  std::string committed;
+  if (problem.empty() && pending) *pending = std::move(file);
+  else if (problem.empty() && !file.commit(committed)) diags.error(impl_->path, {}, committed);
+  if (problem.empty()) return committed.empty();
   diags.error(impl_->path, {}, problem);
   return false;
 }

@@ -11,6 +11,8 @@
 
 namespace lp {
 
+class WholeFile;
+
 struct PdfOptions {
   std::optional<int64_t> creation_time;  // seconds since 1970 (SOURCE_DATE_EPOCH); else the report's date
   bool pdf_x4 = false;      // PDF/X-4: a FOGRA39 output intent and XMP (the edition must be CMYK)
@@ -30,8 +32,10 @@ class PdfWriter final : public PageSink {
   void begin(const DocumentInfo& info) override;
   void page(Page page) override;
   void end(std::vector<OutlineEntry> outline) override;
-  // Writes the file; false after reporting the reason in `diags` (against the path).
-  bool finish(Diagnostics& diags);
+  // Writes the file whole (pdf/whole_file.h) and puts it in place; false after reporting the
+  // reason in `diags` (against the path). With `pending`, the checked file is left there under
+  // its scratch name, for the caller to commit with others or let go.
+  bool finish(Diagnostics& diags, WholeFile* pending = nullptr);
 
  private:
   struct Impl;

@@ -5,19 +5,63 @@
 #include FT_TRUETYPE_TABLES_H
 
 #include <fmt/format.h>
+#include <hb-subset.h>
+
+#include <filesystem>
+#include <string_view>
 
 namespace lp {
 
 namespace {
 
+uint32_t be32(const char* p) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  return (uint32_t(u[0]) << 24) | (u[1] << 16) | (u[2] << 8) | u[3];
+}
+
+// FreeType and HarfBuzz read a font's tables when they are first needed: a truncated file opens
+// and shapes, then fails to subset in the PDF stage. Every table must lie inside the file.
+std::string truncation_problem(hb_blob_t* blob) {
+  unsigned size = 0;
+  const char* data = hb_blob_get_data(blob, &size);
+  size_t font = 0;  // a collection's first font
+  if (size >= 16 && std::string_view(data, 4) == "ttcf") font = be32(data + 12);
+  if (size < 12 || font > size - 12) return "the file is truncated (no table directory)";
+  const uint32_t tables = (static_cast<unsigned char>(data[font + 4]) << 8) | static_cast<unsigned char>(data[font + 5]);
+  if (font + 12 + uint64_t{tables} * 16 > size) return "the file is truncated (in its table directory)";
+  for (uint32_t i = 0; i < tables; ++i) {
+    const char* record = data + font + 12 + size_t{i} * 16;
+    if (uint64_t{be32(record + 8)} + be32(record + 12) > size)
+      return fmt::format("the file is truncated (its '{}' table ends past the end)", std::string_view(record, 4));
+  }
+  return "";
+}
+
+// What the PDF stage will do with the font: a subset (of glyph 0, the one every font has).
+bool subsets(hb_face_t* face) {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) return false;
+  hb_set_add(hb_subset_input_glyph_set(input), 0);
+  hb_face_t* subset = hb_subset_or_fail(face, input);
+  hb_subset_input_destroy(input);
+  if (!subset) return false;
+  hb_face_destroy(subset);
+  return true;
+}
+
 // Reads the file through FreeType first: it rejects what is not a font with a clear reason,
 // and gives the names and metrics the PDF's font descriptor needs.
 std::unique_ptr<FontFace> open_face(FT_Library ft, const std::string& path, const std::string& family,
                                     std::string& why) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+    why = "not a regular file";  // a FIFO would block the read for ever
+    return nullptr;
+  }
   FT_Face ftf = nullptr;
   if (FT_Error err = FT_New_Face(ft, path.c_str(), 0, &ftf)) {
     const char* msg = FT_Error_String(err);
-    why = msg ? msg : fmt::format("FreeType error {}", err);
+    why = msg ? msg : fmt::format("FreeType cannot read it as a font (error {})", err);
     return nullptr;
   }
   if (!FT_IS_SFNT(ftf) || !FT_IS_SCALABLE(ftf)) {
@@ -51,8 +95,16 @@ std::unique_ptr<FontFace> open_face(FT_Library ft, const std::string& path, cons
     why = "cannot read the file";
     return nullptr;
   }
+  why = truncation_problem(f->blob);
   f->face = hb_face_create(f->blob, 0);
+  if (why.empty() && !subsets(f->face)) why = "HarfBuzz cannot subset it (a damaged font)";
   f->font = hb_font_create(f->face);
+  if (!why.empty()) {
+    hb_font_destroy(f->font);
+    hb_face_destroy(f->face);
+    hb_blob_destroy(f->blob);
+    return nullptr;
+  }
   hb_font_set_scale(f->font, static_cast<int>(f->units_per_em), static_cast<int>(f->units_per_em));
   return f;
 }

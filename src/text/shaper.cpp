@@ -156,6 +156,25 @@ void shape_into(hb_buffer_t* buf, hb_language_t language, std::string_view word,
   }
 }
 
+// Soft hyphens in a row mark one place to break, and UAX #14 puts no break between them, so
+// they would all go to HarfBuzz as one word, and HarfBuzz skips over default-ignorable
+// characters in every lookup: a run of n costs n² (100,000 took minutes). One is kept.
+void collapse_soft_hyphen_runs(std::string& text, size_t from) {
+  static constexpr std::string_view kTwo = "\xC2\xAD\xC2\xAD";
+  size_t at = text.find(kTwo, from);
+  if (at == std::string::npos) return;
+  size_t out = at;
+  for (size_t in = at; in < text.size();) {
+    const bool shy = text.compare(in, 2, "\xC2\xAD") == 0;
+    if (shy && out >= from + 2 && text.compare(out - 2, 2, "\xC2\xAD") == 0) {
+      in += 2;
+      continue;
+    }
+    text[out++] = text[in++];
+  }
+  text.resize(out);
+}
+
 }  // namespace
 
 void Shaper::shape_item(std::string_view word, uint32_t begin, uint32_t end, const Char& first, const TextSpan& span,
@@ -304,6 +323,7 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
     const size_t start = para.text.size();
     if (s.style->uppercase) icu::UnicodeString::fromUTF8(s.text).toUpper(locale_).toUTF8String(para.text);
     else para.text += s.text;
+    collapse_soft_hyphen_runs(para.text, start);
     const std::string& text = para.text;
     int32_t i = static_cast<int32_t>(start);
     const auto n = static_cast<int32_t>(text.size());

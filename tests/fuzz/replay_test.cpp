@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 void replay(const fs::path& dir, size_t& count) {
+  if (!fs::exists(dir)) return;  // a target with no regressions yet
   for (const auto& entry : fs::directory_iterator(dir)) {
     std::ifstream in(entry.path(), std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -110,6 +110,26 @@ TEST_F(TextFixture, LinesFitTheMeasureAndJustifiedLinesFillIt) {
   EXPECT_EQ(all, squeezed);
 }
 
+TEST_F(TextFixture, SoftHyphensInARowAreOneBreakChance) {
+  // "al" then six soft hyphens then "one": the same lines, at every measure, as with one.
+  const std::string shy = "\xC2\xAD";
+  std::string many = "al", one = "al" + shy + "one al" + shy + "one";
+  for (int i = 0; i < 6; ++i) many += shy;
+  many += "one al" + shy + shy + "one";
+  for (double measure : {20.0, 40.0, 300.0}) {
+    const auto a = setter.set(spans(many), Pt(measure), Align::Left);
+    const auto b = setter.set(spans(one), Pt(measure), Align::Left);
+    ASSERT_EQ(a.size(), b.size()) << measure;
+    if (measure == 20.0) {
+      EXPECT_TRUE(a.front().hyphenated);  // it did break at a soft hyphen
+    }
+    for (size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(text_of(a[i]), text_of(b[i])) << measure;
+      EXPECT_EQ(a[i].hyphenated, b[i].hyphenated) << measure;
+    }
+  }
+}
+
 TEST_F(TextFixture, LinksSurviveShaping) {
   std::vector<TextSpan> s = spans("see ");
   s.push_back(TextSpan{"here", &styles.body, true, false, "https://x.org", {}});

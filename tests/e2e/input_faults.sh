@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The fault corpus beyond tests/bad/: inputs that need a layout, a font, the environment or a
+# special file made for them. Each case gives its exit code and message, the same from `check`
+# as from `build`, and no PDF left behind.
+# usage: input_faults.sh LEAFPRESS SOURCE_DIR
+set -uo pipefail
+lp=$(readlink -f "$1")
+src=$(readlink -f "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+passed=0
+failed=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1
+  shift
+  if "$@" >"$work/check.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name"
+    sed 's/^/    /' "$work/check.log" | head -n 20
+  fi
+}
+contains() { grep -qF -- "$2" "$1" || { echo "'$2' not in $1:"; head -c 2000 "$1"; return 1; }; }
+
+# fault NAME EXIT MESSAGE [ARGS...]: `check` and `build` of ./case/$report, with ARGS.
+report=report.yaml
+fault() {
+  local name=$1 code=$2 message=$3
+  shift 3
+  for command in check build; do
+    local out=()
+    [ "$command" = build ] && out=(--edition booklet -o "$work/$name.pdf")
+    (cd case && timeout 20 "$lp" "$command" "./$report" "$@" "${out[@]}") 2>"$name-$command.err"
+    local got=$?
+    check "$name: $command exits $code" test "$got" -eq "$code"
+    check "$name: $command says why" contains "$name-$command.err" "$message"
+  done
+  check "$name: no PDF" test ! -e "$work/$name.pdf"
+}
+fresh() {  # a copy of the report, its layouts and fonts in ./case
+  rm -rf case && mkdir case && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" case/
+}
+
+fresh
+sed -i 's/^page: .*/page: {size: A5, bleed: 10000mm}/' case/layout/booklet.yaml
+fault bleed 1 "layout/booklet.yaml:3:25: error: 'bleed' must be from 0 to 25 mm"
+fresh
+sed -i 's/^page: .*/page: {width: 6000mm, height: 210mm, bleed: 3mm}/' case/layout/booklet.yaml
+fault page-width 1 "error: the page's width with its bleed is over PDF's limit of 14400 pt (5080 mm)"
+fresh
+sed -i 's/^page: .*/page: {width: 2mm, height: 210mm, bleed: 3mm}/' case/layout/booklet.yaml
+fault page-tiny 1 "error: the page's width must be at least 10 mm"
+fresh
+sed -i 's/^\(  heading: *{font: \)heading/\1no-such-role/' case/layout/booklet.yaml
+fault font-role 1 "layout/booklet.yaml:34:26: error: style 'heading' names font role 'no-such-role', which is not in"
+
+# A font cut short (the search path "." is the fonts folder): check fails where build would.
+fresh
+mkdir -p case/fonts/lato
+lato=/usr/share/fonts/truetype/lato/Lato-Regular.ttf
+head -c $(($(stat -c %s "$lato") * 9 / 10)) "$lato" >case/fonts/lato/Lato-Regular.ttf
+fault truncated-font 1 "error: cannot load font './fonts/./lato/Lato-Regular.ttf' of family 'lato': the file is truncated"
+
+# FIFOs as inputs are refused at once (opening one waits for a writer, for ever).
+fresh
+mkfifo case/pipe.yaml
+report=pipe.yaml fault fifo-report 1 "pipe.yaml: error: cannot read file: it is a FIFO, not a regular file"
+fault fifo-fonts 1 "pipe.yaml: error: cannot read file: it is a FIFO, not a regular file" --fonts pipe.yaml
+
+# Texts too long for a PDF string (32767 bytes), at their line.
+fresh
+long=$(head -c 20000 /dev/zero | tr '\0' 'x')
+sed -i "s/^  title: .*/  title: $long/" case/report.yaml
+fault long-title 1 "report.yaml:6:10: error: 'title' is too long for a PDF string: 40002 bytes as UTF-16, over the limit of 32767"
+fresh
+long=$(head -c 40000 /dev/zero | tr '\0' 'x')
+printf '  - section:\n      title: Links\n      blocks:\n        - p: "[a link](https://example.org/%s)"\n' "$long" >>case/report.yaml
+fault long-link 1 "error: a link target of 40020 bytes is too long for a PDF string (the limit is 32767)"
+
+fresh
+long=$(head -c 40000 /dev/zero | tr '\0' '1')
+printf '  - section:\n      title: Phones\n      blocks:\n        - contact: {items: [{label: A, phone: "%s"}]}\n' "$long" >>case/report.yaml
+fault long-phone 1 "error: 'phone' is too long for a PDF string (the limit is 32767 bytes)"
+
+# The environment: a SOURCE_DATE_EPOCH no PDF date can give is a usage error.
+fresh
+for epoch in -1 soon 253402300800; do
+  SOURCE_DATE_EPOCH=$epoch fault "epoch$epoch" 2 "leafpress: SOURCE_DATE_EPOCH=$epoch is not a time a PDF can give"
+done
+SOURCE_DATE_EPOCH=253402300799 "$lp" build case/report.yaml --edition booklet -o last-second.pdf 2>/dev/null
+check "the last second of 9999 is a time" qpdf --check last-second.pdf
+
+echo "e2e input faults: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
