@@ -49,11 +49,19 @@ struct Quotes {
   SourcePos pos;
 };
 
+struct Image {
+  std::string src;  // resolved path
+  int pixel_width = 0, pixel_height = 0;
+  std::string alt;
+  InlineText caption;
+  SourcePos pos;
+};
+
 struct Person {
   std::string name;
   InlineText role;
   InlineText organisation;
-  std::string photo;  // resolved path, or empty: an initials badge is drawn
+  Image photo;  // its src empty: an initials badge is drawn
   SourcePos pos;
 };
 
@@ -123,13 +131,6 @@ struct Chart {
   SourcePos pos;
 };
 
-struct Image {
-  std::string src;  // resolved path
-  int pixel_width = 0, pixel_height = 0;
-  std::string alt;
-  InlineText caption;
-  SourcePos pos;
-};
 
 struct Block;
 

@@ -307,7 +307,7 @@ class ReportLoader {
       person.name = yaml_.scalar_or(p, "name", "");
       person.role = optional_text(p, "role");
       person.organisation = optional_text(p, "organisation");
-      if (const YamlNode* photo = p.find("photo")) person.photo = read_image_file(*photo, "photo", person.pos).src;
+      if (const YamlNode* photo = p.find("photo")) person.photo = read_image_file(*photo, "photo", person.pos);
       people.items.push_back(std::move(person));
     }
     return people;

@@ -41,11 +41,14 @@ Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ct
       Frame card;
       const uint32_t id = ctx.new_id();
       card.begin(Role::ListItem, id);
-      if (!p.photo.empty()) {
+      if (!p.photo.src.empty() && p.photo.pixel_width > 0 && p.photo.pixel_height > 0) {
+        // The photo covers the badge, centred, its sides clipped to the circle.
+        const double aspect = static_cast<double>(p.photo.pixel_width) / p.photo.pixel_height;
+        const Pt w = aspect >= 1 ? badge * aspect : badge, h = aspect >= 1 ? badge : badge / aspect;
         GroupItem photo;
         photo.clip = PathItem::circle(x + badge / 2, badge / 2, badge / 2).ops;
         photo.items.emplace_back(TagItem{true, Role::Figure, id, 0, {}, "Photo of " + p.name, {}});
-        photo.items.emplace_back(ImageItem{x, Pt(0), badge, badge, p.photo, "Photo of " + p.name});
+        photo.items.emplace_back(ImageItem{x + (badge - w) / 2, (badge - h) / 2, w, h, p.photo.src, "Photo of " + p.name});
         photo.items.emplace_back(TagItem{false, Role::Figure, id, 0, {}, {}, {}});
         card.push(std::move(photo));
       } else {
