@@ -471,7 +471,7 @@ class PdfDocument {
     auto it = images_.find(item.path);
     if (it == images_.end()) {
       std::string why;
-      it = images_.emplace(item.path, make_picture_xobject(doc_, image_deflater_, item.path, why)).first;
+      it = images_.emplace(item.path, make_picture_xobject(doc_, image_deflater_, item.path, info_.cmyk, why)).first;
       if (!it->second && picture_problem_.empty()) picture_problem_ = fmt::format("picture {}: {}", item.path, why);
     }
     if (!it->second) return;

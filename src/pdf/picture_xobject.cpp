@@ -5,6 +5,7 @@
 
 #include "model/picture.h"
 #include "pdf/pdf_objects.h"
+#include "pdf/press_colour.h"
 
 namespace lp {
 
@@ -52,7 +53,9 @@ HPDF_Dict decoded(HPDF_Doc doc, Deflater& deflater, const Picture& p, std::strin
   HPDF_Dict dict = image_dict(doc, p.width, p.height, colour_space(p.colour), p.bits);
   if (!dict || !put_deflated(dict, deflater, p.pixels, why)) return nullptr;
   if (p.alpha.empty()) return dict;
-  HPDF_Dict mask = image_dict(doc, p.width, p.height, "DeviceGray", p.bits);
+  // The mask keeps its own depth (pixels made CMYK are 8-bit whatever the alpha's).
+  const size_t pixels = static_cast<size_t>(p.width) * static_cast<size_t>(p.height);
+  HPDF_Dict mask = image_dict(doc, p.width, p.height, "DeviceGray", p.alpha.size() >= pixels * 2 ? 16 : 8);
   if (!mask || !put_deflated(mask, deflater, p.alpha, why)) return nullptr;
   HPDF_Dict_Add(dict, "SMask", mask);
   return dict;
@@ -61,16 +64,18 @@ HPDF_Dict decoded(HPDF_Doc doc, Deflater& deflater, const Picture& p, std::strin
 }  // namespace
 
 std::optional<PictureXObject> make_picture_xobject(HPDF_Doc doc, Deflater& deflater, const std::string& path,
-                                                   std::string& why) {
+                                                   bool press_cmyk, std::string& why) {
   std::string bytes;
   if (!read_picture_file(path, bytes, why)) return std::nullopt;
   // A JPEG is checked whole and goes in as it is (unless arithmetic-coded, which PDF readers
   // need not read); other pictures are decoded, which checks them as well.
   const bool jpeg = bytes.size() > 1 && bytes[0] == '\xFF' && bytes[1] == '\xD8';
   std::optional<Picture> p = decode_picture(bytes, jpeg ? DecodeMode::Check : DecodeMode::Pixels, why);
-  if (p && p->format == PictureFormat::Jpeg && p->arithmetic_coded) p = decode_picture(bytes, DecodeMode::Pixels, why);
+  const bool to_cmyk = p && press_cmyk && p->colour == PictureColour::Rgb;
+  if (p && p->format == PictureFormat::Jpeg && (p->arithmetic_coded || to_cmyk)) p = decode_picture(bytes, DecodeMode::Pixels, why);
   if (!p) return std::nullopt;
-  const bool as_it_is = p->format == PictureFormat::Jpeg && !p->arithmetic_coded;
+  if (to_cmyk && !to_press_cmyk(*p, why)) return std::nullopt;
+  const bool as_it_is = p->format == PictureFormat::Jpeg && !p->arithmetic_coded && !to_cmyk;
   HPDF_Dict dict = as_it_is ? jpeg_as_it_is(doc, *p, bytes) : decoded(doc, deflater, *p, why);
   if (!dict) {
     if (why.empty()) why = "cannot make the picture's PDF object";

@@ -16,9 +16,10 @@ struct PictureXObject {
 };
 
 // The picture in `path` as an XObject of `doc`: a JPEG as it is (DCTDecode), else the decoded
-// pixels deflated, with the alpha as a deflated /SMask. nullopt with `why` set.
+// pixels deflated, with the alpha as a deflated /SMask; with `press_cmyk`, an RGB picture in the
+// output profile's CMYK (press_colour.h). nullopt with `why` set.
 std::optional<PictureXObject> make_picture_xobject(HPDF_Doc doc, Deflater& deflater, const std::string& path,
-                                                   std::string& why);
+                                                   bool press_cmyk, std::string& why);
 
 // The `cm` operator that lays a picture of that EXIF orientation the right way up in the unit
 // square it is drawn in; "" for orientation 1.

@@ -186,6 +186,9 @@ done
 check "components in large print: 16 pt or more, no italic" sizes components-large-print.pdf 16 no-italic
 check "components in the booklet: panels at the trim run into the bleed" python3 "$src/tests/e2e/print_checks.py" bleeds components-booklet.pdf
 check "components: images are drawn" bash -c "pdfimages -list components-booklet.pdf | grep -c -E ' (image) ' | grep -qx 2"
+# Its PNG and JPEG are RGB: in the CMYK booklet they are the output profile's CMYK (Little CMS).
+check "components in the booklet: PDF/X-4, the pictures in CMYK" python3 "$src/tests/e2e/print_checks.py" pdfx components-booklet.pdf
+check "components in the booklet: both pictures are CMYK" bash -c "pdfimages -list components-booklet.pdf | awk 'NR > 2 && \$6 == \"cmyk\"' | wc -l | grep -qx 2"
 # Run in the report's own folder with the report named alone (the README's form): its pictures
 # are under "." (issue 11).
 mkdir -p here && cp "$src/tests/data/components.yaml" "$src/tests/data/leaf.png" "$src/tests/data/leaf.jpg" here/
