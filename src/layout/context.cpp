@@ -1,5 +1,9 @@
 #include "layout/context.h"
 
+#include <fmt/format.h>
+
+#include <filesystem>
+
 #include "text/number_format.h"
 
 namespace lp {
@@ -10,6 +14,16 @@ void LayoutContext::overflow(SourcePos pos, const std::string& what) const {
 
 std::string LayoutContext::format_number(double v, int decimals) const {
   return lp::format_number(v, decimals, doc.info.language);
+}
+
+void LayoutContext::check_resolution(const std::string& src, int pixels, Pt width, SourcePos pos) const {
+  if (width <= Pt(0) || pixels <= 0) return;
+  const double ppi = pixels / (width.value / 72.0);
+  if (ppi + 0.5 < st.components.image_min_ppi)
+    diags.warning(doc.path, pos,
+                  fmt::format("picture '{}' is printed at {:.0f} pixels per inch, fewer than the {:.0f} this edition asks for "
+                              "(components: image: min-ppi): it will look coarse",
+                              std::filesystem::path(src).filename().string(), ppi, st.components.image_min_ppi));
 }
 
 Pt height_of(const std::vector<Line>& lines) {

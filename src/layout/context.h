@@ -43,6 +43,9 @@ struct LayoutContext {
   const Colour& accent(size_t i) const { return st.accents[i % st.accents.size()]; }
   // A figure as the report's language writes it, with the decimals the report wrote.
   std::string format_number(double v, int decimals) const;
+  // A picture drawn `width` wide from `pixels` across that has fewer pixels per inch than the
+  // edition asks for is said to be coarse, at its source line.
+  void check_resolution(const std::string& src, int pixels, Pt width, SourcePos pos) const;
   // Something that cannot fit where it must: placed as well as it can be, and said.
   void overflow(SourcePos pos, const std::string& what) const;
 };

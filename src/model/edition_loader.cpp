@@ -330,7 +330,7 @@ const std::vector<ComponentSetting>& component_settings() {
   static const std::vector<ComponentSetting> settings = {
       {"cover", "title-at", K::Fraction},        {"cover", "band-at", K::Fraction},
       {"back-cover", "band-at", K::Fraction},    {"section", "band", K::Fraction},
-      {"image", "max-height", K::Fraction},      {"panel", "radius", K::Length},
+      {"image", "max-height", K::Fraction},      {"image", "min-ppi", K::Factor},      {"panel", "radius", K::Length},
       {"tile", "radius", K::Length},             {"tile", "tint", K::Fraction},
       {"tile", "gutter", K::Length},             {"grid", "gutter", K::Length},
       {"band", "figures-per-row", K::Count},     {"chart", "label-column", K::Fraction},

@@ -119,6 +119,7 @@ StyleSheet resolve_styles(const Edition& ed) {
     if (auto it = ed.components.find(key); it != ed.components.end()) *field = it->second;
   for (const auto& [key, field] : lengths)
     if (auto it = ed.components.find(key); it != ed.components.end()) *field = Pt(it->second);
+  if (auto it = ed.components.find("image.min-ppi"); it != ed.components.end()) c.image_min_ppi = it->second;
   if (auto it = ed.components.find("band.figures-per-row"); it != ed.components.end()) c.band_figures_per_row = static_cast<int>(it->second);
 
   // Hyphenation is for running prose: body text and list items, never headings or furniture.

@@ -53,6 +53,7 @@ struct ComponentStyles {
   double back_cover_band_at = 0.86;
   double section_band = 0.45;       // of the top margin: the band across a section's first page
   double image_max_height = 0.6;    // of a frame: the tallest a picture is drawn
+  double image_min_ppi = 150;       // pixels per inch at the printed size, below which a picture is said to be coarse
   Pt panel_radius = Mm(3).to_pt();  // quote and contact panels
   Pt tile_radius = Mm(2.5).to_pt();
   double tile_tint = 0.12;          // figure tiles: the group's colour over paper

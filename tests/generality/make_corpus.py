@@ -409,7 +409,8 @@ def main():
     with open(os.path.join(HERE, "corpus.yaml"), "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
     with open(os.path.join(HERE, "picture.png"), "wb") as f:
-        f.write(png(320, 200))
+        # Fine enough for the booklet's 300 pixels per inch across its whole frame (118 mm).
+        f.write(png(1600, 1000))
     print(f"corpus.yaml: {len(text.splitlines())} lines, {n} markers", file=sys.stderr)
 
 

@@ -268,3 +268,23 @@ TEST(Layout, ACalloutsRuleIsOnEveryPageItReaches) {
 
 }  // namespace
 }  // namespace lp
+
+namespace lp {
+namespace {
+
+TEST(Layout, APictureTooCoarseForTheEditionIsAWarningAtItsLine) {
+  Diagnostics d;
+  Document doc = load_report(test::source("tests/golden/components.yaml"), d);
+  ASSERT_FALSE(d.has_errors());
+  lay_out(doc, test::booklet_styles(), test::project_fonts(), d);  // the booklet asks for 300 ppi
+  bool found = false;
+  for (const auto& diag : d.all())
+    if (diag.message.find("pixels per inch") != std::string::npos && diag.message.find("leaf.png") != std::string::npos) {
+      found = true;
+      EXPECT_EQ(diag.pos.line, 39);  // the image block of leaf.png (120 x 80 pixels, a frame wide)
+    }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace lp

@@ -17,6 +17,7 @@ Fragment lay_out(const Image& img, const Regions& regions, LayoutContext& ctx) {
     width = width * (max_height / height);
     height = max_height;
   }
+  ctx.check_resolution(img.src, img.pixel_width, width, img.pos);
   const uint32_t id = ctx.new_id();
   const Pt x = (regions.width - width) / 2;
   stack.add(height, Pt(4), img.caption.empty(), [=, &img](Frame& f, Pt top) {

@@ -45,6 +45,7 @@ Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ct
         // The photo covers the badge, centred, its sides clipped to the circle.
         const double aspect = static_cast<double>(p.photo.pixel_width) / p.photo.pixel_height;
         const Pt w = aspect >= 1 ? badge * aspect : badge, h = aspect >= 1 ? badge : badge / aspect;
+        ctx.check_resolution(p.photo.src, p.photo.pixel_width, w, p.pos);
         GroupItem photo;
         photo.clip = PathItem::circle(x + badge / 2, badge / 2, badge / 2).ops;
         photo.items.emplace_back(TagItem{true, Role::Figure, id, 0, {}, "Photo of " + p.name, {}});

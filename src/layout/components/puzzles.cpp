@@ -83,6 +83,10 @@ Fragment lay_out(const SpotTheDifference& s, const Regions& regions, LayoutConte
     Pt h;
     for (const Image* img : pictures) h = std::max(h, w * (static_cast<double>(img->pixel_height) / img->pixel_width));
     h = std::min(h, regions.full * st.components.image_max_height);
+    for (const Image* img : pictures) {
+      const double aspect = static_cast<double>(img->pixel_height) / img->pixel_width;
+      ctx.check_resolution(img->src, img->pixel_width, std::min(w, h / aspect), s.pos);
+    }
     const uint32_t id = ctx.new_id();
     ctx.new_id();  // the second picture's
     stack.add(h, Pt(4), s.caption.empty(), [=](Frame& f, Pt top) {
