@@ -171,7 +171,10 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
     std::vector<size_t> rows;
     for (size_t row = 0; row < g.items.size(); row += columns) {
       const size_t end = std::min(g.items.size(), row + columns);
-      auto [cells, row_height] = tile_row(g, row, end, colour, width, ctx);
+      // Not a structured binding: clang 14 cannot capture one in the lambda below.
+      const std::pair<std::shared_ptr<Frame>, Pt> tiles_row = tile_row(g, row, end, colour, width, ctx);
+      const std::shared_ptr<Frame> cells = tiles_row.first;
+      const Pt row_height = tiles_row.second;
       stack.add(row_height, gutter, true, [cells](Frame& f, Pt top) { f.place(std::move(*cells), Pt(0), top); });
       rows.push_back(stack.size() - 1);
     }
