@@ -126,8 +126,10 @@ std::string decode_entity(std::string_view e) {
 int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
   auto* p = static_cast<InlineParser*>(data);
   switch (type) {
+    // YAML has already folded the newlines an author did not mean (plain and `>` scalars): one
+    // that is left was asked for (a `|` block: an address), as is Markdown's trailing backslash.
     case MD_TEXT_BR:
-    case MD_TEXT_SOFTBR: p->add(" ", 1); break;
+    case MD_TEXT_SOFTBR: p->add("\n", 1); break;
     case MD_TEXT_NULLCHAR: p->add("\xEF\xBF\xBD", 3); break;
     case MD_TEXT_ENTITY: {
       const std::string decoded = decode_entity(std::string_view(text, size));

@@ -38,6 +38,13 @@ TEST(Model, InlineMarkdownGivesStyledRuns) {
   EXPECT_EQ(t[0].pos.line, 3);
 }
 
+// A newline YAML kept (a `|` block: an address) and Markdown's trailing backslash are line breaks;
+// YAML folds the newlines of plain and `>` scalars itself.
+TEST(Model, NewlinesThatYamlKeptAreLineBreaks) {
+  EXPECT_EQ(plain_text(parse_inline_markdown("County Hall\nMartineau Lane", {})), "County Hall\nMartineau Lane");
+  EXPECT_EQ(plain_text(parse_inline_markdown("a break\\\nafter it", {})), "a break\nafter it");
+}
+
 TEST(Model, TextThatLooksLikeABlockStaysText) {
   EXPECT_EQ(plain_text(parse_inline_markdown("# 1 of 3", {})), "# 1 of 3");
   EXPECT_EQ(plain_text(parse_inline_markdown("2025. A year", {})), "2025. A year");
