@@ -121,10 +121,10 @@ check "size check can fail: the booklet's italics and 10.5 pt body" bash -c "! p
 check "marks check can fail: a page without marks" bash -c "! python3 '$src/tests/e2e/print_checks.py' marks plain.pdf plain.pdf"
 # A standard the layout cannot have: exit 1, the place in the layout, no PDF.
 mkdir -p x9-layouts && cp "$src"/layout/*.yaml x9-layouts/
-sed -i 's/^pdf-standard: \[x-4\]/pdf-standard: [x-4, x-9]/' x9-layouts/booklet.yaml
+sed -i 's/^pdf-standard: \[x-4, ua-1\]/pdf-standard: [x-4, ua-1, x-9]/' x9-layouts/booklet.yaml
 "$lp" build "$src/report.yaml" --layout-dir x9-layouts --fonts "$src/fonts/fonts.yaml" --edition booklet -o x9.pdf 2>x9.err
 check "unknown PDF standard: exit 1" test $? -eq 1
-check "unknown PDF standard: where" contains x9.err "x9-layouts/booklet.yaml:8:21: error: unknown PDF standard 'x-9' (known: x-4)"
+check "unknown PDF standard: where" contains x9.err "x9-layouts/booklet.yaml:8:27: error: unknown PDF standard 'x-9' (known: x-4, ua-1)"
 check "unknown PDF standard: no PDF" test ! -e x9.pdf
 
 # Printer's spreads: n/1, 2/n-1, ... read back half by half.
