@@ -2,7 +2,10 @@
 """Machine-checkable Matterhorn Protocol (1.02) checkpoints of a tagged PDF, the ones that
 apply to what leafpress produces, read back with qpdf (there is no veraPDF here).
 
-usage: tag_checks.py check EDITION.pdf      every checkpoint below; prints FAIL: NN-NNN ...
+usage: tag_checks.py check EDITION.pdf [--known NN-NNN,...]
+              every checkpoint below; prints FAIL: NN-NNN ... A --known checkpoint (one the
+              layout does not meet yet) prints XFAIL and does not count, but counts as a
+              failure (XPASS) once it passes, so that the list is kept short.
 
 Checkpoints:
   01-003  content marked as artifact inside tagged content
@@ -258,7 +261,7 @@ def check_content(pdf, tree):
             fail("01-005", f"page {number}: {unreached} marked-content sequences the structure tree does not reach")
 
 
-def check(path):
+def check(path, known=()):
     pdf = Pdf(path)
     tree = Tree(pdf)
     cat = tree.catalog
@@ -362,7 +365,12 @@ def check(path):
 
     check_content(pdf, tree)
     for cp, detail in failures:
-        print(f"FAIL: {cp}: {detail}")
+        print(f"{'XFAIL' if cp in known else 'FAIL'}: {cp}: {detail}")
+    failed = {cp for cp, _ in failures}
+    for cp in known:
+        if cp not in failed:
+            print(f"XPASS: {cp} is met now: take it out of --known")
+    failures[:] = [f for f in failures if f[0] not in known] + [(cp, "XPASS") for cp in known if cp not in failed]
     print(f"tag checks {path}: {len(tree.elements)} structure elements, {len(tree.reached)} marked-content "
           f"sequences reached, {len(failures)} failed checkpoints")
 
@@ -370,7 +378,8 @@ def check(path):
 def main():
     kind = sys.argv[1]
     if kind == "check":
-        check(sys.argv[2])
+        known = sys.argv[4].split(",") if len(sys.argv) > 4 and sys.argv[3] == "--known" else []
+        check(sys.argv[2], known)
     else:
         sys.exit(f"unknown check {kind}")
     sys.exit(min(len(failures), 100))
