@@ -21,3 +21,10 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# PDF.js (npm pdfjs-dist, Firefox's reader) for the end-to-end tests' structure-tree checks,
+# at the version tests/e2e/pdfjs/package-lock.json pins; node and npm come with the machine.
+if command -v npm >/dev/null; then
+  (cd "$(dirname "$0")/../tests/e2e/pdfjs" && npm ci --no-audit --no-fund --silent)
+else
+  echo "setup: npm not found; the PDF.js checks of tests/e2e/run.sh will fail" >&2
+fi

@@ -279,6 +279,7 @@ int run_build(const BuildRequest& req) {
     if (writing) {
       PdfOptions edition_options = options;
       edition_options.pdf_x4 = job.edition.has_standard("x-4");
+      edition_options.pdf_ua1 = job.edition.has_standard("ua-1");
       edition_options.crop_marks = job.edition.crop_marks || req.marks;
       pdf.emplace(job.out, edition_options);
       job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf);

@@ -57,7 +57,7 @@ struct Edition {
   bool phone_links = false;        // phone numbers as tel: links (screen)
   bool notes_pages = true;         // the report's Notes pages (a lined page means little on a screen)
   bool emphasis_bold = false;      // *emphasis* set in bold, never italic (options: emphasis: bold)
-  // Standards the PDF keeps, each on its own ("x-4"); only known names get this far.
+  // Standards the PDF keeps, each on its own ("x-4", "ua-1"); only known names get this far.
   std::vector<std::string> pdf_standards;
   bool crop_marks = false;         // marks: crop
   std::map<std::string, PaletteColour> palette;

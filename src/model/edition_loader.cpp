@@ -216,15 +216,15 @@ class EditionLoader {
     return v;
   }
 
-  // pdf-standard: [x-4] and marks: crop. The standards are independent of each other; each
+  // pdf-standard: [x-4, ua-1] and marks: crop. The standards are independent of each other; each
   // names what it needs of the rest of the layout.
   void read_print(const YamlNode& r, Edition& ed) {
-    static const std::vector<std::string> known = {"x-4"};
+    static const std::vector<std::string> known = {"x-4", "ua-1"};
     if (const YamlNode* list = r.find("pdf-standard"); list && yaml_.expect_sequence(*list, "'pdf-standard'")) {
       for (const auto& n : list->items()) {
         const std::string name = yaml_.scalar(n, "a PDF standard").value_or("");
         if (std::find(known.begin(), known.end(), name) == known.end()) {
-          yaml_.error(n, fmt::format("unknown PDF standard '{}' (known: x-4)", name));
+          yaml_.error(n, fmt::format("unknown PDF standard '{}' (known: x-4, ua-1)", name));
         } else if (ed.has_standard(name)) {
           yaml_.error(n, fmt::format("PDF standard '{}' is named twice", name));
         } else {

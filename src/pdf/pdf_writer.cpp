@@ -24,6 +24,7 @@
 #include "pdf/pdfx.h"
 #include "pdf/picture_xobject.h"
 #include "pdf/whole_file.h"
+#include "pdf/structure.h"
 
 namespace lp {
 
@@ -64,16 +65,6 @@ void append_glyph(std::string& out, uint32_t id) {
   static const char digits[] = "0123456789ABCDEF";
   const char g[4] = {digits[(id >> 12) & 15], digits[(id >> 8) & 15], digits[(id >> 4) & 15], digits[id & 15]};
   out.append(g, 4);
-}
-
-std::string utf16_text_string(std::string_view utf8) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  std::string out = "\xFE\xFF";
-  for (int32_t i = 0; i < u.length(); ++i) {
-    out += static_cast<char>(u.charAt(i) >> 8);
-    out += static_cast<char>(u.charAt(i) & 0xFF);
-  }
-  return out;
 }
 
 std::string hex(const std::string& bytes) {
@@ -125,6 +116,7 @@ class PdfDocument {
     doc_->pdf_version = options_.pdf_x4 ? HPDF_VER_16 : HPDF_VER_17;
     HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
     fonts_.emplace(doc_);
+    structure_.emplace(doc_, info_.language);
     const auto& g = info_.geometry;
     bleed_w_ = g.width.value + 2 * g.bleed.value;
     bleed_h_ = g.height.value + 2 * g.bleed.value;
@@ -149,6 +141,7 @@ class PdfDocument {
     // What each glyph stands for is learnt in page order, so a page is written knowing every
     // page before it: the same ToUnicode map and ActualText spans as a pass over all pages.
     learn(page.items);
+    structure_->begin_page(hpage);
     std::string content = write_page(page, hpage);
     if (marks_ > 0) {
       if (info_.cmyk) add_registration_space(hpage);
@@ -168,7 +161,8 @@ class PdfDocument {
     if (!doc_) return "cannot start libharu";
     for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i)
       set_deflated_stream(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, deflated[i]);
-    for (const auto& [page, link] : links_) write_link(page, link);
+    for (const auto& link : links_) write_link(link);
+    structure_->finish();
     std::string problem;
     if (error_.empty()) fonts_->finish(problem);
     if (problem.empty()) problem = picture_problem_;
@@ -201,7 +195,15 @@ class PdfDocument {
   std::optional<FontEmbedder> fonts_;
   std::vector<HPDF_Page> pages_;
   std::vector<std::string> labels_;
-  std::vector<std::pair<size_t, LinkItem>> links_;  // by the page they are on
+  // A link, by the page it is on, with its Link element and the text it covers.
+  struct PageLink {
+    size_t page;
+    LinkItem link;
+    size_t element;
+    std::string contents;
+  };
+  std::vector<PageLink> links_;
+  std::optional<StructureTree> structure_;
   std::map<std::string, std::optional<PictureXObject>> images_;
   Deflater image_deflater_;     // on the thread that writes the pages
   std::string picture_problem_;  // the first picture that could not be read
@@ -270,12 +272,34 @@ class PdfDocument {
   // The page's content stream; its fonts and images go into the page's resources, its links
   // wait for save(), when every page they may point to exists.
   std::string write_page(const Page& page, HPDF_Page hpage) {
-    PageWriting w{hpage, {}, HPDF_Dict_New(doc_->mmgr), {}, {}};
+    PageWriting w{hpage, {}, HPDF_Dict_New(doc_->mmgr), {}, {}, {}};
     text_state_ = {};
     HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(hpage, "Resources", HPDF_OCLASS_DICT));
     HPDF_Dict_Add(resources, "Font", w.font_resources);
+    const size_t first_link = links_.size();
     write_items(page.items, w);
+    structure_->end_page(w.content);
+    for (size_t i = first_link; i < links_.size(); ++i) links_[i].contents = text_under(links_[i].link, w.runs);
     return std::move(w.content);
+  }
+
+  // What a link annotation says it is (/Contents): the text drawn under it, else where it goes.
+  std::string text_under(const LinkItem& link, const std::vector<std::pair<const GlyphRunItem*, Transform>>& runs) const {
+    std::string text;
+    for (const auto& [item, t] : runs) {
+      double width = 0;
+      for (const auto& g : item->run.glyphs) width += g.advance.value;
+      const double x = item->x.value + width / 2, y = item->y.value - item->run.size.value * 0.3;
+      const double X = t.a * x + t.c * y + t.e.value, Y = t.b * x + t.d * y + t.f.value;
+      if (X < link.x.value || X > (link.x + link.width).value || Y < link.y.value || Y > (link.y + link.height).value) continue;
+      if (!text.empty()) text += ' ';
+      text += item->run.text;
+    }
+    if (!text.empty()) return text;
+    if (!link.uri.empty()) return link.uri;
+    return link.target_page >= 0 && static_cast<size_t>(link.target_page) < labels_.size()
+               ? fmt::format("Page {}", labels_[static_cast<size_t>(link.target_page)])
+               : "";
   }
 
   struct PageWriting {
@@ -284,7 +308,33 @@ class PdfDocument {
     HPDF_Dict font_resources;
     std::set<std::string> fonts_on_page;
     Transform to_page;  // from the current group's coordinates to the page's
+    std::vector<std::pair<const GlyphRunItem*, Transform>> runs;  // where each glyph run went, for links' text
   };
+
+  // The box of a drawn item in the PDF's coordinates (for a figure's /BBox).
+  PdfBox box_of(const FrameItem& item, const Transform& t) const {
+    PdfBox box;
+    auto add = [&](Pt x, Pt y) {
+      const double X = t.a * x.value + t.c * y.value + t.e.value, Y = t.b * x.value + t.d * y.value + t.f.value;
+      box.add(marks_ + px(Pt(X)), marks_ + py(Pt(Y)));
+    };
+    if (const auto* text = std::get_if<GlyphRunItem>(&item)) {
+      double width = 0;
+      for (const auto& g : text->run.glyphs) width += g.advance.value;
+      add(text->x, text->y - text->run.size * 0.8);
+      add(text->x + Pt(width), text->y + text->run.size * 0.25);
+    } else if (const auto* path = std::get_if<PathItem>(&item)) {
+      for (const auto& op : path->ops) {
+        if (op.kind == PathOp::Kind::Close) continue;
+        add(op.x1, op.y1);
+        if (op.kind == PathOp::Kind::CurveTo) add(op.x2, op.y2), add(op.x3, op.y3);
+      }
+    } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+      add(image->x, image->y);
+      add(image->x + image->width, image->y + image->height);
+    }
+    return box;
+  }
 
   // A link inside a group: the page's rectangle around it (annotations are not transformed).
   static LinkItem on_page(const LinkItem& link, const Transform& t) {
@@ -300,14 +350,24 @@ class PdfDocument {
 
   void write_items(const std::vector<FrameItem>& items, PageWriting& w) {
     for (const auto& item : items) {
+      if (const auto* tag = std::get_if<TagItem>(&item)) {
+        structure_->tag(*tag, w.content);
+        continue;
+      }
+      if (std::holds_alternative<GlyphRunItem>(item) || std::holds_alternative<PathItem>(item) ||
+          std::holds_alternative<ImageItem>(item)) {
+        structure_->draw(w.content);
+        if (structure_->wants_box()) structure_->drawn_box(box_of(item, w.to_page));
+      }
       if (const auto* text = std::get_if<GlyphRunItem>(&item)) {
+        w.runs.emplace_back(text, w.to_page);
         const std::string name = fonts_->resource_name(text->run.face);
         if (w.fonts_on_page.insert(name).second) HPDF_Dict_Add(w.font_resources, name.c_str(), fonts_->font_dict(text->run.face));
         write_text(*text, name, w.content);
       } else if (const auto* path = std::get_if<PathItem>(&item)) {
         write_path(*path, w.content);
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
-        links_.emplace_back(pages_.size() - 1, on_page(*link, w.to_page));
+        links_.push_back(PageLink{pages_.size() - 1, on_page(*link, w.to_page), structure_->link(), {}});
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
         write_image(*image, w.page, w.content);
       } else if (const auto* group = std::get_if<GroupItem>(&item)) {
@@ -327,6 +387,7 @@ class PdfDocument {
     const double a = t.a, b = -t.b, c = -t.c, d = t.d;
     const double e = ox - (a * ox + c * oy) + t.e.value, f = oy - (b * ox + d * oy) - t.f.value;
     const TextState saved = text_state_;
+    structure_->interrupt(w.content);  // marked content nests with q and Q
     w.content += fmt::format("q\n{} {} {} {} {} {} cm\n", num(a), num(b), num(c), num(d), num(e), num(f));
     if (group.clip) {
       PathItem clip;
@@ -341,6 +402,7 @@ class PdfDocument {
                           Pt(outer.b * t.e.value + outer.d * t.f.value) + outer.f};
     write_items(group.items, w);
     w.to_page = outer;
+    structure_->interrupt(w.content);
     w.content += "Q\n";
     text_state_ = saved;
   }
@@ -440,7 +502,9 @@ class PdfDocument {
     }
   }
 
-  void write_link(size_t page, const LinkItem& link) {
+  void write_link(const PageLink& page_link) {
+    const size_t page = page_link.page;
+    const LinkItem& link = page_link.link;
     const double m = marks_;
     HPDF_Rect rect{static_cast<HPDF_REAL>(m + px(link.x)), static_cast<HPDF_REAL>(m + py(link.y + link.height)),
                    static_cast<HPDF_REAL>(m + px(link.x + link.width)), static_cast<HPDF_REAL>(m + py(link.y))};
@@ -450,7 +514,10 @@ class PdfDocument {
     } else if (link.target_page >= 0 && static_cast<size_t>(link.target_page) < pages_.size()) {
       annot = HPDF_Page_CreateLinkAnnot(pages_[page], rect, destination(link.target_page, Pt(-info_.geometry.bleed.value)));
     }
-    if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    if (!annot) return;
+    HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    structure_->link_annotation(page_link.element, annot, pages_[page], page_link.contents);
+    HPDF_Dict_AddName(pages_[page], "Tabs", "S");  // the tab order follows the structure
   }
 
   // [page /XYZ left top null]: the target's top at the window's top, the zoom left alone
@@ -544,9 +611,12 @@ class PdfDocument {
     HPDF_Array_Add(ids, HPDF_Binary_New(doc_->mmgr, id, 16));
     HPDF_Array_Add(ids, HPDF_Binary_New(doc_->mmgr, id, 16));
     HPDF_Dict_Add(doc_->trailer, "ID", ids);
-    if (!options_.pdf_x4) return "";
     HPDF_SetInfoAttr(doc_, HPDF_INFO_PRODUCER, "leafpress");
-    return add_pdfx4(doc_, {info_.title, "leafpress", *when, hex(std::string(reinterpret_cast<char*>(id), 16))});
+    const PdfxInfo about{info_.title, "leafpress", when.value_or(0), hex(std::string(reinterpret_cast<char*>(id), 16))};
+    if (options_.pdf_x4)
+      if (std::string why = add_pdfx4(doc_, about); !why.empty()) return why;
+    // Every edition is tagged, and its XMP carries the title (PDF/UA-1 asks for dc:title).
+    return add_xmp(doc_, about, XmpClaims{options_.pdf_x4, options_.pdf_ua1, when.has_value()});
   }
 };
 

@@ -16,6 +16,7 @@ class WholeFile;
 struct PdfOptions {
   std::optional<int64_t> creation_time;  // seconds since 1970 (SOURCE_DATE_EPOCH); else the report's date
   bool pdf_x4 = false;      // PDF/X-4: a FOGRA39 output intent and XMP (the edition must be CMYK)
+  bool pdf_ua1 = false;     // PDF/UA-1: the XMP claims it (every edition is tagged either way)
   bool crop_marks = false;  // trim marks outside the bleed, on a MediaBox made larger for them
 };
 

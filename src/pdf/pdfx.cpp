@@ -55,7 +55,7 @@ HPDF_String text(HPDF_Doc doc, const char* s) { return HPDF_String_New(doc->mmgr
 
 }  // namespace
 
-std::string pdfx4_xmp(const PdfxInfo& info) {
+std::string xmp_packet(const PdfxInfo& info, const XmpClaims& claims) {
   const std::string date = xmp_date(info.date);
   std::string id = info.document_id;
   for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -63,7 +63,7 @@ std::string pdfx4_xmp(const PdfxInfo& info) {
   const std::string uuid =
       fmt::format("uuid:{}-{}-{}-{}-{}", id.substr(0, 8), id.substr(8, 4), id.substr(12, 4), id.substr(16, 4), id.substr(20, 12));
   // The packet header's id is fixed by the XMP specification; no BOM (UTF-8).
-  return fmt::format(
+  std::string out =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
       "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
       " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -71,29 +71,39 @@ std::string pdfx4_xmp(const PdfxInfo& info) {
       "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
       "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
       "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-      "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"\n"
-      "    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\n"
-      "   <dc:format>application/pdf</dc:format>\n"
-      "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n"
-      "   <xmp:CreateDate>{}</xmp:CreateDate>\n"
-      "   <xmp:ModifyDate>{}</xmp:ModifyDate>\n"
-      "   <xmp:MetadataDate>{}</xmp:MetadataDate>\n"
-      "   <xmp:CreatorTool>leafpress</xmp:CreatorTool>\n"
-      "   <pdf:Producer>{}</pdf:Producer>\n"
-      "   <pdf:Trapped>False</pdf:Trapped>\n"
-      "   <xmpMM:DocumentID>{}</xmpMM:DocumentID>\n"
-      "   <xmpMM:InstanceID>{}</xmpMM:InstanceID>\n"
-      "   <xmpMM:VersionID>1</xmpMM:VersionID>\n"
-      "   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n"
-      "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n"
-      "  </rdf:Description>\n"
-      " </rdf:RDF>\n"
-      "</x:xmpmeta>\n"
-      "<?xpacket end=\"r\"?>",
-      xml_escape(info.title), date, date, date, xml_escape(info.producer), uuid, uuid);
+      "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\"";
+  if (claims.pdfx4) out += "\n    xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\"";
+  if (claims.pdfua1) out += "\n    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"";
+  out += ">\n   <dc:format>application/pdf</dc:format>\n";
+  out += fmt::format("   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>\n", xml_escape(info.title));
+  if (claims.dated)
+    out += fmt::format("   <xmp:CreateDate>{}</xmp:CreateDate>\n   <xmp:ModifyDate>{}</xmp:ModifyDate>\n"
+                       "   <xmp:MetadataDate>{}</xmp:MetadataDate>\n", date, date, date);
+  out += "   <xmp:CreatorTool>leafpress</xmp:CreatorTool>\n";
+  out += fmt::format("   <pdf:Producer>{}</pdf:Producer>\n", xml_escape(info.producer));
+  if (claims.pdfx4) out += "   <pdf:Trapped>False</pdf:Trapped>\n";
+  out += fmt::format("   <xmpMM:DocumentID>{}</xmpMM:DocumentID>\n   <xmpMM:InstanceID>{}</xmpMM:InstanceID>\n", uuid, uuid);
+  out += "   <xmpMM:VersionID>1</xmpMM:VersionID>\n   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n";
+  if (claims.pdfx4) out += "   <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>\n";
+  if (claims.pdfua1) out += "   <pdfuaid:part>1</pdfuaid:part>\n";
+  out += "  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+  return out;
 }
 
-std::string add_pdfx4(HPDF_Doc doc, const PdfxInfo& info) {
+std::string add_xmp(HPDF_Doc doc, const PdfxInfo& info, const XmpClaims& claims) {
+  // XMP is read by tools that do not inflate streams: it stays uncompressed.
+  const std::string xmp = xmp_packet(info, claims);
+  HPDF_Dict metadata = HPDF_DictStream_New(doc->mmgr, doc->xref);
+  if (!metadata) return "cannot add the XMP metadata";
+  metadata->filter = HPDF_STREAM_FILTER_NONE;
+  HPDF_Dict_AddName(metadata, "Type", "Metadata");
+  HPDF_Dict_AddName(metadata, "Subtype", "XML");
+  HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()), static_cast<HPDF_UINT>(xmp.size()));
+  HPDF_Dict_Add(doc->catalog, "Metadata", metadata);
+  return "";
+}
+
+std::string add_pdfx4(HPDF_Doc doc, const PdfxInfo&) {
   HPDF_Dict profile = profile_stream(doc);
   if (!profile) return "cannot add the output profile";
 
@@ -108,16 +118,6 @@ std::string add_pdfx4(HPDF_Doc doc, const PdfxInfo& info) {
   HPDF_Array intents = HPDF_Array_New(doc->mmgr);
   HPDF_Array_Add(intents, intent);
   HPDF_Dict_Add(doc->catalog, "OutputIntents", intents);
-
-  // XMP is read by tools that do not inflate streams: it stays uncompressed.
-  const std::string xmp = pdfx4_xmp(info);
-  HPDF_Dict metadata = HPDF_DictStream_New(doc->mmgr, doc->xref);
-  if (!metadata) return "cannot add the XMP metadata";
-  metadata->filter = HPDF_STREAM_FILTER_NONE;
-  HPDF_Dict_AddName(metadata, "Type", "Metadata");
-  HPDF_Dict_AddName(metadata, "Subtype", "XML");
-  HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()), static_cast<HPDF_UINT>(xmp.size()));
-  HPDF_Dict_Add(doc->catalog, "Metadata", metadata);
 
   HPDF_Dict_Add(doc->info, "GTS_PDFXVersion", text(doc, "PDF/X-4"));
   HPDF_Dict_AddName(doc->info, "Trapped", "False");

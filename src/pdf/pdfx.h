@@ -14,12 +14,24 @@ struct PdfxInfo {
   std::string document_id;  // 32 hex digits: the trailer's /ID, a hash of the content
 };
 
-// One GTS_PDFX output intent whose DestOutputProfile is the FOGRA39 profile; XMP metadata on
-// the catalog; /GTS_PDFXVersion and /Trapped in Info. Call once, after the Info dictionary
+// What the XMP packet claims besides the Info dictionary's keys.
+struct XmpClaims {
+  bool pdfx4 = false;   // pdfxid:GTS_PDFXVersion PDF/X-4, pdf:Trapped
+  bool pdfua1 = false;  // pdfuaid:part 1 (ISO 14289-1)
+  bool dated = true;    // the Info dictionary has dates, which the XMP repeats
+};
+
+// One GTS_PDFX output intent whose DestOutputProfile is the FOGRA39 profile;
+// /GTS_PDFXVersion and /Trapped in Info. Call once, after the Info dictionary
 // holds its title and dates. "" when done, else the reason.
 std::string add_pdfx4(HPDF_Doc doc, const PdfxInfo& info);
 
+// The XMP metadata stream on the catalog (PDF/X-4 and PDF/UA-1 both ask for it; every tagged
+// edition has it, for dc:title). "" when done, else the reason.
+std::string add_xmp(HPDF_Doc doc, const PdfxInfo& info, const XmpClaims& claims);
+
 // The XMP packet written for `info` (exposed for tests).
-std::string pdfx4_xmp(const PdfxInfo& info);
+std::string xmp_packet(const PdfxInfo& info, const XmpClaims& claims);
+inline std::string pdfx4_xmp(const PdfxInfo& info) { return xmp_packet(info, {true, false, true}); }
 
 }  // namespace lp

@@ -121,10 +121,10 @@ check "size check can fail: the booklet's italics and 10.5 pt body" bash -c "! p
 check "marks check can fail: a page without marks" bash -c "! python3 '$src/tests/e2e/print_checks.py' marks plain.pdf plain.pdf"
 # A standard the layout cannot have: exit 1, the place in the layout, no PDF.
 mkdir -p x9-layouts && cp "$src"/layout/*.yaml x9-layouts/
-sed -i 's/^pdf-standard: \[x-4\]/pdf-standard: [x-4, x-9]/' x9-layouts/booklet.yaml
+sed -i 's/^pdf-standard: \[x-4, ua-1\]/pdf-standard: [x-4, ua-1, x-9]/' x9-layouts/booklet.yaml
 "$lp" build "$src/report.yaml" --layout-dir x9-layouts --fonts "$src/fonts/fonts.yaml" --edition booklet -o x9.pdf 2>x9.err
 check "unknown PDF standard: exit 1" test $? -eq 1
-check "unknown PDF standard: where" contains x9.err "x9-layouts/booklet.yaml:8:21: error: unknown PDF standard 'x-9' (known: x-4)"
+check "unknown PDF standard: where" contains x9.err "x9-layouts/booklet.yaml:8:27: error: unknown PDF standard 'x-9' (known: x-4, ua-1)"
 check "unknown PDF standard: no PDF" test ! -e x9.pdf
 
 # Printer's spreads: n/1, 2/n-1, ... read back half by half.
@@ -194,6 +194,52 @@ check "components in the booklet: both pictures are CMYK" bash -c "pdfimages -li
 mkdir -p here && cp "$src/tests/data/components.yaml" "$src/tests/data/leaf.png" "$src/tests/data/leaf.jpg" here/
 check "components built from their own folder" bash -c "cd here && '$lp' build components.yaml ${opts[*]} --edition booklet -o here.pdf"
 check "components from their own folder: images are drawn" bash -c "pdfimages -list here/here.pdf | grep -c -E ' (image) ' | grep -qx 2"
+
+# Tagged PDF (PDF/UA-1): the structure tree, checked by Matterhorn checkpoint (tests/e2e/tag_checks.py),
+# by PDF.js (tests/e2e/pdfjs) and by poppler. Checkpoints the layout does not meet yet are --known
+# (XFAIL; XPASS fails, so the list shrinks as the layout is fixed): 09-005 labels outside list
+# items (the timeline's legend and event categories), 13-004 the chart's figure has no alt text,
+# 14-003 the timeline's H3 events straight under the section's H1 (components.yaml has an H2 before).
+known=09-005,13-004,14-003
+known_components=09-005,13-004
+for ed in booklet large-print screen; do
+  check "$ed: tagged" bash -c "pdfinfo 'report/out/$ed.pdf' | grep -Eq '^Tagged: +yes'"
+  check "$ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "report/out/$ed.pdf" --known "$known"
+  check "components in $ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "components-$ed.pdf" --known "$known_components"
+  check "$ed: poppler reads the structure in reading order" bash -c \
+    "pdfinfo -struct-text 'report/out/$ed.pdf' | tr -s ' \n' ' ' | grep -q 'Introduction: About Us!.*Welcome to the children.*Governance:.*Tom McCabe.*Key Messages.*In conclusion'"
+done
+check "scripts: Matterhorn checkpoints (a link)" python3 "$src/tests/e2e/tag_checks.py" check scripts.pdf
+pdfjs=(node "$src/tests/e2e/pdfjs/struct_tree.mjs" --known-figures-without-alt)  # 13-004, above
+if [ -d "$src/tests/e2e/pdfjs/node_modules/pdfjs-dist" ]; then
+  for ed in booklet large-print screen; do
+    check "$ed: PDF.js's structure tree in the order of report.yaml" "${pdfjs[@]}" "report/out/$ed.pdf" \
+      --roles H1,H2,P,L,LI,Figure,BlockQuote,TOC,TOCI,Link \
+      "Welcome to the 2024-25" "Contents" "Introduction: About Us!" "Welcome to the children" \
+      "Governance: How does the NSCP work?" "Tom McCabe" "Education as the Fourth Partner!" "Key Messages" \
+      "The year at a glance" "In conclusion" "Puzzles & Quizzes"
+    check "components in $ed: PDF.js's structure tree" "${pdfjs[@]}" "components-$ed.pdf" \
+      --roles H1,H2,P,L,LI,Figure,BlockQuote,Caption,TOC \
+      "A paragraph with bold, italic and a link." "A heading" "Inside the callout." "People" \
+      "Hearing from teenagers." "In each week" "Schools" "Were you paying attention?" "If you are worried about a child, call."
+  done
+else
+  check "PDF.js is installed (scripts/setup.sh)" false
+fi
+# The checks can fail: without its structure tree, and with untagged content drawn over a page.
+qpdf --qdf --object-streams=disable report/out/screen.pdf untagged-qdf.pdf
+sed -i 's#/StructTreeRoot#/StructTreeRooX#' untagged-qdf.pdf
+fix-qdf untagged-qdf.pdf >untagged.pdf 2>/dev/null
+check "tag check can fail: no structure tree (01-005)" bash -c \
+  "! python3 '$src/tests/e2e/tag_checks.py' check untagged.pdf --known '$known' >untagged.txt; grep -q 'FAIL: 01-005' untagged.txt"
+box='0 0 1 rg 10 10 50 50 re f'
+printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>> endobj\n4 0 obj <</Length %d>> stream\n%s\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%%%EOF\n' \
+  ${#box} "$box" >box.pdf
+qpdf report/out/screen.pdf --overlay box.pdf --to=1 -- overdrawn.pdf 2>/dev/null
+check "tag check can fail: a box drawn outside the tags and the artifacts (01-005)" bash -c \
+  "! python3 '$src/tests/e2e/tag_checks.py' check overdrawn.pdf --known '$known' >overdrawn.txt; grep -q 'FAIL: 01-005: page 1: [0-9]* painting operators outside' overdrawn.txt"
+check "tag check can fail: a known checkpoint that passes is an XPASS" bash -c \
+  "! python3 '$src/tests/e2e/tag_checks.py' check scripts.pdf --known 13-004"
 
 # Deterministic: the same inputs give the same bytes, every edition, however many threads.
 SOURCE_DATE_EPOCH=1700000000 "$lp" build "$src/report.yaml" "${opts[@]}" --out-dir det1 -j 1 2>/dev/null

@@ -134,9 +134,14 @@ TEST(Model, BookletAsksForPdfX4) {
   Edition e = load_edition(test::source("layout/booklet.yaml"), d);
   ASSERT_FALSE(d.has_errors());
   EXPECT_TRUE(e.has_standard("x-4"));
+  EXPECT_TRUE(e.has_standard("ua-1"));  // the two combine
   EXPECT_FALSE(e.crop_marks);
-  Edition screen = load_edition(test::source("layout/screen.yaml"), d);
-  EXPECT_TRUE(screen.pdf_standards.empty());
+  // Screen and large print are tagged for PDF/UA-1 and are not PDF/X (they are RGB).
+  for (const char* layout : {"layout/screen.yaml", "layout/large-print.yaml"}) {
+    Edition other = load_edition(test::source(layout), d);
+    EXPECT_EQ(other.pdf_standards, std::vector<std::string>{"ua-1"}) << layout;
+  }
+  EXPECT_FALSE(d.has_errors());
 }
 
 const char* kEditionHead = "name: x\npage: {size: A5, bleed: 3mm}\nmargins: {top: 1, bottom: 1, inside: 1, outside: 1}\n"

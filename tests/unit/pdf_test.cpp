@@ -36,6 +36,28 @@ TEST(Pdf, WritesAFileWithBoxesAndEmbeddedFonts) {
   EXPECT_FALSE(fs::exists(path + ".part"));
 }
 
+TEST(Pdf, EveryEditionIsTaggedAndUa1IsClaimedOnlyWhenAsked) {
+  const std::string plain = test::write_temp("tagged.pdf", ""), ua = test::write_temp("ua1.pdf", "");
+  Diagnostics d;
+  ASSERT_TRUE(write_pdf(small_document(), plain, {1700000000}, d));
+  PdfOptions options{1700000000};
+  options.pdf_ua1 = true;
+  ASSERT_TRUE(write_pdf(small_document(), ua, options, d));
+  const std::string a = read_bytes(plain), b = read_bytes(ua);
+  for (const std::string* pdf : {&a, &b}) {
+    EXPECT_NE(pdf->find("/StructTreeRoot"), std::string::npos);
+    EXPECT_NE(pdf->find("/MarkInfo"), std::string::npos);
+    EXPECT_NE(pdf->find("/ParentTree"), std::string::npos);
+    EXPECT_NE(pdf->find("/StructParents 0"), std::string::npos);
+    EXPECT_NE(pdf->find("/S /Document"), std::string::npos);
+    EXPECT_NE(pdf->find("/S /P"), std::string::npos);
+    EXPECT_NE(pdf->find("/DisplayDocTitle true"), std::string::npos);
+    EXPECT_NE(pdf->find("<dc:title>"), std::string::npos);
+  }
+  EXPECT_EQ(a.find("pdfuaid"), std::string::npos);
+  EXPECT_NE(b.find("<pdfuaid:part>1</pdfuaid:part>"), std::string::npos);
+}
+
 TEST(Pdf, SameInputSameBytes) {
   const std::string a = test::write_temp("a.pdf", ""), b = test::write_temp("b.pdf", "");
   Diagnostics d;
