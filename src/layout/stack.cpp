@@ -18,8 +18,8 @@ void Stack::add_lines(std::vector<Line> lines, Pt x, Pt gap_after, bool keep_wit
   }
 }
 
-void Stack::open(Role role, uint32_t id, int level) {
-  TagItem tag{true, role, id, level, {}, {}, {}};
+void Stack::open(Role role, uint32_t id, int level, std::string alt) {
+  TagItem tag{true, role, id, level, {}, std::move(alt), {}};
   tags_before_.back().push_back(tag);
   open_.push_back(tag);
 }

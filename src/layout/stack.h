@@ -26,7 +26,7 @@ class Stack {
   void add_lines(std::vector<Line> lines, Pt x, Pt gap_after, bool keep_with_next = false);
   // A semantic element around the pieces added until close(): its tags are written around its
   // share of every frame it reaches.
-  void open(Role role, uint32_t id, int level = 0);
+  void open(Role role, uint32_t id, int level = 0, std::string alt = "");
   void close();
   // The piece added last (or piece `i`) may not end a frame.
   void no_break() {

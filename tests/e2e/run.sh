@@ -196,21 +196,17 @@ check "components built from their own folder" bash -c "cd here && '$lp' build c
 check "components from their own folder: images are drawn" bash -c "pdfimages -list here/here.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
 # Tagged PDF (PDF/UA-1): the structure tree, checked by Matterhorn checkpoint (tests/e2e/tag_checks.py),
-# by PDF.js (tests/e2e/pdfjs) and by poppler. Checkpoints the layout does not meet yet are --known
-# (XFAIL; XPASS fails, so the list shrinks as the layout is fixed): 09-005 labels outside list
-# items (the timeline's legend and event categories), 13-004 the chart's figure has no alt text,
-# 14-003 the timeline's H3 events straight under the section's H1 (components.yaml has an H2 before).
-known=09-005,13-004,14-003
-known_components=09-005,13-004
+# by PDF.js (tests/e2e/pdfjs) and by poppler. (tag_checks.py takes --known for checkpoints not met
+# yet, an XPASS failing; none are now.)
 for ed in booklet large-print screen; do
   check "$ed: tagged" bash -c "pdfinfo 'report/out/$ed.pdf' | grep -Eq '^Tagged: +yes'"
-  check "$ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "report/out/$ed.pdf" --known "$known"
-  check "components in $ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "components-$ed.pdf" --known "$known_components"
+  check "$ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "report/out/$ed.pdf"
+  check "components in $ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "components-$ed.pdf"
   check "$ed: poppler reads the structure in reading order" bash -c \
     "pdfinfo -struct-text 'report/out/$ed.pdf' | tr -s ' \n' ' ' | grep -q 'Introduction: About Us!.*Welcome to the children.*Governance:.*Tom McCabe.*Key Messages.*In conclusion'"
 done
 check "scripts: Matterhorn checkpoints (a link)" python3 "$src/tests/e2e/tag_checks.py" check scripts.pdf
-pdfjs=(node "$src/tests/e2e/pdfjs/struct_tree.mjs" --known-figures-without-alt)  # 13-004, above
+pdfjs=(node "$src/tests/e2e/pdfjs/struct_tree.mjs")
 if [ -d "$src/tests/e2e/pdfjs/node_modules/pdfjs-dist" ]; then
   for ed in booklet large-print screen; do
     check "$ed: PDF.js's structure tree in the order of report.yaml" "${pdfjs[@]}" "report/out/$ed.pdf" \
@@ -231,13 +227,13 @@ qpdf --qdf --object-streams=disable report/out/screen.pdf untagged-qdf.pdf
 sed -i 's#/StructTreeRoot#/StructTreeRooX#' untagged-qdf.pdf
 fix-qdf untagged-qdf.pdf >untagged.pdf 2>/dev/null
 check "tag check can fail: no structure tree (01-005)" bash -c \
-  "! python3 '$src/tests/e2e/tag_checks.py' check untagged.pdf --known '$known' >untagged.txt; grep -q 'FAIL: 01-005' untagged.txt"
+  "! python3 '$src/tests/e2e/tag_checks.py' check untagged.pdf >untagged.txt; grep -q 'FAIL: 01-005' untagged.txt"
 box='0 0 1 rg 10 10 50 50 re f'
 printf '%%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>> endobj\n4 0 obj <</Length %d>> stream\n%s\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%%%EOF\n' \
   ${#box} "$box" >box.pdf
 qpdf report/out/screen.pdf --overlay box.pdf --to=1 -- overdrawn.pdf 2>/dev/null
 check "tag check can fail: a box drawn outside the tags and the artifacts (01-005)" bash -c \
-  "! python3 '$src/tests/e2e/tag_checks.py' check overdrawn.pdf --known '$known' >overdrawn.txt; grep -q 'FAIL: 01-005: page 1: [0-9]* painting operators outside' overdrawn.txt"
+  "! python3 '$src/tests/e2e/tag_checks.py' check overdrawn.pdf >overdrawn.txt; grep -q 'FAIL: 01-005: page 1: [0-9]* painting operators outside' overdrawn.txt"
 check "tag check can fail: a known checkpoint that passes is an XPASS" bash -c \
   "! python3 '$src/tests/e2e/tag_checks.py' check scripts.pdf --known 13-004"
 

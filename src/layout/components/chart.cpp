@@ -29,7 +29,14 @@ Fragment lay_out(const Chart& c, const Regions& regions, LayoutContext& ctx) {
   const Pt bar_room = regions.width - label_width - gap - value_room;
   const Pt thickness = label.leading * 1.4 * 0.7;
   const Colour fill = ctx.accent(1);
-  stack.open(Role::Figure, ctx.new_id());
+  // What the chart shows, for readers who cannot see it: its title, every bar, the total.
+  std::string alt = "Bar chart";
+  if (!c.title.empty()) alt += ": " + plain_text(c.title);
+  for (size_t i = 0; i < c.data.size(); ++i)
+    alt += (i == 0 ? ": " : ", ") + plain_text(c.data[i].label) + " " + ctx.format_number(c.data[i].value, c.data[i].decimals);
+  if (c.total) alt += fmt::format("; {} {}", ctx.doc.info.words.total, ctx.format_number(*c.total, c.total_decimals));
+  if (!c.unit.empty()) alt += " (" + c.unit + ")";
+  stack.open(Role::Figure, ctx.new_id(), 0, alt);
   std::vector<size_t> bars;
   for (const ChartBar& bar : c.data) {
     auto lines = std::make_shared<std::vector<Line>>(ctx.set(bar.label, label, label_width));

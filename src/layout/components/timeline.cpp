@@ -68,7 +68,10 @@ void add_legend(Stack& stack, const Chips& chips, Pt width) {
   for (const auto& [key, label] : chips.t.categories) {
     auto [chip, w] = chips.chip(key);
     if (x > Pt(0) && x + w > width) end_row(false);
+    const uint32_t item = ctx.new_id();
+    row->begin(Role::ListItem, item);
     row->place(std::move(chip), x, Pt(0));
+    row->end(Role::ListItem, item);
     x += w + Pt(4);
   }
   if (!chips.t.categories.empty()) end_row(true);
@@ -82,6 +85,7 @@ void add_event(Stack& stack, const TimelineEvent& ev, const Chips& chips, Pt tex
   TextStyle title_style = ctx.st.body;
   title_style.bold = true;
   title_style.align = Align::Left;
+  // The event as a list item: its category's chip the label, its title and text the body.
   stack.open(Role::ListItem, ctx.new_id());
   const uint32_t title_id = ctx.new_id();
   // A title that only repeats the chip's label is left to the chip; a short title shares
@@ -97,19 +101,22 @@ void add_event(Stack& stack, const TimelineEvent& ev, const Chips& chips, Pt tex
   auto chip_frame = std::make_shared<Frame>(std::move(chip.first));
   auto first_title = std::make_shared<std::vector<Line>>(same_row ? std::move(title) : std::vector<Line>{});
   const Pt row_h = std::max(chip_row, height_of(*first_title));
+  if (has_chip)  // drawn at the head of the row below it, which it stays with
+    stack.add(Pt(0), Pt(0), false, [=](Frame& f, Pt top) { f.place(std::move(*chip_frame), text_x, top + (chip_row - chip_h) / 2); });
+  stack.open(Role::ListBody, title_id);
   if (row_h > Pt(0)) {
-    stack.open(Role::Heading, title_id, 3);
+    const bool titled = !first_title->empty();
+    if (titled) stack.open(Role::Paragraph, ctx.new_id());
     stack.add(row_h, Pt(0), false, [=](Frame& f, Pt top) {
-      if (has_chip) f.place(std::move(*chip_frame), text_x, top + (chip_row - chip_h) / 2);
       if (!first_title->empty()) {
         const Pt h = first_title->front().height;
         draw_line(f, std::move(first_title->front()), text_x + chip_w, top + (row_h - h) / 2);
       }
     });
-    stack.close();
+    if (titled) stack.close();
   }
   if (!same_row) {
-    stack.open(Role::Heading, title_id, 3);
+    stack.open(Role::Paragraph, ctx.new_id());
     stack.add_lines(std::move(title), text_x, Pt(0), true);
     stack.close();
   }
@@ -120,6 +127,7 @@ void add_event(Stack& stack, const TimelineEvent& ev, const Chips& chips, Pt tex
     stack.close();
   }
   stack.set_gap(ctx.st.body.space_after);
+  stack.close();
   stack.close();
 }
 
@@ -156,12 +164,14 @@ Fragment lay_out(const Timeline& t, const Regions& regions, LayoutContext& ctx) 
       draw_line(f, std::move(*label), text_x, top);
     });
     stack.close();
+    stack.open(Role::ListBody, period_id);
     stack.open(Role::List, ctx.new_id());
     for (const auto& ev : period.events) {
       add_event(stack, ev, chips, text_x, text_width);
     }
-    stack.close();
-    stack.close();
+    stack.close();  // the events
+    stack.close();  // the period's body
+    stack.close();  // the period
   }
   stack.close();
 
