@@ -9,20 +9,7 @@ src=$(readlink -f "$2")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@" >"$work/check.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    sed 's/^/    /' "$work/check.log" | head -n 20
-  fi
-}
-contains() { grep -qF -- "$2" "$1" || { echo "'$2' not in $1:"; head -c 2000 "$1"; return 1; }; }
+. "$src/tests/e2e/checks.sh"
 
 # fault NAME EXIT MESSAGE [ARGS...]: `check` and `build` of ./case/$report, with ARGS.
 report=report.yaml

@@ -8,20 +8,7 @@ build=$(readlink -f "$1")
 src=$(readlink -f "$2")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@" >"$work/check.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    sed 's/^/    /' "$work/check.log" | head -n 20
-  fi
-}
-contains() { grep -qF -- "$2" "$1" || { echo "'$2' not in $1:"; head -c 2000 "$1"; return 1; }; }
+. "$src/tests/e2e/checks.sh"
 page_size() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]* x [0-9.]*\).*/\1/p'; }
 
 check "cmake --install" cmake --install "$build" --prefix "$work/prefix"

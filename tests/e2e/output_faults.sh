@@ -13,20 +13,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$work"
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@" >"$work/check.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    sed 's/^/    /' "$work/check.log" | head -n 20
-  fi
-}
-contains() { grep -qF -- "$2" "$1" || { echo "'$2' not in $1:"; head -c 2000 "$1"; return 1; }; }
+. "$src/tests/e2e/checks.sh"
 no_scratch() { [ -z "$(find "$1" -maxdepth 1 -name '.*' ! -name . ! -name .. -print -quit)" ]; }
 mkdir report && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" report/
 cd report

@@ -7,20 +7,7 @@ src=$(readlink -f "$2")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@" >"$work/check.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    sed 's/^/    /' "$work/check.log" | head -n 20
-  fi
-}
-contains() { grep -qF -- "$2" "$1" || { echo "'$2' not in $1:"; head -c 2000 "$1"; return 1; }; }
+. "$src/tests/e2e/checks.sh"
 fonts_ok() {  # every font embedded, subset, with a Unicode map
   pdffonts "$1" >"$work/fonts.txt" || return 1
   cat "$work/fonts.txt"

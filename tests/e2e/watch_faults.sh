@@ -8,19 +8,7 @@ work=$(mktemp -d)
 watcher=""
 trap '[ -n "$watcher" ] && kill "$watcher" 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work"
-passed=0
-failed=0
-check() {  # check NAME COMMAND...: the command must succeed
-  local name=$1
-  shift
-  if "$@" >"$work/check.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    sed 's/^/    /' "$work/check.log" | head -n 20
-  fi
-}
+. "$src/tests/e2e/checks.sh"
 # waits until watch.err has COUNT lines matching PATTERN (at most 20 s)
 wait_for() {
   for _ in $(seq 200); do
