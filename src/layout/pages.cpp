@@ -77,7 +77,7 @@ Regions PageFlow::regions() const {
 }
 
 void PageFlow::put(Frame&& frame, Pt x, Pt y) {
-  for (auto& a : frame.anchors) outline_.push_back(OutlineEntry{std::move(a.title), a.level, page_index(), a.y + y});
+  for (auto& a : frame.anchors) outline_.push_back(OutlineEntry{std::move(a.title), a.level, page_index(), a.y + y, std::move(a.id)});
   auto& items = page().items;
   reserve_more(items, frame.items.size());
   for (auto& item : frame.items) {
@@ -153,7 +153,7 @@ void PageFlow::lay_out_contents(const ContentsPage& contents) {
   new_page(true);
   {
     Frame anchor;
-    anchor.anchors.push_back(Anchor{plain_text(contents.title), 0, Pt(0)});
+    anchor.anchors.push_back(Anchor{plain_text(contents.title), 0, Pt(0), {}});
     put(std::move(anchor), Pt(0), y_);
   }
   text(contents.title, st_.section_title, Role::Heading, 1);
@@ -271,7 +271,7 @@ void PageFlow::lay_out_section(const Section& s, size_t index) {
     new_page(true);
     top = y_;
   });
-  FlowItem title = heading_item(s.title, st_.section_title, 1, ctx_);
+  FlowItem title = heading_item(s.title, st_.section_title, 1, ctx_, true, s.id);
   title.space_before = Pt(0);
   flow.add(title);
   if (!s.subtitle.empty()) flow.add(heading_item(s.subtitle, st_.heading, 2, ctx_, false));

@@ -30,11 +30,18 @@ struct Heading {
   SourcePos pos;
 };
 
+struct ListItem;
+
 struct ListBlock {
   enum class Style { Bullet, Number, Check };
   Style style = Style::Bullet;
-  std::vector<InlineText> items;
+  std::vector<ListItem> items;
   SourcePos pos;
+};
+
+struct ListItem {
+  InlineText text;
+  ListBlock sublist;  // the items nested under this one; none for most
 };
 
 struct Quote {

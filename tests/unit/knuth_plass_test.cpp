@@ -62,7 +62,7 @@ std::vector<std::vector<TextSpan>> report_prose(const StyleSheet& styles, std::v
       for (const auto& block : section->blocks) {
         if (const auto* p = std::get_if<Paragraph>(&block)) add(p->text, styles.body);
         if (const auto* l = std::get_if<ListBlock>(&block))
-          for (const auto& it : l->items) add(it, styles.list_item);
+          for (const auto& it : l->items) add(it.text, styles.list_item);
       }
   return out;
 }
