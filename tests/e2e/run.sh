@@ -251,6 +251,12 @@ for bad in "$src"/tests/bad/*.yaml; do
   check "$name: check exit code 1" test "$code" -eq 1
   check "$name: check message" contains "check-$name.err" "$expected"
 done
+# A character no font has is reported once per build, at its own place, naming the editions.
+sed 's/editions: \[booklet\]/editions: [booklet, large-print, screen]/' "$src/tests/bad/missing-glyph-once.yaml" >glyph-once.yaml
+"$lp" check glyph-once.yaml "${opts[@]}" 2>glyph-once.err
+check "a missing glyph: one warning for the build" test "$(grep -c 'fallback chain' glyph-once.err)" -eq 1
+check "a missing glyph: its place and editions" contains glyph-once.err \
+  "glyph-once.yaml:8:52: warning: no font in the fallback chain has U+E000 '$(printf '\356\200\200')' (in booklet, large-print and screen; also at 10:23)"
 # All or nothing: one edition in error, and no edition's PDF is left behind.
 mkdir -p broken-layouts && cp "$src"/layout/*.yaml broken-layouts/
 sed -i 's/^\(  body: *{font: \)body/\1no-such-role/' broken-layouts/screen.yaml

@@ -23,6 +23,7 @@ std::string marker(ListBlock::Style style, size_t i, int depth) {
 }
 
 struct ListSetter {
+  ListSetter(const Regions& r, LayoutContext& c) : regions(r), ctx(c) {}
   const Regions& regions;
   LayoutContext& ctx;
   Stack stack;
@@ -60,7 +61,7 @@ struct ListSetter {
 }  // namespace
 
 Fragment lay_out(const ListBlock& l, const Regions& regions, LayoutContext& ctx) {
-  ListSetter setter{regions, ctx};
+  ListSetter setter(regions, ctx);
   const std::vector<size_t> item_last = setter.add(l, Pt(0), 0);
   Stack& stack = setter.stack;
   // No lonely items: two at least before a break, and three after it in a long list.
