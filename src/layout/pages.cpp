@@ -92,7 +92,7 @@ void PageFlow::text(const InlineText& t, const TextStyle& style, Role role, int 
   Frame f;
   const uint32_t id = ctx_.new_id();
   f.begin(role, id, level);
-  const Pt bottom = draw_lines(f, ctx_.set(t, style, frame_width()), Pt(0), Pt(0));
+  const Pt bottom = draw_lines(f, ctx_.set_balanced(t, style, frame_width()), Pt(0), Pt(0));
   f.end(role, id);
   put(std::move(f), frame_left(), y_);
   y_ += bottom + style.space_after;

@@ -6,6 +6,7 @@
 
 #include "model/image_info.h"
 #include "model/pdf_limits.h"
+#include "model/quotes.h"
 #include "model/input_path.h"
 #include "model/loaders.h"
 #include "model/yaml_reader.h"
@@ -33,6 +34,9 @@ class ReportLoader {
     if (!root || !yaml_.expect_map(*root, "a report")) return doc;
     yaml_.check_keys(*root, {"report", "content"}, {"report", "content"});
     if (const YamlNode* info = root->find("report")) doc.info = read_info(*info);
+    quotes_ = quote_marks_for(doc.info.language);
+    doc.info.title = curl_quotes(doc.info.title, quotes_);
+    doc.info.short_name = curl_quotes(doc.info.short_name, quotes_);
     if (const YamlNode* content = root->find("content"); content && yaml_.expect_sequence(*content, "'content'")) {
       for (const auto& item : content->items()) read_content_item(item, doc);
     }
@@ -45,6 +49,7 @@ class ReportLoader {
   Diagnostics& diags_;
   std::string root_;
   int callout_depth_ = 0;
+  QuoteMarks quotes_ = quote_marks_for("en");
   std::map<std::string, SourcePos> section_ids_;
   std::vector<std::pair<std::string, SourcePos>> internal_links_;  // "#id" targets, checked at the end
 
@@ -143,6 +148,7 @@ class ReportLoader {
       yaml_.error(node, fmt::format("link target '{}' is not allowed: links start with https://, http://, mailto: or tel:, "
                                     "or are '#' and a section's id", l));
     }
+    curl_quotes(text, quotes_);
     return text;
   }
 
@@ -370,7 +376,7 @@ class ReportLoader {
       person.pos = YamlReader::pos(p);
       if (!yaml_.expect_map(p, "a person")) continue;
       yaml_.check_keys(p, {"name", "role", "organisation", "photo"}, {"name"});
-      person.name = yaml_.scalar_or(p, "name", "");
+      person.name = curl_quotes(yaml_.scalar_or(p, "name", ""), quotes_);
       person.role = optional_text(p, "role");
       person.organisation = optional_text(p, "organisation");
       if (const YamlNode* photo = p.find("photo")) person.photo = read_image_file(*photo, "photo", person.pos);

@@ -52,7 +52,7 @@ check "booklet is A5 trim with 3 mm bleed" grep -Eq "^TrimBox: +8.50 +8.50 +428.
 check "booklet bleed box" grep -Eq "^BleedBox: +0.00 +0.00 +436.54 +612.28" booklet-info.txt
 check "booklet has a multiple of four pages" bash -c "[ \$(( \$(sed -n 's/^Pages: *//p' booklet-info.txt) % 4 )) -eq 0 ]"
 pdftotext report/out/booklet.pdf booklet.txt
-check "booklet text" contains booklet.txt "Education plays one of the most important roles in most children's lives."
+check "booklet text" contains booklet.txt "Education plays one of the most important roles in most children’s lives."
 
 check "booklet: every word of the report in reading order, contents, bookmarks and links" \
   python3 "$src/tests/e2e/report_checks.py" report/out/booklet.pdf "$src/tests/data/nscp-seed.txt" 97

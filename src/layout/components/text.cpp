@@ -36,7 +36,7 @@ void add_heading(Stack& stack, const InlineText& title, Pt width, LayoutContext&
   if (title.empty()) return;
   stack.open(Role::Heading, ctx.new_id(), 2);
   stack.add(Pt(0), Pt(0), false, [name = plain_text(title)](Frame& f, Pt top) { f.anchors.push_back(Anchor{name, 1, top, {}}); });
-  stack.add_lines(ctx.set(title, ctx.st.heading, width), Pt(0), gap, true);
+  stack.add_lines(ctx.set_balanced(title, ctx.st.heading, width), Pt(0), gap, true);
   stack.close();
 }
 
@@ -47,7 +47,7 @@ FlowItem heading_item(const InlineText& text, const TextStyle& style, int level,
   item.space_after = style.space_after;
   item.keep_with_next = true;
   item.lay_out = [&text, &style, level, &ctx, bookmark, id = std::move(id)](const Regions& r) {
-    Fragment f = lay_out_lines(ctx.set(text, style, r.width), r, ctx, text.empty() ? SourcePos{} : text.front().pos,
+    Fragment f = lay_out_lines(ctx.set_balanced(text, style, r.width), r, ctx, text.empty() ? SourcePos{} : text.front().pos,
                                Role::Heading, level);
     for (auto& frame : f.frames)
       if (bookmark && !frame.empty()) {
