@@ -11,6 +11,9 @@ namespace lp {
 
 namespace {
 
+// Inside a tile, around its text.
+Pt tile_padding(const StyleSheet& st) { return st.figure_label.size * 0.7; }
+
 Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const Pt pad = st.figure.size * 0.6;
@@ -84,12 +87,13 @@ Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
                        });
 }
 
-// Tiles [row, end) of a group side by side, each as tall as the tallest; and that height.
+// Tiles [row, end) of a group side by side, each as tall as the tallest, their numbers on one
+// baseline whatever prefix stands above each; and that height.
 std::pair<std::shared_ptr<Frame>, Pt> tile_row(const StatGroup& g, size_t row, size_t end, const Colour& colour, Pt width,
                                                LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const Pt gutter = st.components.tile_gutter;
-  const Pt pad = st.figure_label.size * 0.7;
+  const Pt pad = tile_padding(st);
   TextStyle number = st.figure;
   number.colour = colour;
   struct Tile {
@@ -98,14 +102,17 @@ std::pair<std::shared_ptr<Frame>, Pt> tile_row(const StatGroup& g, size_t row, s
     std::vector<Line> label;
   };
   std::vector<Tile> tiles;
-  Pt row_height;
+  Pt prefix_h, number_h, label_h;
   for (size_t i = row; i < end; ++i) {
     const StatItem& item = g.items[i];
     Tile t{item.prefix.empty() ? std::vector<Line>{} : ctx.set(item.prefix, st.figure_label, width - pad * 2),
            ctx.line(ctx.format_number(item.value, item.decimals), number), ctx.set(item.label, st.figure_label, width - pad * 2)};
-    row_height = std::max(row_height, height_of(t.prefix) + t.number.height + height_of(t.label) + pad * 2);
+    prefix_h = std::max(prefix_h, height_of(t.prefix));
+    number_h = std::max(number_h, t.number.height);
+    label_h = std::max(label_h, height_of(t.label));
     tiles.push_back(std::move(t));
   }
+  const Pt row_height = prefix_h + number_h + label_h + pad * 2;
   auto cells = std::make_shared<Frame>();
   const Colour tint = colour.tint(st.components.tile_tint);
   for (size_t k = 0; k < tiles.size(); ++k) {
@@ -115,24 +122,35 @@ std::pair<std::shared_ptr<Frame>, Pt> tile_row(const StatGroup& g, size_t row, s
     decorate(*cells, std::move(tile), ArtifactKind::Background);
     const uint32_t id = ctx.new_id();
     cells->begin(Role::ListItem, id);
-    Pt y = draw_lines(*cells, std::move(tiles[k].prefix), x + pad, pad);
-    const Pt number_h = tiles[k].number.height;
+    // A prefix sits just above the number, so the numbers share the row's baseline.
+    draw_lines(*cells, std::move(tiles[k].prefix), x + pad, pad + prefix_h - height_of(tiles[k].prefix));
     cells->begin(Role::Label, id);
-    draw_line(*cells, std::move(tiles[k].number), x + pad, y);
+    draw_line(*cells, std::move(tiles[k].number), x + pad, pad + prefix_h);
     cells->end(Role::Label, id);
     cells->begin(Role::ListBody, id);
-    draw_lines(*cells, std::move(tiles[k].label), x + pad, y + number_h);
+    draw_lines(*cells, std::move(tiles[k].label), x + pad, pad + prefix_h + number_h);
     cells->end(Role::ListBody, id);
     cells->end(Role::ListItem, id);
   }
   return {cells, row_height};
 }
 
+// The most tiles of a group across the frame (the layout's tile columns, else its columns) such
+// that every tile is wider than its number.
+size_t tile_columns(const StatGroup& g, const Colour& colour, Pt frame_width, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  TextStyle number = st.figure;
+  number.colour = colour;
+  Pt widest;
+  for (const StatItem& item : g.items) widest = std::max(widest, ctx.line(ctx.format_number(item.value, item.decimals), number).width);
+  size_t columns = static_cast<size_t>(std::max(1, st.components.tile_columns > 0 ? st.components.tile_columns : st.columns));
+  while (columns > 1 && column_width(frame_width, columns, st.components.tile_gutter) < widest + tile_padding(st) * 2) --columns;
+  return columns;
+}
+
 Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
-  const size_t columns = static_cast<size_t>(std::max(1, st.columns));
   const Pt gutter = st.components.tile_gutter;
-  const Pt width = column_width(regions.width, columns, gutter);
   Stack stack;
   add_heading(stack, s.title, regions.width, ctx, st.heading.space_after);
   if (!s.intro.empty()) {
@@ -143,6 +161,8 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   for (size_t gi = 0; gi < s.groups.size(); ++gi) {
     const StatGroup& g = s.groups[gi];
     const Colour colour = ctx.accent(gi + 1);
+    const size_t columns = tile_columns(g, colour, regions.width, ctx);
+    const Pt width = column_width(regions.width, columns, gutter);
     if (!g.name.empty()) {
       TextStyle name = st.heading;
       name.colour = colour;
