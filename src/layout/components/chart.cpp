@@ -93,12 +93,12 @@ void add_bars(Stack& stack, const ChartParts& parts, Pt width, LayoutContext& ct
   for (const ChartSlice& s : parts.slices) {
     auto lines = std::make_shared<std::vector<Line>>(ctx.set(slice_label(s), label, label_width));
     const Pt text_h = height_of(*lines);
-    const Pt row = std::max(text_h, label.leading * 1.4);
+    const Pt row = std::max(text_h, label.leading * 1.2);
     // A value too small to see at this scale still shows a sliver.
     const Pt length = s.value > 0 ? std::max(bar_room * (s.value / parts.max), Pt(1)) : Pt(0);
     auto v = std::make_shared<Line>(ctx.line(ctx.format_number(s.value, s.decimals), value));
     const bool derived = s.derived;
-    stack.add(row, Pt(3), true, [=](Frame& f, Pt top) {
+    stack.add(row, Pt(2), true, [=](Frame& f, Pt top) {
       draw_lines(f, std::move(*lines), Pt(0), top + (row - text_h) / 2);
       const Pt y = top + (row - thickness) / 2;
       draw_slice(f, PathItem::rect(label_width + gap, y, length, thickness).ops, label_width + gap, y, length, thickness, fill, derived);
