@@ -128,13 +128,18 @@ struct ChartBar {
   int decimals = 0;  // as written in the report
 };
 
+enum class ChartKind { Bar, Column, Donut };
+
 struct Chart {
-  std::string kind = "bar";
+  ChartKind kind = ChartKind::Bar;
   InlineText title;
   std::string unit;
   std::vector<ChartBar> data;
   std::optional<double> total;
   int total_decimals = 0;  // as written in the report
+  // What the remainder of a total larger than the bars' sum is called (default: the words'
+  // other_sources); it is drawn as a derived bar or segment.
+  std::string other;
   SourcePos pos;
 };
 
@@ -181,6 +186,7 @@ struct SpotTheDifference {
 // The answers to the section's quizzes and spot-the-differences.
 struct Answers {
   InlineText title;
+  bool upside_down = false;  // `print: upside-down`: turned 180° at the foot of the page, unless the layout keeps them upright
   SourcePos pos;
 };
 

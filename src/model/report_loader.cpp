@@ -468,15 +468,19 @@ class ReportLoader {
     Chart c;
     c.pos = pos;
     if (!yaml_.expect_map(v, "'chart'")) return c;
-    yaml_.check_keys(v, {"kind", "title", "unit", "data", "total"}, {"data"});
-    c.kind = yaml_.scalar_or(v, "kind", "bar");
-    if (c.kind != "bar") yaml_.error(*v.find("kind"), fmt::format("unknown chart kind '{}' (bar)", c.kind));
+    yaml_.check_keys(v, {"kind", "title", "unit", "data", "total", "other"}, {"data"});
+    if (const YamlNode* kind = v.find("kind")) {
+      const std::string k = yaml_.scalar_or(v, "kind", "bar");
+      if (k == "column") c.kind = ChartKind::Column;
+      else if (k == "donut") c.kind = ChartKind::Donut;
+      else if (k != "bar") {
+        const std::string hint = closest_match(k, {"bar", "column", "donut"});
+        yaml_.error(*kind, fmt::format("unknown chart kind '{}' ({}bar, column or donut)", k, hint.empty() ? "" : "did you mean '" + hint + "'? "));
+      }
+    }
     c.title = optional_text(v, "title");
     c.unit = yaml_.scalar_or(v, "unit", "");
-    if (const YamlNode* total = v.find("total")) {
-      c.total = yaml_.number(*total, "'total'");
-      c.total_decimals = YamlReader::decimals(*total);
-    }
+    c.other = yaml_.scalar_or(v, "other", "");
     for (const auto& d : list_of(v, "data")) {
       if (!yaml_.expect_map(d, "a bar")) continue;
       yaml_.check_keys(d, {"label", "value"}, {"label", "value"});
@@ -485,6 +489,16 @@ class ReportLoader {
                    value ? YamlReader::decimals(*value) : 0};
       if (bar.value < 0) yaml_.error(*value, "a bar's value must not be negative");
       c.data.push_back(std::move(bar));
+    }
+    if (const YamlNode* total = v.find("total")) {
+      c.total = yaml_.number(*total, "'total'");
+      c.total_decimals = YamlReader::decimals(*total);
+      // A total below the sum is most often rounding ("around 950"): said, and drawn without a remainder.
+      double sum = 0;
+      for (const ChartBar& bar : c.data) sum += bar.value;
+      if (c.total && *c.total < sum)
+        diags_.warning(yaml_.path(), YamlReader::pos(*total),
+                       fmt::format("'total' ({}) is less than the sum of the chart's values ({}): no remainder is drawn", *c.total, sum));
     }
     return c;
   }
@@ -601,8 +615,13 @@ class ReportLoader {
     a.pos = pos;
     if (v.is_null()) return a;
     if (!yaml_.expect_map(v, "'answers'")) return a;
-    yaml_.check_keys(v, {"title"});
+    yaml_.check_keys(v, {"title", "print"});
     a.title = optional_text(v, "title");
+    if (const YamlNode* print = v.find("print")) {
+      const std::string how = yaml_.scalar_or(v, "print", "upright");
+      if (how == "upside-down") a.upside_down = true;
+      else if (how != "upright") yaml_.error(*print, fmt::format("'print' is upright or upside-down, not '{}'", how));
+    }
     return a;
   }
 

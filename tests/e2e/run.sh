@@ -176,6 +176,16 @@ check "components: images are drawn" bash -c "pdfimages -list components-booklet
 # Its PNG and JPEG are RGB: in the CMYK booklet they are the output profile's CMYK (Little CMS).
 check "components in the booklet: PDF/X-4, the pictures in CMYK" python3 "$src/tests/e2e/print_checks.py" pdfx components-booklet.pdf
 check "components in the booklet: both pictures are CMYK" bash -c "pdfimages -list components-booklet.pdf | awk 'NR > 2 && \$6 == \"cmyk\"' | wc -l | grep -qx 2"
+# Charts and figures far beyond the report (tests/data/charts.yaml) in every edition: the total
+# below its sum and the forty columns are warnings; the PDFs are sound and tagged.
+for ed in booklet large-print screen; do
+  check "charts in $ed" bash -c "'$lp' build '$src/tests/data/charts.yaml' ${opts[*]} --edition $ed -o charts-$ed.pdf 2> charts-$ed.err"
+  check "charts in $ed: its two warnings" bash -c "cat charts-$ed.err; grep -q 'less than the sum' charts-$ed.err && grep -q 'drawn as bars' charts-$ed.err"
+  check "charts in $ed pass qpdf" qpdf --check "charts-$ed.pdf"
+done
+# The answers upside down in the booklet stay in their place in the reading order.
+check "components in the booklet: the turned answers in reading order" bash -c \
+  "pdfinfo -struct-text components-booklet.pdf | tr -s ' \n' ' ' | grep -q 'Were you paying attention.*Answers.*Flourish'"
 # Run in the report's own folder with the report named alone (the README's form): its pictures
 # are under "." (issue 11).
 mkdir -p here && cp "$src/tests/data/components.yaml" "$src/tests/data/leaf.png" "$src/tests/data/leaf.jpg" here/
@@ -189,6 +199,7 @@ for ed in booklet large-print screen; do
   check "$ed: tagged" bash -c "pdfinfo 'report/out/$ed.pdf' | grep -Eq '^Tagged: +yes'"
   check "$ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "report/out/$ed.pdf"
   check "components in $ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "components-$ed.pdf"
+  check "charts in $ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "charts-$ed.pdf"
   check "$ed: poppler reads the structure in reading order" bash -c \
     "pdfinfo -struct-text 'report/out/$ed.pdf' | tr -s ' \n' ' ' | grep -q 'Introduction: About Us!.*Welcome to the children.*Governance:.*Tom McCabe.*Key Messages.*In conclusion'"
 done
