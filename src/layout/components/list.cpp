@@ -7,12 +7,26 @@
 
 #include "layout/components.h"
 #include "layout/stack.h"
+#include "layout/vector_drawing.h"
 
 namespace lp {
 
+namespace {
+
+// What a marker icon shows, for a reader who cannot see it: its name, or its file's.
+std::string icon_words(const Icon& icon) {
+  std::string words = icon.name.substr(0, icon.name.rfind(".svg") == std::string::npos ? std::string::npos : icon.name.rfind(".svg"));
+  words = words.substr(words.find_last_of('/') == std::string::npos ? 0 : words.find_last_of('/') + 1);
+  for (char& c : words)
+    if (c == '-' || c == '_') c = ' ';
+  return words;
+}
+
+}  // namespace
+
 Fragment lay_out(const ListBlock& l, const Regions& regions, LayoutContext& ctx) {
   const TextStyle& style = ctx.st.list_item;
-  const Pt indent = style.size * 1.4;
+  const Pt indent = style.size * (l.icon.picture ? 1.9 : 1.4);
   TextStyle mark_style = style;
   mark_style.colour = ctx.accent(0);
   Stack stack;
@@ -27,8 +41,17 @@ Fragment lay_out(const ListBlock& l, const Regions& regions, LayoutContext& ctx)
     const uint32_t id = ctx.new_id();
     stack.open(Role::ListItem, id);
     stack.open(Role::Label, id);
-    auto mark = std::make_shared<Line>(ctx.line(marker, mark_style));
-    stack.add(Pt(0), Pt(0), false, [mark](Frame& f, Pt top) { draw_line(f, std::move(*mark), Pt(0), top); });
+    if (l.icon.picture) {
+      // The list's icon as the marker, in the accent, centred on the first line.
+      const Pt size = style.size * 1.3, first_h = lines.front().height;
+      const uint32_t icon_id = ctx.new_id();
+      stack.add(Pt(0), Pt(0), false, [=, &l, &ctx](Frame& f, Pt top) {
+        draw_icon(f, l.icon, Pt(0), top + (first_h - size) / 2, size, mark_style.colour, ctx.st, icon_id, icon_words(l.icon));
+      });
+    } else {
+      auto mark = std::make_shared<Line>(ctx.line(marker, mark_style));
+      stack.add(Pt(0), Pt(0), false, [mark](Frame& f, Pt top) { draw_line(f, std::move(*mark), Pt(0), top); });
+    }
     stack.close();
     stack.open(Role::ListBody, id);
     stack.add_lines(std::move(lines), indent, style.space_after);
