@@ -17,7 +17,7 @@ std::string read(const std::string& path) {
 }
 
 std::string dump_of(const std::string& report, Diagnostics& d) {
-  Document doc = load_report(report, d);
+  Document doc = load_report(report, d, "", {test::source("layout/icons")});
   doc.path = std::filesystem::path(report).filename().string();
   EXPECT_FALSE(d.has_errors());
   return dump_display_list(lay_out(doc, test::booklet_styles(), test::project_fonts(), d));
