@@ -318,6 +318,18 @@ class Mapper {
   }
 };
 
+// libxml2's first complaint (the last one is often only "premature end of data").
+struct FirstError {
+  std::string message;
+  int line = 0;
+};
+
+void keep_first_error(void* ctx, xmlErrorPtr e) {
+  auto* first = static_cast<FirstError*>(static_cast<xmlParserCtxtPtr>(ctx)->_private);
+  if (first && first->message.empty() && e && e->level >= XML_ERR_ERROR && e->message)
+    first->message = std::string(trim(e->message)), first->line = e->line;
+}
+
 void init_libxml2() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
@@ -344,14 +356,17 @@ std::shared_ptr<const VectorPicture> parse_svg(const std::string& text, std::str
     error = "out of memory";
     return nullptr;
   }
+  FirstError first;
+  ctxt->_private = &first;
+  ctxt->sax->serror = keep_first_error;  // called with the context, whose userData it is
   // No network, no external DTD, no entity substitution, libxml2's errors kept, not printed.
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, text.data(), static_cast<int>(text.size()), "svg", nullptr,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   std::shared_ptr<VectorPicture> pic;
   if (!doc) {
     const xmlError* e = xmlCtxtGetLastError(ctxt);
-    error = e && e->message ? std::string(trim(e->message)) : "not well-formed XML";
-    error_line = e ? e->line : 0;
+    error = !first.message.empty() ? first.message : e && e->message ? std::string(trim(e->message)) : "not well-formed XML";
+    error_line = !first.message.empty() ? first.line : e ? e->line : 0;
   } else if (doc->intSubset && doc->intSubset->entities) {
     error = "it declares XML entities, which leafpress does not expand";
   } else if (xmlNodePtr root = xmlDocGetRootElement(doc); !root) {

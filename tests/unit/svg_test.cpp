@@ -42,13 +42,13 @@ void expect_point(const VectorOp& op, double x, double y) {
 }
 
 TEST(SvgTest, BasicShapes) {
-  const Parsed p = parse(R"(<rect x="10" y="20" width="30" height="40"/>
+  const Parsed p = parse(R"svg(<rect x="10" y="20" width="30" height="40"/>
 <rect x="0" y="0" width="20" height="10" rx="2"/>
 <circle cx="50" cy="50" r="10"/>
 <ellipse cx="50" cy="50" rx="20" ry="5"/>
 <line x1="0" y1="0" x2="10" y2="10" stroke="black"/>
 <polyline points="0,0 10,0 10,10" stroke="black"/>
-<polygon points="0 0, 10 0, 5 8"/>)");
+<polygon points="0 0, 10 0, 5 8"/>)svg");
   ASSERT_TRUE(p.pic) << p.error;
   EXPECT_TRUE(p.warnings.empty());
   const VectorGroup& root = p.pic->root;
@@ -156,7 +156,7 @@ TEST(SvgTest, Transforms) {
   EXPECT_FALSE(parse_transform("rotate(1 2)"));
   EXPECT_FALSE(parse_transform("spin(3)"));
 
-  const Parsed p = parse(R"(<g transform="translate(10 20)"><g transform="scale(2)"><rect width="1" height="1"/></g></g>)");
+  const Parsed p = parse(R"svg(<g transform="translate(10 20)"><g transform="scale(2)"><rect width="1" height="1"/></g></g>)svg");
   ASSERT_TRUE(p.pic) << p.error;
   const VectorGroup& outer = group_at(p.pic->root, 0);
   EXPECT_EQ(outer.transform.e, 10);
@@ -179,11 +179,11 @@ TEST(SvgTest, Paints) {
   EXPECT_FALSE(parse_paint("rgb(1,2)"));
 
   // Inherited from the group, the style attribute over the attribute, opacities multiplied.
-  const Parsed p = parse(R"(<g fill="currentColor" stroke="#000" stroke-width="3" opacity="0.5">
+  const Parsed p = parse(R"svg(<g fill="currentColor" stroke="#000" stroke-width="3" opacity="0.5">
   <path d="M0 0h10v10z" fill-opacity="0.5" fill-rule="evenodd" stroke-linecap="round" stroke-linejoin="bevel"/>
   <circle r="5" fill="red" style="fill: blue; stroke:none"/>
   <rect width="5" height="5" stroke-dasharray="1 2 3"/>
-</g>)");
+</g>)svg");
   ASSERT_TRUE(p.pic) << p.error;
   const VectorPath& a = path_at(p.pic->root, 0);
   EXPECT_EQ(a.fill.kind, Paint::Kind::Current);
@@ -225,9 +225,9 @@ TEST(SvgTest, ViewBoxAndAspectRatio) {
 }
 
 TEST(SvgTest, ClipPaths) {
-  const Parsed p = parse(R"(<defs><clipPath id="c" transform="translate(5 0)"><circle cx="10" cy="10" r="10"/><rect x="30" width="5" height="5"/></clipPath></defs>
+  const Parsed p = parse(R"svg(<defs><clipPath id="c" transform="translate(5 0)"><circle cx="10" cy="10" r="10"/><rect x="30" width="5" height="5"/></clipPath></defs>
 <g clip-path="url(#c)"><rect width="50" height="50"/></g>
-<rect width="5" height="5" clip-path="url(#missing)"/>)");
+<rect width="5" height="5" clip-path="url(#missing)"/>)svg");
   ASSERT_TRUE(p.pic) << p.error;
   const VectorGroup& g = group_at(p.pic->root, 0);
   ASSERT_TRUE(g.clip);
@@ -239,11 +239,11 @@ TEST(SvgTest, ClipPaths) {
 }
 
 TEST(SvgTest, UnsupportedIsAWarningWithItsLine) {
-  const Parsed p = parse(R"(<rect width="5" height="5"/>
+  const Parsed p = parse(R"svg(<rect width="5" height="5"/>
 <text x="0" y="10">Hello</text>
 <rect width="5" height="5" fill="url(#gradient)"/>
 <rect width="5" height="5" transform="wobble(2)" filter="url(#f)"/>
-<path d="M0 0 L10 10 X"/>)");
+<path d="M0 0 L10 10 X"/>)svg");
   ASSERT_TRUE(p.pic) << p.error;
   ASSERT_EQ(p.warnings.size(), 5u);
   EXPECT_EQ(p.warnings[0].line, 3);
