@@ -410,8 +410,8 @@ def hue_of(r, g, b):
 
 
 def colours(path, page, wanted):
-    """Each colour is drawn on the page: 20 pixels at least of its hue (within 30 degrees, as a
-    CMYK edition's rendering shifts it), saturated, not dark."""
+    """Each colour is drawn on the page: 50 pixels at least (at 72 dpi) of its hue within 20
+    degrees (a CMYK edition's rendering shifts hues a little), saturated, not dark."""
     _, _, pixels = render(path, page, "colours")
     counts = {}
     for i in range(0, len(pixels), 3):
@@ -421,8 +421,8 @@ def colours(path, page, wanted):
             counts[key] = counts.get(key, 0) + 1
     for hexa in wanted:
         h, _, _ = hue_of(int(hexa[0:2], 16), int(hexa[2:4], 16), int(hexa[4:6], 16))
-        near = sum(n for k, n in counts.items() if min(abs(k * 5 + 2.5 - h), 360 - abs(k * 5 + 2.5 - h)) <= 30)
-        check(f"page {page}: #{hexa} is drawn", near >= 20, f"{near} pixels of its hue")
+        near = sum(n for k, n in counts.items() if min(abs(k * 5 + 2.5 - h), 360 - abs(k * 5 + 2.5 - h)) <= 20)
+        check(f"page {page}: #{hexa} is drawn", near >= 50, f"{near} pixels of its hue")
 
 
 def main():
