@@ -179,7 +179,7 @@ int run_build(const BuildRequest& req) {
     return FontSet::load(font_config, font_diags);
   });
 
-  Document doc = load_report(req.report, diags, req.input_root());
+  Document doc = load_report(req.report, diags, req.input_root(), icon_dirs(req));
   if (diags.has_errors()) return finish(kInputError);
 
   const std::vector<std::string>& editions = !req.editions.empty()       ? req.editions

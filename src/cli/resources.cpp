@@ -77,6 +77,16 @@ std::vector<std::string> layout_candidates(const BuildRequest& req, const std::s
   return paths;
 }
 
+std::vector<std::string> icon_dirs(const BuildRequest& req) {
+  std::vector<std::string> dirs;
+  for (const fs::path& dir : layout_dirs(req)) dirs.push_back((dir / "icons").string());
+  if (!data_dir().empty()) {
+    const std::string own = (fs::path(data_dir()) / "layout" / "icons").string();
+    if (std::find(dirs.begin(), dirs.end(), own) == dirs.end()) dirs.push_back(own);
+  }
+  return dirs;
+}
+
 Found find_fonts(const BuildRequest& req) {
   Found found;
   std::vector<fs::path> candidates;

@@ -25,6 +25,9 @@ struct Found {
 Found find_layout(const BuildRequest& req, const std::string& name);
 // Every place find_layout() looks for NAME, in order (for a layout's `extends: NAME`).
 std::vector<std::string> layout_candidates(const BuildRequest& req, const std::string& name);
+// The folders icons are looked for in, in order: icons/ in each place find_layout() looks, then
+// leafpress's own layout/icons.
+std::vector<std::string> icon_dirs(const BuildRequest& req);
 // --fonts; else fonts/fonts.yaml beside the report, else leafpress's own.
 Found find_fonts(const BuildRequest& req);
 // Every edition name a layout exists for in the places find_layout() looks (for "did you mean").

@@ -34,5 +34,6 @@ Fragment lay_out(const SpotTheDifference& spot, const Regions& regions, LayoutCo
 Fragment lay_out(const Answers& answers, const Regions& regions, LayoutContext& ctx);
 Fragment lay_out(const Contact& contact, const Regions& regions, LayoutContext& ctx);
 Fragment lay_out(const Table& table, const Regions& regions, LayoutContext& ctx);
+Fragment lay_out(const Lettering& lettering, const Regions& regions, LayoutContext& ctx);
 
 }  // namespace lp

@@ -38,6 +38,9 @@ struct PathItem {
   bool even_odd = false;   // fill rule: even-odd instead of non-zero winding
   bool dotted = false;     // stroke as round dots, one line width across, spaced three apart
   bool round_cap = false;  // stroke ends rounded (highlight bars)
+  bool square_cap = false;  // stroke ends squared off beyond the end point
+  enum class Join { Miter, Round, Bevel } join = Join::Miter;
+  double fill_opacity = 1, stroke_opacity = 1;  // below 1: see-through
   std::vector<Pt> dash;    // dash pattern (on, off, …); empty: solid
 
   static PathItem rect(Pt x, Pt y, Pt w, Pt h);

@@ -55,6 +55,7 @@ class PageFlow {
   void lay_out_section(const Section& s, size_t index);
   void lay_out_back_cover(const BackCover& back);
   void foot_band(Pt top, const InlineText& text);
+  void cover_artwork(const Image& art, Pt band_top);
   void notes_page(const InlineText& title);
   void pad_pages();
   void draw_footer(Page& page, size_t index);

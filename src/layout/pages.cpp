@@ -7,6 +7,7 @@
 #include "layout/block_flow.h"
 #include "layout/flow.h"
 #include "layout/page_flow.h"
+#include "layout/vector_drawing.h"
 
 namespace lp {
 
@@ -105,7 +106,37 @@ void PageFlow::lay_out_cover(const Cover& cover) {
   text(cover.title, st_.cover_title, Role::Heading, 1);
   text(cover.subtitle, st_.cover_subtitle, Role::Paragraph);
   text(cover.tagline, st_.cover_tagline, Role::Paragraph);
+  if (!cover.artwork.src.empty()) cover_artwork(cover.artwork, geo().height * st_.components.cover_band_at);
   at_top_ = true;
+}
+
+// The cover's artwork, centred across the frame between the tagline (or the layout's
+// cover.artwork-at, if lower) and the foot band, no taller than cover.artwork-height of the page.
+// A figure with its alt text; without one, decoration.
+void PageFlow::cover_artwork(const Image& art, Pt band_top) {
+  const Pt gap = st_.cover_tagline.leading;
+  const Pt top = std::max(y_ + gap / 2, geo().height * st_.components.cover_artwork_at);
+  const Pt room = std::min(band_top - gap / 2 - top, geo().height * st_.components.cover_artwork_height);
+  const double aspect = art.vector ? art.vector->view_height / art.vector->view_width
+                        : art.pixel_width > 0 ? static_cast<double>(art.pixel_height) / art.pixel_width : 0;
+  if (room <= Pt(0) || aspect <= 0) return;
+  Pt width = frame_width(), height = width * aspect;
+  if (height > room) width = width * (room / height), height = room;
+  const Pt x = frame_left() + (frame_width() - width) / 2, y = top + (room - height) / 2;
+  if (!art.vector) ctx_.check_resolution(art.src, art.pixel_width, width, art.pos);
+  std::vector<FrameItem> drawn;
+  if (art.vector) drawn.emplace_back(vector_group(*art.vector, x, y, width, height, st_.accents.front(), st_));
+  else drawn.emplace_back(ImageItem{x, y, width, height, art.src, art.alt});
+  Frame f;
+  if (art.alt.empty()) {
+    f.artifact(ArtifactKind::Layout, std::move(drawn));
+  } else {
+    const uint32_t id = ctx_.new_id();
+    f.push(TagItem{true, Role::Figure, id, 0, {}, art.alt, {}});
+    for (auto& item : drawn) f.push(std::move(item));
+    f.push(TagItem{false, Role::Figure, id, 0, {}, {}, {}});
+  }
+  put(std::move(f), Pt(0), Pt(0));
 }
 
 void PageFlow::foot_band(Pt top, const InlineText& t) {

@@ -1,11 +1,13 @@
 #pragma once
 // The typed report: what report.yaml says, every node with its source position.
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/svg.h"
 #include "model/words.h"
 
 namespace lp {
@@ -30,11 +32,20 @@ struct Heading {
   SourcePos pos;
 };
 
+// A pictogram: one of the layout's icons (layout/icons/NAME.svg) or the report's own SVG, drawn
+// in the accent colour (its currentColor).
+struct Icon {
+  std::string name;                              // as written; empty: none
+  std::shared_ptr<const VectorPicture> picture;  // none when it could not be found or read
+  SourcePos pos;
+};
+
 struct ListItem;
 
 struct ListBlock {
   enum class Style { Bullet, Number, Check };
   Style style = Style::Bullet;
+  Icon icon;  // drawn as every item's marker, in place of the style's
   std::vector<ListItem> items;
   SourcePos pos;
 };
@@ -59,6 +70,7 @@ struct Quotes {
 struct Image {
   std::string src;  // resolved path
   int pixel_width = 0, pixel_height = 0;
+  std::shared_ptr<const VectorPicture> vector;  // an SVG, drawn as paths (no pixels)
   std::string alt;
   InlineText caption;
   SourcePos pos;
@@ -108,7 +120,7 @@ struct StatItem {
 
 struct StatGroup {
   InlineText name;
-  std::string icon;
+  Icon icon;
   InlineText intro;
   std::vector<StatItem> items;
   SourcePos pos;
@@ -193,6 +205,7 @@ struct Answers {
 struct ContactItem {
   InlineText label;
   std::string phone;
+  Icon icon;
 };
 
 struct Contact {
@@ -216,8 +229,16 @@ struct PageBreak {
   SourcePos pos;
 };
 
+// Display lettering: spaced capitals stacked in lines (the JAGS letters), decoration beside the
+// text that says the same words.
+struct Lettering {
+  std::vector<std::string> lines;
+  SourcePos pos;
+};
+
 using BlockVariant = std::variant<Paragraph, Heading, ListBlock, Quote, Quotes, People, Timeline, Stats, Chart, Image,
-                                  Callout, WordSearch, Quiz, SpotTheDifference, Answers, Contact, Table, PageBreak>;
+                                  Callout, WordSearch, Quiz, SpotTheDifference, Answers, Contact, Table, PageBreak,
+                                  Lettering>;
 
 struct Block : BlockVariant {
   using BlockVariant::BlockVariant;
@@ -236,6 +257,7 @@ struct Cover {
   InlineText subtitle;
   InlineText tagline;
   InlineText organisation;
+  Image artwork;  // its src empty: none
   SourcePos pos;
 };
 

@@ -332,6 +332,7 @@ const std::vector<ComponentSetting>& component_settings() {
   using K = ComponentSetting::Kind;
   static const std::vector<ComponentSetting> settings = {
       {"cover", "title-at", K::Fraction},        {"cover", "band-at", K::Fraction},
+      {"cover", "artwork-at", K::Fraction},      {"cover", "artwork-height", K::Fraction},
       {"back-cover", "band-at", K::Fraction},    {"section", "band", K::Fraction},
       {"image", "max-height", K::Fraction},      {"image", "min-ppi", K::Factor},      {"panel", "radius", K::Length},
       {"tile", "radius", K::Length},             {"tile", "tint", K::Fraction},

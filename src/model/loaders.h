@@ -13,7 +13,10 @@
 namespace lp {
 
 // Files the report names (images) must lie under `root`; "" means the report's own folder.
-Document load_report(const std::string& path, Diagnostics& diags, const std::string& root = "");
+// Icons named without ".svg" are NAME.svg in the first of `icon_dirs` that has one (none given:
+// layout/icons beside the report).
+Document load_report(const std::string& path, Diagnostics& diags, const std::string& root = "",
+                     std::vector<std::string> icon_dirs = {});
 // A layout may say `extends: NAME` and give only what differs from that layout (merged over it,
 // mappings key by key at every depth). NAME is looked for in the files `candidates(NAME)` gives,
 // in order, skipping the layout itself (so a layout/booklet.yaml may extend leafpress's own

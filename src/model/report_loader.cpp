@@ -9,6 +9,7 @@
 #include "model/quotes.h"
 #include "model/input_path.h"
 #include "model/loaders.h"
+#include "model/vector_files.h"
 #include "model/yaml_reader.h"
 
 namespace lp {
@@ -19,13 +20,15 @@ const std::vector<std::string> kContentKinds = {"cover", "notes", "contents", "s
 const std::vector<std::string> kBlockKinds = {"p",      "heading", "list",       "quote", "quotes",
                                               "people", "timeline", "stats",     "chart", "image",
                                               "callout", "wordsearch", "quiz", "spot-the-difference",
-                                              "answers", "contact", "table", "page-break"};
+                                              "answers", "contact", "table", "page-break",
+                                              "lettering"};
 
 class ReportLoader {
  public:
-  ReportLoader(const std::string& path, Diagnostics& diags, const std::string& root)
+  ReportLoader(const std::string& path, Diagnostics& diags, const std::string& root, std::vector<std::string> icon_dirs)
       : yaml_(path, diags), diags_(diags),
-        root_(root.empty() ? std::filesystem::path(path).parent_path().string() : root) {}
+        root_(root.empty() ? std::filesystem::path(path).parent_path().string() : root),
+        vectors_(std::move(icon_dirs), diags) {}
 
   Document load() {
     Document doc;
@@ -48,6 +51,7 @@ class ReportLoader {
   YamlReader yaml_;
   Diagnostics& diags_;
   std::string root_;
+  VectorFiles vectors_;
   int callout_depth_ = 0;
   QuoteMarks quotes_ = quote_marks_for("en");
   std::map<std::string, SourcePos> section_ids_;
@@ -191,11 +195,23 @@ class ReportLoader {
     return *path;
   }
 
-  Image read_image_file(const YamlNode& node, const char* what, SourcePos pos) {
+  // A PNG or JPEG; with `vector_ok`, an SVG too (drawn as paths).
+  Image read_image_file(const YamlNode& node, const char* what, SourcePos pos, bool vector_ok = false) {
     Image img;
     img.pos = pos;
     img.src = resolve_file(node, what);
     if (img.src.empty()) return img;
+    if (is_svg(img.src) && !vector_ok) {
+      yaml_.error(node, fmt::format("{} '{}': an SVG is drawn as an image, an icon or cover artwork; here a PNG or JPEG picture is wanted",
+                                    what, node.text()));
+      img.src.clear();
+      return img;
+    }
+    if (is_svg(img.src)) {
+      img.vector = vectors_.read(img.src, yaml_.path(), YamlReader::pos(node), what);
+      if (!img.vector) img.src.clear();
+      return img;
+    }
     std::string why;
     if (auto info = read_image_info(img.src, why)) {
       img.pixel_width = info->width;
@@ -207,6 +223,28 @@ class ReportLoader {
     return img;
   }
 
+  static bool is_svg(const std::string& name) {
+    return name.size() > 4 && (name.ends_with(".svg") || name.ends_with(".SVG"));
+  }
+
+  // `icon: NAME` (one of the layout's icons) or `icon: file.svg` (the report's own).
+  Icon read_icon(const YamlNode& map) {
+    Icon icon;
+    const YamlNode* node = map.find("icon");
+    if (!node) return icon;
+    icon.pos = YamlReader::pos(*node);
+    icon.name = yaml_.scalar(*node, "'icon'").value_or("");
+    if (is_svg(icon.name)) {
+      if (const std::string path = resolve_file(*node, "icon"); !path.empty())
+        icon.picture = vectors_.read(path, yaml_.path(), icon.pos, "icon");
+    } else if (!icon.name.empty() && icon.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos) {
+      icon.picture = vectors_.icon(icon.name, yaml_.path(), icon.pos);
+    } else if (!icon.name.empty()) {
+      yaml_.error(*node, fmt::format("icon '{}' is neither an icon's name (lower-case letters, digits, '-') nor an .svg file", icon.name));
+    }
+    return icon;
+  }
+
   void read_content_item(const YamlNode& item, Document& doc) {
     auto kv = yaml_.single_key(item, "content item");
     if (!kv) return;
@@ -215,9 +253,20 @@ class ReportLoader {
     const SourcePos pos = YamlReader::pos(key);
     if (kind == "cover") {
       if (!yaml_.expect_map(value, "'cover'")) return;
-      yaml_.check_keys(value, {"title", "subtitle", "tagline", "organisation"}, {"title"});
-      doc.content.push_back(Cover{optional_text(value, "title"), optional_text(value, "subtitle"),
-                                  optional_text(value, "tagline"), optional_text(value, "organisation"), pos});
+      yaml_.check_keys(value, {"title", "subtitle", "tagline", "organisation", "artwork"}, {"title"});
+      Cover cover{optional_text(value, "title"), optional_text(value, "subtitle"), optional_text(value, "tagline"),
+                  optional_text(value, "organisation"), {}, pos};
+      // `artwork: file` (decoration) or `artwork: {src: file, alt: what it shows}` (a figure).
+      if (const YamlNode* art = value.find("artwork")) {
+        const YamlNode* src = art;
+        if (art->is_mapping()) {
+          yaml_.check_keys(*art, {"src", "alt"}, {"src"});
+          src = art->find("src");
+        }
+        if (src) cover.artwork = read_image_file(*src, "artwork", YamlReader::pos(*art), true);
+        cover.artwork.alt = art->is_mapping() ? yaml_.scalar_or(*art, "alt", "") : "";
+      }
+      doc.content.push_back(std::move(cover));
     } else if (kind == "notes" || kind == "contents") {
       InlineText title = parse_inline_markdown(kind == "notes" ? doc.info.words.notes : doc.info.words.contents, pos);
       if (!value.is_null()) {
@@ -288,6 +337,7 @@ class ReportLoader {
     else if (kind == "contact") out.push_back(read_contact(v, pos));
     else if (kind == "table") out.push_back(read_table(v, pos));
     else if (kind == "page-break") out.push_back(PageBreak{pos});
+    else if (kind == "lettering") out.push_back(read_lettering(v, pos));
     else unknown_kind(key, kBlockKinds, "block");
   }
 
@@ -300,7 +350,8 @@ class ReportLoader {
     list.pos = pos;
     const YamlNode* items = &value;
     if (value.is_mapping()) {
-      yaml_.check_keys(value, {"style", "items"}, {"items"});
+      yaml_.check_keys(value, {"style", "icon", "items"}, {"items"});
+      list.icon = read_icon(value);
       list.style = list_style(value);
       items = value.find("items");
       if (!items) return list;  // reported by check_keys
@@ -456,7 +507,7 @@ class ReportLoader {
       if (!yaml_.expect_map(gn, "a group")) continue;
       yaml_.check_keys(gn, {"name", "icon", "intro", "items"}, {"items"});
       g.name = optional_text(gn, "name");
-      g.icon = yaml_.scalar_or(gn, "icon", "");
+      g.icon = read_icon(gn);
       g.intro = optional_text(gn, "intro");
       for (const auto& n : list_of(gn, "items")) g.items.push_back(read_stat(n));
       s.groups.push_back(std::move(g));
@@ -537,7 +588,7 @@ class ReportLoader {
     if (!yaml_.expect_map(v, "'image'")) return Image{};
     yaml_.check_keys(v, {"src", "alt", "caption"}, {"src", "alt"});
     const YamlNode* src = v.find("src");
-    Image img = src ? read_image_file(*src, "image", pos) : Image{};
+    Image img = src ? read_image_file(*src, "image", pos, true) : Image{};
     img.pos = pos;
     img.alt = yaml_.scalar_or(v, "alt", "");
     img.caption = optional_text(v, "caption");
@@ -625,6 +676,17 @@ class ReportLoader {
     return a;
   }
 
+  Lettering read_lettering(const YamlNode& v, SourcePos pos) {
+    Lettering l;
+    l.pos = pos;
+    if (!yaml_.expect_map(v, "'lettering'")) return l;
+    yaml_.check_keys(v, {"lines"}, {"lines"});
+    for (const auto& n : list_of(v, "lines"))
+      if (auto line = yaml_.scalar(n, "a line of lettering")) l.lines.push_back(*line);
+    if (const YamlNode* lines = v.find("lines"); lines && l.lines.empty()) yaml_.error(*lines, "'lines' needs at least one line");
+    return l;
+  }
+
   Contact read_contact(const YamlNode& v, SourcePos pos) {
     Contact c;
     c.pos = pos;
@@ -636,13 +698,13 @@ class ReportLoader {
       yaml_.error(*v.find("website"), fmt::format("'website' is too long for a PDF string (the limit is {} bytes)", kMaxPdfStringBytes));
     for (const auto& n : list_of(v, "items")) {
       if (!yaml_.expect_map(n, "a contact")) continue;
-      yaml_.check_keys(n, {"label", "phone"}, {"label", "phone"});
+      yaml_.check_keys(n, {"label", "phone", "icon"}, {"label", "phone"});
       const std::string phone = yaml_.scalar_or(n, "phone", "");
       if (!phone.empty() && phone.find_first_not_of("0123456789 +()-") != std::string::npos)
         yaml_.error(*n.find("phone"), fmt::format("'{}' is not a phone number (digits, spaces, + ( ) -)", phone));
       else if (phone.size() + 4 > kMaxPdfStringBytes)  // a tel: link
         yaml_.error(*n.find("phone"), fmt::format("'phone' is too long for a PDF string (the limit is {} bytes)", kMaxPdfStringBytes));
-      c.items.push_back({optional_text(n, "label"), phone});
+      c.items.push_back({optional_text(n, "label"), phone, read_icon(n)});
     }
     return c;
   }
@@ -650,8 +712,13 @@ class ReportLoader {
 
 }  // namespace
 
-Document load_report(const std::string& path, Diagnostics& diags, const std::string& root) {
-  return ReportLoader(path, diags, root).load();
+Document load_report(const std::string& path, Diagnostics& diags, const std::string& root,
+                     std::vector<std::string> icon_dirs) {
+  if (icon_dirs.empty()) {
+    const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    icon_dirs.push_back(((folder.empty() ? std::filesystem::path(".") : folder) / "layout" / "icons").string());
+  }
+  return ReportLoader(path, diags, root, std::move(icon_dirs)).load();
 }
 
 }  // namespace lp

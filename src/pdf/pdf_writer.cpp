@@ -20,9 +20,11 @@
 #include "pdf/deflater.h"
 #include "pdf/font_embedder.h"
 #include "pdf/marks.h"
+#include "pdf/opacity.h"
 #include "pdf/pdf_objects.h"
 #include "pdf/pdfx.h"
 #include "pdf/picture_xobject.h"
+#include "pdf/press_colour.h"
 #include "pdf/whole_file.h"
 #include "pdf/structure.h"
 
@@ -116,6 +118,7 @@ class PdfDocument {
     doc_->pdf_version = options_.pdf_x4 ? HPDF_VER_16 : HPDF_VER_17;
     HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
     fonts_.emplace(doc_);
+    opacities_.emplace(doc_);
     structure_.emplace(doc_, info_.language);
     const auto& g = info_.geometry;
     bleed_w_ = g.width.value + 2 * g.bleed.value;
@@ -196,6 +199,7 @@ class PdfDocument {
   std::string error_;  // libharu's first complaint
   HPDF_Doc doc_ = nullptr;
   std::optional<FontEmbedder> fonts_;
+  std::optional<Opacities> opacities_;
   std::vector<HPDF_Page> pages_;
   std::vector<std::string> labels_;
   // A link, by the page it is on, with its Link element and the text it covers.
@@ -256,11 +260,19 @@ class PdfDocument {
     HPDF_Dict_Add(page, "TrimBox", real_array(doc_->mmgr, {b, b, b + g.width.value, b + g.height.value}));
   }
 
-  std::string fill_colour(const Colour& c) const {
+  // A colour known only as RGB (an SVG's) is printed through the output profile, as pictures are.
+  static Colour in_press(const Colour& c) {
+    if (!c.press_from_rgb) return c;
+    const PressCmyk p = press_cmyk(c.r, c.g, c.b);
+    return Colour{c.r, c.g, c.b, p.c, p.m, p.y, p.k, false};
+  }
+  std::string fill_colour(const Colour& colour) const {
+    const Colour c = info_.cmyk ? in_press(colour) : colour;
     return info_.cmyk ? fmt::format("{} {} {} {} k\n", num(c.c), num(c.m), num(c.y), num(c.k))
                       : fmt::format("{} {} {} rg\n", num(c.r), num(c.g), num(c.b));
   }
-  std::string stroke_colour(const Colour& c) const {
+  std::string stroke_colour(const Colour& colour) const {
+    const Colour c = info_.cmyk ? in_press(colour) : colour;
     return info_.cmyk ? fmt::format("{} {} {} {} K\n", num(c.c), num(c.m), num(c.y), num(c.k))
                       : fmt::format("{} {} {} RG\n", num(c.r), num(c.g), num(c.b));
   }
@@ -368,7 +380,7 @@ class PdfDocument {
         if (w.fonts_on_page.insert(name).second) HPDF_Dict_Add(w.font_resources, name.c_str(), fonts_->font_dict(text->run.face));
         write_text(*text, name, w.content);
       } else if (const auto* path = std::get_if<PathItem>(&item)) {
-        write_path(*path, w.content);
+        write_path(*path, w.page, w.content);
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
         links_.push_back(PageLink{pages_.size() - 1, on_page(*link, w.to_page), structure_->link(), {}});
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
@@ -474,8 +486,10 @@ class PdfDocument {
     out += "ET\n";
   }
 
-  void write_path(const PathItem& path, std::string& out) {
+  void write_path(const PathItem& path, HPDF_Page page, std::string& out) {
     out += "q\n";
+    if (path.fill_opacity < 1 || path.stroke_opacity < 1)
+      out += opacities_->set(page, path.fill ? path.fill_opacity : 1, path.stroke ? path.stroke_opacity : 1);
     if (path.fill) out += fill_colour(*path.fill);
     if (path.stroke) out += stroke_colour(*path.stroke) + fmt::format("{} w\n", num(path.line_width.value));
     if (path.dotted) out += fmt::format("[0 {}] 0 d\n", num(path.line_width.value * 3));
@@ -485,6 +499,8 @@ class PdfDocument {
       out += "] 0 d\n";
     }
     if (path.dotted || path.round_cap) out += "1 J\n";
+    else if (path.square_cap) out += "2 J\n";
+    if (path.join != PathItem::Join::Miter) out += path.join == PathItem::Join::Round ? "1 j\n" : "2 j\n";
     write_path_ops(path, out);
     const char* fill = path.even_odd ? "f*" : "f";
     out += path.fill && path.stroke ? (path.even_odd ? "B*\n" : "B\n") : path.fill ? std::string(fill) + "\n" : path.stroke ? "S\n" : "n\n";

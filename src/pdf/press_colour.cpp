@@ -3,6 +3,8 @@
 #include <lcms2.h>
 #include <libdeflate.h>
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
 #include <vector>
 
@@ -55,6 +57,20 @@ cmsHTRANSFORM transform(bool sixteen) {
 }
 
 }  // namespace
+
+PressCmyk press_cmyk(double r, double g, double b) {
+  cmsHTRANSFORM t = transform(true);
+  if (!t) return {0, 0, 0, 1 - (r + g + b) / 3};
+  // 16-bit input, bytes swapped (the transform's TYPE_RGB_16_SE, as PNG stores them).
+  uint8_t in[6], out[4];
+  const double channel[3] = {r, g, b};
+  for (int i = 0; i < 3; ++i) {
+    const auto v = static_cast<uint16_t>(std::lround(std::clamp(channel[i], 0.0, 1.0) * 65535));
+    in[2 * i] = static_cast<uint8_t>(v >> 8), in[2 * i + 1] = static_cast<uint8_t>(v & 0xFF);
+  }
+  cmsDoTransform(t, in, out, 1);
+  return {out[0] / 255.0, out[1] / 255.0, out[2] / 255.0, out[3] / 255.0};
+}
 
 bool to_press_cmyk(Picture& p, std::string& why) {
   cmsHTRANSFORM t = transform(p.bits == 16);

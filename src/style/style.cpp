@@ -100,6 +100,7 @@ StyleSheet resolve_styles(const Edition& ed) {
   sheet.period = apply(sheet.heading, spec("period"), ed);
   sheet.contact_number = apply(sheet.heading, spec("contact-number"), ed);
 
+  for (const auto& [name, colour] : ed.palette) sheet.palette.push_back(to_colour(colour));
   for (const auto& name : ed.accents) sheet.accents.push_back(to_colour(ed.palette.at(name)));
   if (sheet.accents.empty()) sheet.accents.push_back(sheet.heading.colour);
   sheet.panel = ed.panel.empty() ? sheet.accents.front().tint(0.12) : to_colour(ed.palette.at(ed.panel));
@@ -108,6 +109,7 @@ StyleSheet resolve_styles(const Edition& ed) {
   ComponentStyles& c = sheet.components;
   const std::pair<const char*, double*> fractions[] = {
       {"cover.title-at", &c.cover_title_at},   {"cover.band-at", &c.cover_band_at},
+      {"cover.artwork-at", &c.cover_artwork_at}, {"cover.artwork-height", &c.cover_artwork_height},
       {"back-cover.band-at", &c.back_cover_band_at}, {"section.band", &c.section_band},
       {"image.max-height", &c.image_max_height}, {"tile.tint", &c.tile_tint},
       {"chart.label-column", &c.chart_label_column}, {"wordsearch.cell", &c.word_search_cell}};

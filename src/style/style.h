@@ -11,6 +11,9 @@ namespace lp {
 struct Colour {
   double r = 0, g = 0, b = 0;
   double c = 0, m = 0, y = 0, k = 1;
+  // Only its RGB is known (a colour of an SVG that is not the palette's): a CMYK edition prints
+  // it through the output profile, as it does RGB pictures.
+  bool press_from_rgb = false;
   bool operator==(const Colour&) const = default;
   // A light tint: `amount` of the colour over white paper.
   Colour tint(double amount) const;
@@ -50,6 +53,8 @@ struct PageGeometry {
 struct ComponentStyles {
   double cover_title_at = 0.2;      // of the page's height: the top of the cover's title
   double cover_band_at = 0.78;      // the top of the cover's foot band
+  double cover_artwork_at = 0.46;   // the top of the cover's artwork, under the tagline at the latest
+  double cover_artwork_height = 0.3;  // the tallest it is drawn
   double back_cover_band_at = 0.86;
   double section_band = 0.45;       // of the top margin: the band across a section's first page
   double image_max_height = 0.6;    // of a frame: the tallest a picture is drawn
@@ -80,6 +85,7 @@ struct StyleSheet {
   TextStyle body, heading, section_title, list_item, footer, cover_title, cover_subtitle, cover_tagline;
   TextStyle quote, quote_by, caption, label, figure, figure_label, contents_entry, period, contact_number;
   std::vector<Colour> accents;  // never empty
+  std::vector<Colour> palette;  // every colour the layout names (an SVG's colour that is one prints as it)
   Colour panel;                 // background of panels
   Colour white;
   ComponentStyles components;

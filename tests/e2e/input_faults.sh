@@ -27,7 +27,7 @@ fault() {
   check "$name: no PDF" test ! -e "$work/$name.pdf"
 }
 fresh() {  # a copy of the report, its layouts and fonts in ./case
-  rm -rf case && mkdir case && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" case/
+  rm -rf case && mkdir case && cp -r "$src/report.yaml" "$src/artwork" "$src/layout" "$src/fonts" case/
 }
 
 fresh

@@ -14,7 +14,7 @@ page_size() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]* x [0-9.]*\).*/\1/p
 check "cmake --install" cmake --install "$build" --prefix "$work/prefix"
 lp="$work/prefix/bin/leafpress"
 check "installed: bin/leafpress" test -x "$lp"
-for f in layout/booklet.yaml layout/large-print.yaml layout/screen.yaml fonts/fonts.yaml templates/report.yaml; do
+for f in layout/booklet.yaml layout/large-print.yaml layout/screen.yaml layout/icons/health.svg fonts/fonts.yaml templates/report.yaml; do
   check "installed: share/leafpress/$f" test -s "$work/prefix/share/leafpress/$f"
 done
 "$lp" --version >version.txt 2>&1
@@ -31,9 +31,11 @@ content:
       blocks:
         - p: A report with no editions listed is built in booklet, large-print and screen.
         - image: {src: leaf.png, alt: A leaf}
+        - stats: {groups: [{name: Health, icon: health, items: [{value: 3, label: things}]}]}
 YAML
 (cd "$work/report" && "$lp" build) >"$work/build.log" 2>&1
 check "build with no flags: exit 0" test $? -eq 0
+check "the installed icons are found" bash -c "! grep -q 'no icon' '$work/build.log'"
 for ed in booklet large-print screen; do
   check "$ed written" test -s "$work/report/out/$ed.pdf"
   check "$ed: the picture is drawn" bash -c "pdfimages -list '$work/report/out/$ed.pdf' | grep -q ' image '"

@@ -15,7 +15,7 @@ trap cleanup EXIT
 cd "$work"
 . "$src/tests/e2e/checks.sh"
 no_scratch() { [ -z "$(find "$1" -maxdepth 1 -name '.*' ! -name . ! -name .. -print -quit)" ]; }
-mkdir report && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" report/
+mkdir report && cp -r "$src/report.yaml" "$src/artwork" "$src/layout" "$src/fonts" report/
 cd report
 
 # Outputs that are not regular files, or are inputs: refused with exit 2, before any work.

@@ -8,6 +8,7 @@ usage: print_checks.py pdfx BOOKLET.pdf
        print_checks.py bleeds EDITION.pdf
        print_checks.py creep SPREADS.pdf SPREADS_WITH_CREEP.pdf MM
        print_checks.py sizes EDITION.pdf MIN_PT no-italic|any [KNOWN_PT,...]
+       print_checks.py colours EDITION.pdf PAGE RRGGBB...
 Each check prints FAIL: ... when it fails; the exit code is the number of failures (capped).
 """
 import base64
@@ -398,6 +399,32 @@ def creep(plain_path, creep_path, mm):
               str(sorted(moves)))
 
 
+def hue_of(r, g, b):
+    """Hue in degrees, saturation and value of an RGB colour (0..255)."""
+    mx, mn = max(r, g, b), min(r, g, b)
+    if mx == mn:
+        return 0.0, 0.0, mx / 255
+    d = mx - mn
+    h = ((g - b) / d) % 6 if mx == r else (b - r) / d + 2 if mx == g else (r - g) / d + 4
+    return h * 60, d / mx, mx / 255
+
+
+def colours(path, page, wanted):
+    """Each colour is drawn on the page: 50 pixels at least (at 72 dpi) of its hue within 20
+    degrees (a CMYK edition's rendering shifts hues a little), saturated, not dark."""
+    _, _, pixels = render(path, page, "colours")
+    counts = {}
+    for i in range(0, len(pixels), 3):
+        h, s, v = hue_of(pixels[i], pixels[i + 1], pixels[i + 2])
+        if s > 0.35 and v > 0.25:
+            key = int(h) // 5
+            counts[key] = counts.get(key, 0) + 1
+    for hexa in wanted:
+        h, _, _ = hue_of(int(hexa[0:2], 16), int(hexa[2:4], 16), int(hexa[4:6], 16))
+        near = sum(n for k, n in counts.items() if min(abs(k * 5 + 2.5 - h), 360 - abs(k * 5 + 2.5 - h)) <= 20)
+        check(f"page {page}: #{hexa} is drawn", near >= 50, f"{near} pixels of its hue")
+
+
 def main():
     kind = sys.argv[1]
     if kind == "pdfx":
@@ -415,6 +442,8 @@ def main():
         impose(sys.argv[2], sys.argv[3])
     elif kind == "marks":
         marks(sys.argv[2], sys.argv[3])
+    elif kind == "colours":
+        colours(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
     else:
         sys.exit(f"unknown check {kind}")
     print(f"print checks {kind}: {failed} failed")

@@ -34,7 +34,7 @@ check "the link is an annotation" contains scripts-qdf.pdf "/URI (https://exampl
 check "language is set" contains scripts-qdf.pdf "/Lang (en-GB)"
 
 # The report, every edition, into out/.
-mkdir -p report && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" report/
+mkdir -p report && cp -r "$src/report.yaml" "$src/artwork" "$src/layout" "$src/fonts" report/
 check "build every edition" bash -c "cd report && '$lp' build"
 for ed in booklet large-print screen; do
   check "$ed exists" test -s "report/out/$ed.pdf"
@@ -47,6 +47,24 @@ if ldd "$lp" | grep libjemalloc >/dev/null; then  # not -q: with pipefail, ldd c
   check "jemalloc: one arena" contains jemalloc-stats.txt "opt.narenas: 1"
   check "jemalloc: huge pages asked for" contains jemalloc-stats.txt 'opt.thp: "always"'
 fi
+# Vector artwork: the report has no pictures, so its cover artwork and icons are paths, not images.
+for ed in booklet large-print screen; do
+  check "$ed: cover artwork and icons are vector (no image XObject)" \
+    bash -c "[ \$(pdfimages -list report/out/$ed.pdf | tail -n +3 | wc -l) -eq 0 ]"
+done
+check "booklet: the cover artwork is drawn (its sunflower and sky leaves, on page 1)" \
+  python3 "$src/tests/e2e/print_checks.py" colours report/out/booklet.pdf 1 F2B01E 2F8FCF
+# An SVG logo in a report of its own, in every edition: drawn (its colours where it is) as paths.
+mkdir -p logo && cp "$src/tests/data/svg-logo.yaml" "$src/tests/data/logo.svg" logo/
+check "SVG logo: build every edition" "$lp" build logo/svg-logo.yaml "${opts[@]}" --out-dir logo/out
+for ed in booklet large-print screen; do
+  check "SVG logo, $ed: no image XObject" bash -c "[ \$(pdfimages -list logo/out/$ed.pdf | tail -n +3 | wc -l) -eq 0 ]"
+  check "SVG logo, $ed: its coral, sky and sunflower are drawn" \
+    python3 "$src/tests/e2e/print_checks.py" colours logo/out/$ed.pdf 1 E25B45 2F8FCF F2B01E
+  check "SVG logo, $ed: passes qpdf" qpdf --check logo/out/$ed.pdf
+done
+check "colour check can fail: no yellow-green on the logo's page" \
+  bash -c "! python3 '$src/tests/e2e/print_checks.py' colours logo/out/screen.pdf 1 80C020"
 pdfinfo -box report/out/booklet.pdf >booklet-info.txt
 check "booklet is A5 trim with 3 mm bleed" grep -Eq "^TrimBox: +8.50 +8.50 +428.03 +603.78" booklet-info.txt
 check "booklet bleed box" grep -Eq "^BleedBox: +0.00 +0.00 +436.54 +612.28" booklet-info.txt
@@ -188,7 +206,7 @@ check "components in the booklet: the turned answers in reading order" bash -c \
   "pdfinfo -struct-text components-booklet.pdf | tr -s ' \n' ' ' | grep -q 'Were you paying attention.*Answers.*Flourish'"
 # Run in the report's own folder with the report named alone (the README's form): its pictures
 # are under "." (issue 11).
-mkdir -p here && cp "$src/tests/data/components.yaml" "$src/tests/data/leaf.png" "$src/tests/data/leaf.jpg" here/
+mkdir -p here && cp "$src/tests/data/components.yaml" "$src/tests/data/leaf.png" "$src/tests/data/leaf.jpg" "$src/tests/data/logo.svg" here/
 check "components built from their own folder" bash -c "cd here && '$lp' build components.yaml ${opts[*]} --edition booklet -o here.pdf"
 check "components from their own folder: images are drawn" bash -c "pdfimages -list here/here.pdf | grep -c -E ' (image) ' | grep -qx 2"
 
@@ -286,7 +304,7 @@ check "missing report: exit 1" test $? -eq 1
 check "missing report: message" contains missing.err "no-such-report.yaml: error: cannot read file"
 
 # check: validates every edition and writes nothing.
-mkdir checkdir && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" checkdir/
+mkdir checkdir && cp -r "$src/report.yaml" "$src/artwork" "$src/layout" "$src/fonts" checkdir/
 (cd checkdir && "$lp" check) 2>check.err
 check "check the report: exit 0" test $? -eq 0
 check "check the report: summary" contains check.err "report.yaml: 3 editions checked, 0 warnings"
@@ -327,7 +345,7 @@ check "unwritable output: exit 3" test $? -eq 3
 check "unwritable output: message" contains io.err "no-such-folder/x.pdf: error: cannot write the file"
 
 # watch: builds, then builds again when the report changes.
-mkdir watched && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" watched/
+mkdir watched && cp -r "$src/report.yaml" "$src/artwork" "$src/layout" "$src/fonts" watched/
 (cd watched && timeout 20 "$lp" watch --edition booklet --max-builds 2 2>../watch.err) &
 watcher=$!
 for _ in $(seq 100); do grep -q "watching for changes" watch.err 2>/dev/null && break; sleep 0.1; done

@@ -19,7 +19,7 @@ wait_for() {
   cat watch.err
   return 1
 }
-mkdir w && cp -r "$src/report.yaml" "$src/layout" "$src/fonts" w/
+mkdir w && cp -r "$src/report.yaml" "$src/artwork" "$src/layout" "$src/fonts" w/
 (cd w && exec timeout 60 "$lp" watch --edition booklet --max-builds 5 2>../watch.err) &
 watcher=$!
 check "first build" wait_for "wrote out/booklet.pdf" 1

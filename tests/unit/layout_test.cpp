@@ -17,7 +17,7 @@ std::string read(const std::string& path) {
 }
 
 std::string dump_of(const std::string& report, Diagnostics& d) {
-  Document doc = load_report(report, d);
+  Document doc = load_report(report, d, "", {test::source("layout/icons")});
   doc.path = std::filesystem::path(report).filename().string();
   EXPECT_FALSE(d.has_errors());
   return dump_display_list(lay_out(doc, test::booklet_styles(), test::project_fonts(), d));
@@ -281,7 +281,7 @@ TEST(Layout, APictureTooCoarseForTheEditionIsAWarningAtItsLine) {
   for (const auto& diag : d.all())
     if (diag.message.find("pixels per inch") != std::string::npos && diag.message.find("leaf.png") != std::string::npos) {
       found = true;
-      EXPECT_EQ(diag.pos.line, 39);  // the image block of leaf.png (120 x 80 pixels, a frame wide)
+      EXPECT_EQ(diag.pos.line, 41);  // the image block of leaf.png (120 x 80 pixels, a frame wide)
     }
   EXPECT_TRUE(found);
 }

@@ -6,6 +6,7 @@
 
 #include "layout/components.h"
 #include "layout/stack.h"
+#include "layout/vector_drawing.h"
 
 namespace lp {
 
@@ -23,18 +24,24 @@ Fragment lay_out(const Contact& c, const Regions& regions, LayoutContext& ctx) {
       if (std::isdigit(static_cast<unsigned char>(ch)) || ch == '+') digits += ch;
     const uint32_t id = ctx.new_id();
     stack.open(Role::ListItem, id);
-    auto label = std::make_shared<std::vector<Line>>(ctx.set(item.label, st.body, regions.width - pad * 2));
+    // An entry's icon, in the accent, stands at its left as tall as the number; the words beside it.
+    const Pt icon = item.icon.picture ? st.contact_number.size * 1.3 : Pt(0);
+    const Pt text_x = item.icon.picture ? pad + icon + pad * 0.6 : pad;
+    auto label = std::make_shared<std::vector<Line>>(ctx.set(item.label, st.body, regions.width - pad - text_x));
     auto number = std::make_shared<Line>(ctx.line(item.phone, st.contact_number, st.phone_links ? "tel:" + digits : ""));
     // Each entry brings its share of the panel's padding, so that a panel opened again in the
     // next frame has room at its head; the first and last entries the panel's edges.
     const Pt above = i == 0 ? pad * 0.75 : pad * 0.375, below = i + 1 == c.items.size() ? pad * 0.5 : Pt(0);
     const Pt h = above + height_of(*label) + number->height + below;
-    stack.add(h, Pt(0), true, [=](Frame& f, Pt top) {
+    const uint32_t icon_id = ctx.new_id();
+    const Colour tint = ctx.accent(0);
+    stack.add(h, Pt(0), true, [=, &item, &st](Frame& f, Pt top) {
       f.begin(Role::Label, id);
-      const Pt y = draw_lines(f, std::move(*label), pad, top + above);
+      const Pt y = draw_lines(f, std::move(*label), text_x, top + above);
+      draw_icon(f, item.icon, pad, y + (number->height - icon) / 2, icon, tint, st, icon_id, plain_text(item.label));
       f.end(Role::Label, id);
       f.begin(Role::ListBody, id);
-      draw_line(f, std::move(*number), pad, y);
+      draw_line(f, std::move(*number), text_x, y);
       f.end(Role::ListBody, id);
     });
     stack.close();

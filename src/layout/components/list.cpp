@@ -1,13 +1,15 @@
-// Lists: a marker (bullet, number or tick) in the accent colour beside each item's lines, and
-// the items nested under an item indented under its text, with markers of their own level. A
-// list breaks between items, or inside an item with two lines on either side; a long list
-// takes two items at least to its first frame and leaves three at least for its last.
+// Lists: a marker (bullet, number, tick or the list's icon) in the accent colour beside each
+// item's lines, and the items nested under an item indented under its text, with markers of
+// their own level. A list breaks between items, or inside an item with two lines on either
+// side; a long list takes two items at least to its first frame and leaves three at least for
+// its last.
 #include <fmt/format.h>
 
 #include <memory>
 
 #include "layout/components.h"
 #include "layout/stack.h"
+#include "layout/vector_drawing.h"
 
 namespace lp {
 namespace {
@@ -22,18 +24,42 @@ std::string marker(ListBlock::Style style, size_t i, int depth) {
   return depth % 2 == 1 ? "\u2013" : "\u2022";
 }
 
+// What a marker icon shows, for a reader who cannot see it: its name, or its file's.
+std::string icon_words(const Icon& icon) {
+  std::string words = icon.name.substr(0, icon.name.rfind(".svg") == std::string::npos ? std::string::npos : icon.name.rfind(".svg"));
+  words = words.substr(words.find_last_of('/') == std::string::npos ? 0 : words.find_last_of('/') + 1);
+  for (char& c : words)
+    if (c == '-' || c == '_') c = ' ';
+  return words;
+}
+
 struct ListSetter {
   ListSetter(const Regions& r, LayoutContext& c) : regions(r), ctx(c) {}
   const Regions& regions;
   LayoutContext& ctx;
   Stack stack;
   const TextStyle& style = ctx.st.list_item;
-  const Pt indent = style.size * 1.4;
+
+  void add_marker(const ListBlock& l, size_t i, int depth, Pt x, Pt first_line_height) {
+    TextStyle mark_style = style;
+    mark_style.colour = ctx.accent(0);
+    if (l.icon.picture) {
+      // The list's icon as the marker, in the accent, centred on the first line.
+      const Pt size = style.size * 1.3;
+      const uint32_t icon_id = ctx.new_id();
+      stack.add(Pt(0), Pt(0), false, [=, &l, this](Frame& f, Pt top) {
+        draw_icon(f, l.icon, x, top + (first_line_height - size) / 2, size, mark_style.colour, ctx.st, icon_id,
+                  icon_words(l.icon));
+      });
+      return;
+    }
+    auto mark = std::make_shared<Line>(ctx.line(marker(l.style, i, depth), mark_style));
+    stack.add(Pt(0), Pt(0), false, [mark, x](Frame& f, Pt top) { draw_line(f, std::move(*mark), x, top); });
+  }
 
   // Adds the list's items at `x`; returns the index of each item's last piece.
   std::vector<size_t> add(const ListBlock& l, Pt x, int depth) {
-    TextStyle mark_style = style;
-    mark_style.colour = ctx.accent(0);
+    const Pt indent = style.size * (l.icon.picture ? 1.9 : 1.4);
     std::vector<size_t> item_last;
     stack.open(Role::List, ctx.new_id());
     for (size_t i = 0; i < l.items.size(); ++i) {
@@ -43,8 +69,7 @@ struct ListSetter {
       const uint32_t id = ctx.new_id();
       stack.open(Role::ListItem, id);
       stack.open(Role::Label, id);
-      auto mark = std::make_shared<Line>(ctx.line(marker(l.style, i, depth), mark_style));
-      stack.add(Pt(0), Pt(0), false, [mark, x](Frame& f, Pt top) { draw_line(f, std::move(*mark), x, top); });
+      add_marker(l, i, depth, x, lines.empty() ? style.size : lines.front().height);
       stack.close();
       stack.open(Role::ListBody, id);
       stack.add_lines(std::move(lines), x + indent, style.space_after);

@@ -6,6 +6,7 @@
 
 #include "layout/components.h"
 #include "layout/stack.h"
+#include "layout/vector_drawing.h"
 
 namespace lp {
 
@@ -198,18 +199,27 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
     if (!g.name.empty()) {
       TextStyle name = st.heading;
       name.colour = colour;
-      auto lines = std::make_shared<std::vector<Line>>(ctx.set(g.name, name, regions.width - Pt(24)));
+      // The group's icon in the group's colour (without one, a badge), as tall as the name's
+      // first line, a little more when it has a picture.
+      const Pt icon_size = g.icon.picture ? std::max(Pt(18), name.size * 1.5) : Pt(18);
+      auto lines = std::make_shared<std::vector<Line>>(ctx.set(g.name, name, regions.width - icon_size - Pt(6)));
       if (!lines->empty()) {
-        const Pt first_h = lines->front().height, h = height_of(*lines);
-        const uint32_t id = ctx.new_id();
-        stack.add(h, Pt(3), false, [=](Frame& f, Pt top) {
-          // The group's icon: a badge in the group's colour.
-          const Pt d = std::min(Pt(18), first_h);
-          PathItem badge = PathItem::circle(d / 2, top + first_h / 2, d / 2);
-          badge.fill = colour;
-          decorate(f, std::move(badge));
+        const Pt first_h = lines->front().height;
+        const Pt shift = g.icon.picture ? std::max(Pt(0), (icon_size - first_h) / 2) : Pt(0);
+        const Pt h = std::max(height_of(*lines) + shift, g.icon.picture ? icon_size : Pt(0));
+        const uint32_t id = ctx.new_id(), icon_id = ctx.new_id();
+        stack.add(h, Pt(3), false, [=, &g, &st](Frame& f, Pt top) {
+          const Pt d = g.icon.picture ? icon_size : std::min(icon_size, first_h);
+          const Pt text_top = top + shift;
+          if (g.icon.picture) {
+            draw_icon(f, g.icon, Pt(0), top, d, colour, st, icon_id, plain_text(g.name));
+          } else {
+            PathItem badge = PathItem::circle(d / 2, top + first_h / 2, d / 2);
+            badge.fill = colour;
+            decorate(f, std::move(badge));
+          }
           f.begin(Role::Heading, id, 3);
-          draw_lines(f, std::move(*lines), d + Pt(6), top);
+          draw_lines(f, std::move(*lines), d + Pt(6), text_top);
           f.end(Role::Heading, id);
         });
       }
