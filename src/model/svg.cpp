@@ -66,7 +66,33 @@ class Mapper {
       error = "the picture has more than " + std::to_string(kMaxOps) + " path operations";
       return false;
     }
+    if (!finite(pic.root)) {
+      error = "its numbers grow too large to draw (a transform or a length beyond any page)";
+      return false;
+    }
     return true;
+  }
+
+  static bool finite(const VectorGroup& g) {
+    const Affine& t = g.transform;
+    bool ok = std::isfinite(t.a) && std::isfinite(t.b) && std::isfinite(t.c) && std::isfinite(t.d) && std::isfinite(t.e) &&
+              std::isfinite(t.f);
+    auto ops_finite = [](const VectorOps& ops) {
+      for (const auto& op : ops)
+        for (double v : {op.x1, op.y1, op.x2, op.y2, op.x3, op.y3})
+          if (!std::isfinite(v)) return false;
+      return true;
+    };
+    if (g.clip) ok = ok && ops_finite(*g.clip);
+    for (const auto& item : g.items) {
+      if (!ok) break;
+      if (const auto* group = std::get_if<VectorGroup>(&item)) ok = finite(*group);
+      else {
+        const auto& p = std::get<VectorPath>(item);
+        ok = ops_finite(p.ops) && std::isfinite(p.stroke_width);
+      }
+    }
+    return ok;
   }
 
  private:
