@@ -37,7 +37,7 @@ const Laid& laid(const std::string& edition) {
   if (!slot) {
     slot = std::make_unique<Laid>();
     Diagnostics d;
-    slot->doc = load_report(test::source("tests/generality/corpus.yaml"), d);
+    slot->doc = load_report(test::source("tests/generality/corpus.yaml"), d, "", {test::source("layout/icons")});
     slot->doc.path = "corpus.yaml";
     slot->st = resolve_styles(load_edition(test::source("layout/" + edition + ".yaml"), d));
     if (!d.has_errors()) slot->list = lay_out(slot->doc, slot->st, test::project_fonts(), d);
