@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (YAML loaders, inline Markdown, model+text+layout, the PNG and JPEG
+# Builds the libFuzzer targets (YAML loaders, inline Markdown, SVG, model+text+layout, the PNG and JPEG
 # decoders, the whole pipeline to a PDF with pictures) with clang in build-fuzz/ and runs each for a bounded time from
 # the committed seeds and regression inputs. usage: fuzz.sh [SECONDS_PER_TARGET] (default 25)
 # A crash leaves its input in build-fuzz/findings/; add it to tests/fuzz/regressions/ with the fix.
@@ -7,12 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-25}
 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLP_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target yaml_fuzz markdown_fuzz layout_fuzz png_fuzz jpeg_fuzz pdf_fuzz
+cmake --build build-fuzz -j"$(nproc)" --target yaml_fuzz markdown_fuzz svg_fuzz layout_fuzz png_fuzz jpeg_fuzz pdf_fuzz
 mkdir -p build-fuzz/findings
 # layout_fuzz lays reports out, so it starts from the YAML seeds.
 # The picture decoders also start from afl++'s test pictures, where Debian's afl++-doc is installed.
 afl=/usr/share/doc/afl++-doc/afl/testcases/images
-for target in yaml markdown layout png jpeg pdf; do
+for target in yaml markdown svg layout png jpeg pdf; do
   kind=${target/layout/yaml}
   extra=()
   [ -d "$afl/$target" ] && extra=("$afl/$target")

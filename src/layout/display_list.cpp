@@ -14,6 +14,8 @@ std::string pt(Pt p) {
 }
 
 std::string colour(const Colour& c) {
+  if (c.press_from_rgb)  // its CMYK is the output profile's, made by the PDF writer
+    return fmt::format("rgb({},{},{})/press", std::lround(c.r * 255), std::lround(c.g * 255), std::lround(c.b * 255));
   return fmt::format("rgb({},{},{})/cmyk({},{},{},{})", std::lround(c.r * 255), std::lround(c.g * 255),
                      std::lround(c.b * 255), std::lround(c.c * 100), std::lround(c.m * 100), std::lround(c.y * 100),
                      std::lround(c.k * 100));
@@ -56,6 +58,10 @@ void dump_item(std::string& out, const PathItem& p, int) {
     out += " dash";
     for (Pt d : p.dash) out += " " + pt(d);
   }
+  if (p.stroke && p.square_cap) out += " square";
+  if (p.stroke && p.join != PathItem::Join::Miter) out += p.join == PathItem::Join::Round ? " round-join" : " bevel-join";
+  if (p.fill && p.fill_opacity < 1) out += fmt::format(" fill-opacity={:.3f}", p.fill_opacity);
+  if (p.stroke && p.stroke_opacity < 1) out += fmt::format(" stroke-opacity={:.3f}", p.stroke_opacity);
   for (const auto& op : p.ops) {
     switch (op.kind) {
       case PathOp::Kind::MoveTo: out += fmt::format(" M {} {}", pt(op.x1), pt(op.y1)); break;

@@ -208,7 +208,7 @@ class ReportLoader {
       return img;
     }
     if (is_svg(img.src)) {
-      img.vector = vectors_.read(img.src, yaml_.path(), YamlReader::pos(node), what);
+      img.vector = vectors_.read(img.src, shown_path(node.text()), yaml_.path(), YamlReader::pos(node), what);
       if (!img.vector) img.src.clear();
       return img;
     }
@@ -221,6 +221,11 @@ class ReportLoader {
       img.src.clear();
     }
     return img;
+  }
+
+  // A file the report names as diagnostics show it: beside the report as the report is shown.
+  std::string shown_path(std::string_view name) const {
+    return (std::filesystem::path(yaml_.path()).parent_path() / std::string(name)).string();
   }
 
   static bool is_svg(const std::string& name) {
@@ -236,7 +241,7 @@ class ReportLoader {
     icon.name = yaml_.scalar(*node, "'icon'").value_or("");
     if (is_svg(icon.name)) {
       if (const std::string path = resolve_file(*node, "icon"); !path.empty())
-        icon.picture = vectors_.read(path, yaml_.path(), icon.pos, "icon");
+        icon.picture = vectors_.read(path, shown_path(icon.name), yaml_.path(), icon.pos, "icon");
     } else if (!icon.name.empty() && icon.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos) {
       icon.picture = vectors_.icon(icon.name, yaml_.path(), icon.pos);
     } else if (!icon.name.empty()) {

@@ -53,7 +53,7 @@ class Mapper {
   explicit Mapper(std::vector<SvgWarning>& warnings) : warnings_(warnings) {}
 
   bool map(xmlNodePtr root, VectorPicture& pic, std::string& error, int& line) {
-    line = static_cast<int>(xmlGetLineNo(root));
+    line = static_cast<int>(std::max(0L, xmlGetLineNo(root)));
     if (!is_svg_element(root) || name_of(root) != "svg") {
       error = "the root element is <" + name_of(root) + ">, not <svg>";
       return false;
@@ -66,7 +66,33 @@ class Mapper {
       error = "the picture has more than " + std::to_string(kMaxOps) + " path operations";
       return false;
     }
+    if (!finite(pic.root)) {
+      error = "its numbers grow too large to draw (a transform or a length beyond any page)";
+      return false;
+    }
     return true;
+  }
+
+  static bool finite(const VectorGroup& g) {
+    const Affine& t = g.transform;
+    bool ok = std::isfinite(t.a) && std::isfinite(t.b) && std::isfinite(t.c) && std::isfinite(t.d) && std::isfinite(t.e) &&
+              std::isfinite(t.f);
+    auto ops_finite = [](const VectorOps& ops) {
+      for (const auto& op : ops)
+        for (double v : {op.x1, op.y1, op.x2, op.y2, op.x3, op.y3})
+          if (!std::isfinite(v)) return false;
+      return true;
+    };
+    if (g.clip) ok = ok && ops_finite(*g.clip);
+    for (const auto& item : g.items) {
+      if (!ok) break;
+      if (const auto* group = std::get_if<VectorGroup>(&item)) ok = finite(*group);
+      else {
+        const auto& p = std::get<VectorPath>(item);
+        ok = ops_finite(p.ops) && std::isfinite(p.stroke_width);
+      }
+    }
+    return ok;
   }
 
  private:
@@ -76,7 +102,7 @@ class Mapper {
   size_t ops_ = 0;
 
   void warn(xmlNodePtr n, std::string message) {
-    warnings_.push_back({static_cast<int>(xmlGetLineNo(n)), std::move(message)});
+    warnings_.push_back({static_cast<int>(std::max(0L, xmlGetLineNo(n))), std::move(message)});
   }
 
   // A property from the style attribute ("fill: red; stroke: none"), else the attribute.
@@ -361,7 +387,7 @@ std::shared_ptr<const VectorPicture> parse_svg(const std::string& text, std::str
   ctxt->sax->serror = keep_first_error;  // called with the context, whose userData it is
   // No network, no external DTD, no entity substitution, libxml2's errors kept, not printed.
   xmlDocPtr doc = xmlCtxtReadMemory(ctxt, text.data(), static_cast<int>(text.size()), "svg", nullptr,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
   std::shared_ptr<VectorPicture> pic;
   if (!doc) {
     const xmlError* e = xmlCtxtGetLastError(ctxt);

@@ -38,6 +38,7 @@ Paint rgb(unsigned v) {
 }
 
 std::optional<Paint> hex_colour(std::string_view h) {
+  if (h.size() != 3 && h.size() != 6) return std::nullopt;
   for (char c : h)
     if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
   const unsigned v = static_cast<unsigned>(std::stoul(std::string(h), nullptr, 16));

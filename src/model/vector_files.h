@@ -16,10 +16,11 @@ class VectorFiles {
   // `icon_dirs`: where icons named without ".svg" are looked for, in order.
   VectorFiles(std::vector<std::string> icon_dirs, Diagnostics& diags) : icon_dirs_(std::move(icon_dirs)), diags_(diags) {}
 
-  // The SVG at `path` (named at `report`:`pos` as `what`); a damaged one is an error there, and
-  // what it holds that is not drawn a warning at the SVG's own line.
-  std::shared_ptr<const VectorPicture> read(const std::string& path, const std::string& report, SourcePos pos,
-                                            const std::string& what);
+  // The SVG at `path`, called `shown` in diagnostics (named at `report`:`pos` as `what`); a
+  // damaged one is an error there, and what it holds that is not drawn a warning at the SVG's
+  // own line.
+  std::shared_ptr<const VectorPicture> read(const std::string& path, const std::string& shown, const std::string& report,
+                                            SourcePos pos, const std::string& what);
   // icons/NAME.svg in the first folder that has it; none (with a warning) when no folder has it.
   std::shared_ptr<const VectorPicture> icon(const std::string& name, const std::string& report, SourcePos pos);
 

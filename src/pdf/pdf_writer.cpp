@@ -397,7 +397,8 @@ class PdfDocument {
   // get the page's rectangle around them (annotations cannot be transformed).
   void write_group(const GroupItem& group, PageWriting& w) {
     const Transform& t = group.transform;
-    const double ox = info_.geometry.bleed.value, oy = media_h_ - info_.geometry.bleed.value;
+    // F is px/py: the bleed box's coordinates (crop marks move the whole page by a cm of their own).
+    const double ox = info_.geometry.bleed.value, oy = bleed_h_ - info_.geometry.bleed.value;
     // L = S A S with S = diag(1, -1); translation = o - L o + S (e, f), o = F(0, 0).
     const double a = t.a, b = -t.b, c = -t.c, d = t.d;
     const double e = ox - (a * ox + c * oy) + t.e.value, f = oy - (b * ox + d * oy) - t.f.value;

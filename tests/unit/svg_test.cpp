@@ -175,6 +175,8 @@ TEST(SvgTest, Paints) {
   EXPECT_EQ(parse_paint("none")->kind, Paint::Kind::None);
   EXPECT_EQ(parse_paint("currentColor")->kind, Paint::Kind::Current);
   EXPECT_FALSE(parse_paint("#12"));
+  EXPECT_FALSE(parse_paint("#"));
+  EXPECT_FALSE(parse_paint("#1234567890abcdef1234"));
   EXPECT_FALSE(parse_paint("bluish"));
   EXPECT_FALSE(parse_paint("rgb(1,2)"));
 

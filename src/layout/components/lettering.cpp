@@ -44,6 +44,7 @@ Fragment lay_out(const Lettering& l, const Regions& regions, LayoutContext& ctx)
   constexpr double kTracking = 0.45;  // of the size, between letters
   TextStyle style = ctx.st.figure;
   style.uppercase = true;
+  style.leading = style.size * 1.15;  // capitals alone: no room for descenders needed
   Pt widest;
   for (const auto& text : l.lines) widest = std::max(widest, set_line(text, style, kTracking, ctx).width);
   if (widest > regions.width && widest.value > 0) {
