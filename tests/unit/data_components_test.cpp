@@ -204,6 +204,17 @@ TEST(Stats, NumbersShareABaselineWhateverTheirPrefixAndTilesFitTheirNumbers) {
   EXPECT_NE(baselines[3], baselines[4]);  // one tile a row: the next figure is below it
 }
 
+TEST(Stats, AFigureWiderThanTheFrameIsAWarningAtItsLine) {
+  Diagnostics d;
+  Document doc = report_with("        - stats:\n            items:\n"
+                             "              - {value: 123456789012345678901234, label: far too wide}\n", d, "wide.yaml");
+  ASSERT_FALSE(d.has_errors());
+  lay_out(doc, test::booklet_styles(), test::project_fonts(), d);
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_NE(format_diagnostic(d.all()[0]).find("wide.yaml:8:17: warning: a figure is wider than the frame"), std::string::npos)
+      << format_diagnostic(d.all()[0]);
+}
+
 TEST(Answers, UpsideDownInAGroupTurnedHalfWayAndUprightWhereTheLayoutSays) {
   Diagnostics d;
   Document doc = report_with("        - quiz: {title: Quiz, questions: [{q: Which one, a: This one.}]}\n"

@@ -151,7 +151,8 @@ std::pair<std::shared_ptr<Frame>, Pt> tile_row(const StatGroup& g, size_t row, s
     Pt number_x = x + pad;
     if (beside && !t.prefix.empty()) {  // on the number's baseline
       const Pt top = number_top + t.number.baseline - t.prefix.front().baseline;
-      number_x += t.prefix.front().width;
+      // A little more than the space where the tile has room: the big figure's side bearing is small.
+      number_x += t.prefix.front().width + std::clamp(inner - t.prefix.front().width - t.number.width, Pt(0), Pt(2));
       draw_line(*cells, std::move(t.prefix.front()), x + pad, top);
     } else {  // just above the number
       draw_lines(*cells, std::move(t.prefix), x + pad, number_top - height_of(t.prefix));
@@ -174,7 +175,12 @@ size_t tile_columns(const StatGroup& g, const Colour& colour, Pt frame_width, La
   const StyleSheet& st = ctx.st;
   const TextStyle number = tile_number(st, colour);
   Pt widest;
-  for (const StatItem& item : g.items) widest = std::max(widest, ctx.line(ctx.format_number(item.value, item.decimals), number).width);
+  const StatItem* wide = nullptr;
+  for (const StatItem& item : g.items) {
+    const Pt w = ctx.line(ctx.format_number(item.value, item.decimals), number).width;
+    if (w > widest) widest = w, wide = &item;
+  }
+  if (wide && widest + tile_padding(st) * 2 > frame_width) ctx.overflow(wide->pos, "a figure is wider than the frame and runs out of its tile");
   size_t columns = static_cast<size_t>(std::max(1, st.components.tile_columns > 0 ? st.components.tile_columns : st.columns));
   while (columns > 1 && column_width(frame_width, columns, st.components.tile_gutter) < widest + tile_padding(st) * 2) --columns;
   const size_t rows = (g.items.size() + columns - 1) / std::max<size_t>(columns, 1);
