@@ -180,9 +180,12 @@ void PageFlow::lay_out_contents(const ContentsPage& contents) {
     const uint32_t id = ctx_.new_id();
     Frame f;
     f.begin(Role::ContentsEntry, id);
+    // The entry's link holds its text and, once known, its number (id 0: never split).
+    f.begin(Role::Link, 0);
     draw_lines(f, std::move(lines), Pt(0), Pt(0));
     put(std::move(f), frame_left(), y_);
     entry.items_end = page().items.size();
+    page().items.push_back(TagItem{false, Role::Link, 0, 0, {}, {}, {}});
     page().items.push_back(TagItem{false, Role::ContentsEntry, id, 0, {}, {}, {}});
     y_ += entry.height + style.space_after;
     at_top_ = false;
