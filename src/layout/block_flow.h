@@ -20,7 +20,8 @@ struct FlowItem {
 
 FlowItem flow_item(const Block& block, LayoutContext& ctx);
 // A heading of `level` (1: a section's title) in `style`, with its bookmark unless not.
-FlowItem heading_item(const InlineText& text, const TextStyle& style, int level, LayoutContext& ctx, bool bookmark = true);
+FlowItem heading_item(const InlineText& text, const TextStyle& style, int level, LayoutContext& ctx, bool bookmark = true,
+                      const std::string& lang = {});
 
 class BlockFlow {
  public:

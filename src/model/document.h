@@ -23,11 +23,13 @@ using InlineText = std::vector<Inline>;
 struct Paragraph {
   InlineText text;
   SourcePos pos;
+  std::string lang;  // a BCP 47 tag, when the paragraph's language is not the report's
 };
 
 struct Heading {
   InlineText text;
   SourcePos pos;
+  std::string lang;  // likewise
 };
 
 struct ListBlock {
