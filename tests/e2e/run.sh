@@ -203,7 +203,7 @@ if [ -d "$src/tests/e2e/pdfjs/node_modules/pdfjs-dist" ]; then
       "The year at a glance" "In conclusion" "Puzzles & Quizzes"
     check "components in $ed: PDF.js's structure tree" "${pdfjs[@]}" "components-$ed.pdf" \
       --roles H1,H2,P,L,LI,Figure,BlockQuote,Caption,TOC,Link --links \
-      --alt "Word search, 6 by 6 letters: find FAMILY NETWORK, LOVE, VOICE" --alt "Word search, 6 by 6 letters, solved: FAMILY NETWORK: row" \
+      --alt "Word search, 14 by 14 letters: find FAMILY NETWORK, LOVE, VOICE" --alt "Word search, 14 by 14 letters, solved: FAMILY NETWORK: row" \
       "A paragraph with bold, italic and a link." "A heading" "Inside the callout." "People" \
       "Hearing from teenagers." "In each week" "Schools" "Were you paying attention?" "If you are worried about a child, call."
   done

@@ -118,7 +118,7 @@ if (links) {
   }
 }
 for (const a of alts) if (!figureAlts.some((x) => x.startsWith(a))) failures.push(`no Figure's alt text begins "${a}"`);
-const all = flow.join(" ").replace(/\s+/g, " ");
+const all = flow.join("").replace(/\s+/g, " ");
 let at = 0;
 for (const t of texts) {
   const found = all.indexOf(t, at);
