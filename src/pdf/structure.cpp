@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <iterator>
 
 #include "pdf/pdf_objects.h"
@@ -49,7 +50,17 @@ const char* type_of(const TagItem& tag) {
 
 uint32_t object_number(const void* object) { return static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF; }
 
-void append_ref(std::string& out, uint32_t object) { fmt::format_to(std::back_inserter(out), "{} 0 R", object); }
+// Numbers and references digit by digit: a page holds thousands of marked-content sequences.
+void append_number(std::string& out, uint32_t n) {
+  char buf[16];
+  const auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out.append(buf, end);
+}
+
+void append_ref(std::string& out, uint32_t object) {
+  append_number(out, object);
+  out += " 0 R";
+}
 
 // A PDF literal string (a language tag: ASCII, but escaped all the same).
 void append_literal(std::string& out, const std::string& s) {
@@ -163,7 +174,9 @@ void StructureTree::draw(std::string& out) {
   if (open_ == want && (want == Sequence::Artifact ? open_kind_ == kind : open_element_ == element)) return;
   interrupt(out);
   if (want == Sequence::Artifact) {
-    fmt::format_to(std::back_inserter(out), "/Artifact <</Type /{}>> BDC\n", artifact_type(kind));
+    out += "/Artifact <</Type /";
+    out += artifact_type(kind);
+    out += ">> BDC\n";
     open_kind_ = kind;
   } else {
     Element& e = elements_[element];
@@ -173,7 +186,11 @@ void StructureTree::draw(std::string& out) {
     mcids.push_back(element);
     if (e.page < 0) e.page = static_cast<int32_t>(page);
     e.kids.push_back(Kid{Kid::Mcid, page, mcid});
-    fmt::format_to(std::back_inserter(out), "/{} <</MCID {}>> BDC\n", e.type, mcid);
+    out += '/';
+    out += e.type;
+    out += " <</MCID ";
+    append_number(out, mcid);
+    out += ">> BDC\n";
     open_element_ = element;
   }
   open_ = want;
@@ -235,7 +252,9 @@ void StructureTree::link_annotation(size_t handle, HPDF_Annotation annot, HPDF_P
 // The keys of an element's dictionary, as written in the file.
 std::string StructureTree::keys_of(uint32_t index) const {
   const Element& e = elements_[index];
-  std::string out = fmt::format("/S /{} /P ", e.type);
+  std::string out = "/S /";
+  out += e.type;
+  out += " /P ";
   append_ref(out, index == 0 ? object_number(root_) : object_ids_[e.parent]);
   if (e.page >= 0) out += " /Pg ", append_ref(out, object_number(pages_[static_cast<size_t>(e.page)]));
   if (auto it = extras_.find(index); it != extras_.end()) {
@@ -256,10 +275,10 @@ std::string StructureTree::keys_of(uint32_t index) const {
     switch (k.kind) {
       case Kid::Mcid:
         if (static_cast<int32_t>(k.page) == e.page) {
-          fmt::format_to(std::back_inserter(out), "{}", k.value);
+          append_number(out, k.value);
         } else {
           out += "<</Type /MCR /Pg ", append_ref(out, object_number(pages_[k.page]));
-          fmt::format_to(std::back_inserter(out), " /MCID {}>>", k.value);
+          out += " /MCID ", append_number(out, k.value), out += ">>";
         }
         break;
       case Kid::Child: append_ref(out, object_ids_[k.value]); break;
