@@ -7,9 +7,10 @@
 
 namespace lp {
 
-// Lines of one text, tagged `role` (a heading: `level`), split with two lines either side.
+// Lines of one text, tagged `role` (a heading: `level`; `lang`, when not the report's language),
+// split with two lines either side.
 Fragment lay_out_lines(std::vector<Line> lines, const Regions& regions, LayoutContext& ctx, SourcePos pos, Role role,
-                       int level = 0);
+                       int level = 0, const std::string& lang = {});
 
 class Stack;
 // A component's own heading (a chart's title, a puzzle's): a subheading, bookmarked, kept with
@@ -18,6 +19,9 @@ void add_heading(Stack& stack, const InlineText& title, Pt width, LayoutContext&
 
 // A word search's grid (the solution: with every word marked), centred in `width`.
 Frame word_search_grid(const WordSearchGrid& grid, Pt cell, bool solution, Pt width, LayoutContext& ctx);
+// The grid's alt text: "Word search, 12 by 12 letters: find A, B, …", the words in the list's
+// order; for the solution, where each word is ("A: row 1, column 3, across").
+std::string word_search_alt(const WordSearch& ws, const WordSearchGrid& grid, bool solution);
 
 Fragment lay_out(const ListBlock& list, const Regions& regions, LayoutContext& ctx);
 Fragment lay_out(const Quote& quote, const Regions& regions, LayoutContext& ctx);

@@ -211,9 +211,12 @@ void PageFlow::lay_out_contents(const ContentsPage& contents) {
     const uint32_t id = ctx_.new_id();
     Frame f;
     f.begin(Role::ContentsEntry, id);
+    // The entry's link holds its text and, once known, its number (id 0: never split).
+    f.begin(Role::Link, 0);
     draw_lines(f, std::move(lines), Pt(0), Pt(0));
     put(std::move(f), frame_left(), y_);
     entry.items_end = page().items.size();
+    page().items.push_back(TagItem{false, Role::Link, 0, 0, {}, {}, {}});
     page().items.push_back(TagItem{false, Role::ContentsEntry, id, 0, {}, {}, {}});
     y_ += entry.height + style.space_after;
     at_top_ = false;
@@ -302,7 +305,7 @@ void PageFlow::lay_out_section(const Section& s, size_t index) {
     new_page(true);
     top = y_;
   });
-  FlowItem title = heading_item(s.title, st_.section_title, 1, ctx_, true, s.id);
+  FlowItem title = heading_item(s.title, st_.section_title, 1, ctx_, true, {}, s.id);
   title.space_before = Pt(0);
   flow.add(title);
   if (!s.subtitle.empty()) flow.add(heading_item(s.subtitle, st_.heading, 2, ctx_, false));

@@ -25,11 +25,13 @@ using InlineText = std::vector<Inline>;
 struct Paragraph {
   InlineText text;
   SourcePos pos;
+  std::string lang;  // a BCP 47 tag, when the paragraph's language is not the report's
 };
 
 struct Heading {
   InlineText text;
   SourcePos pos;
+  std::string lang;  // likewise
 };
 
 // A pictogram: one of the layout's icons (layout/icons/NAME.svg) or the report's own SVG, drawn

@@ -8,6 +8,7 @@
 #include "model/pdf_limits.h"
 #include "model/quotes.h"
 #include "model/input_path.h"
+#include "model/language_tag.h"
 #include "model/loaders.h"
 #include "model/vector_files.h"
 #include "model/yaml_reader.h"
@@ -86,7 +87,7 @@ class ReportLoader {
     info.title = yaml_.scalar_or(node, "title", "");
     info.organisation = yaml_.scalar_or(node, "organisation", "");
     info.short_name = yaml_.scalar_or(node, "short-name", info.title);
-    info.language = yaml_.scalar_or(node, "language", "en-GB");
+    info.language = language_tag(node, "language", "en-GB");
     info.date = yaml_.scalar_or(node, "date", "");
     info.words = words_for(info.language);
     if (const YamlNode* w = node.find("words"); w && yaml_.expect_map(*w, "'words'")) {
@@ -315,15 +316,36 @@ class ReportLoader {
     return section;
   }
 
+  // A paragraph's or heading's text: `p: text`, or `p: {text: …, lang: cy}`.
+  InlineText text_of_block(const YamlNode& v, const std::string& what) {
+    if (!v.is_mapping()) return inline_text(v, what);
+    yaml_.check_keys(v, {"text", "lang"}, {"text"});
+    return optional_text(v, "text");
+  }
+  std::string lang_of_block(const YamlNode& v) { return v.is_mapping() ? language_tag(v, "lang", "") : ""; }
+
+  // A BCP 47 tag, checked where it is written.
+  std::string language_tag(const YamlNode& map, const char* key, const std::string& fallback) {
+    const YamlNode* node = map.find(key);
+    if (!node) return fallback;
+    auto tag = yaml_.scalar(*node, fmt::format("'{}'", key));
+    if (!tag) return fallback;
+    if (!is_language_tag(*tag)) {
+      yaml_.error(*node, fmt::format("'{}' is not a language tag: write a BCP 47 tag such as cy, en-GB or fr", *tag));
+      return fallback;
+    }
+    return *tag;
+  }
+
   void read_block(const YamlNode& item, std::vector<Block>& out) {
     auto kv = yaml_.single_key(item, "block");
     if (!kv) return;
     const auto& [key, v] = *kv;
     const std::string kind(key.text());
     const SourcePos pos = YamlReader::pos(key);
-    if (kind == "p") out.push_back(Paragraph{inline_text(v, "a paragraph"), pos});
+    if (kind == "p") out.push_back(Paragraph{text_of_block(v, "a paragraph"), pos, lang_of_block(v)});
     else if (kind == "heading") {
-      out.push_back(Heading{inline_text(v, "a heading"), pos});
+      out.push_back(Heading{text_of_block(v, "a heading"), pos, lang_of_block(v)});
       check_pdf_text(v, plain_text(std::get<Heading>(out.back()).text), "a heading");  // a bookmark
     }
     else if (kind == "list") out.push_back(read_list(v, pos));

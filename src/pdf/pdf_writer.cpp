@@ -364,10 +364,17 @@ class PdfDocument {
   }
 
   void write_items(const std::vector<FrameItem>& items, PageWriting& w) {
+    // Linked text (a run with a link, and the link's rectangle after it) is a Link element's.
+    bool in_link = false;
     for (const auto& item : items) {
+      if (in_link && !std::holds_alternative<LinkItem>(item)) structure_->close_link(), in_link = false;
       if (const auto* tag = std::get_if<TagItem>(&item)) {
-        structure_->tag(*tag, w.content);
+        structure_->tag(*tag);
         continue;
+      }
+      if (const auto* text = std::get_if<GlyphRunItem>(&item); text && !text->run.link.empty()) {
+        structure_->open_link();
+        in_link = true;
       }
       if (std::holds_alternative<GlyphRunItem>(item) || std::holds_alternative<PathItem>(item) ||
           std::holds_alternative<ImageItem>(item)) {
@@ -383,12 +390,14 @@ class PdfDocument {
         write_path(*path, w.page, w.content);
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
         links_.push_back(PageLink{pages_.size() - 1, on_page(*link, w.to_page), structure_->link(), {}});
+        if (in_link) structure_->close_link(), in_link = false;
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
         write_image(*image, w.page, w.content);
       } else if (const auto* group = std::get_if<GroupItem>(&item)) {
         write_group(*group, w);
       }
     }
+    if (in_link) structure_->close_link();
   }
 
   // A group's items are written in its own coordinates, as if they were the page's, under a

@@ -7,15 +7,21 @@
 // element is. Sequences are opened lazily and closed when what is drawn changes owner, before a
 // group's q and Q, and at the page's end, so they nest with q/Q and BT/ET; the ActualText spans
 // of the text go inside them. An element split over pages (the same id on the next page) stays
-// one structure element with content on both. finish() writes the StructTreeRoot, its
-// ParentTree and the catalog's MarkInfo.
+// one structure element with content on both.
+//
+// While the pages are written the elements are small records of our own; finish() makes one
+// empty libharu dictionary per element that holds anything (for its object number) and writes
+// each one's keys itself when libharu saves the file (the dictionary's write_fn): libharu's own
+// dictionaries cost about a kilobyte an element (every key is a 128-byte array) and write a line
+// a key. Elements that hold nothing (no marked content, no annotation, no element that does)
+// are left out.
 #include <hpdf.h>
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "layout/frame.h"
@@ -38,7 +44,7 @@ class StructureTree {
   // A page begins; its /StructParents is its index.
   void begin_page(HPDF_Page page);
   // A tag of the page's frame tree.
-  void tag(const TagItem& tag, std::string& out);
+  void tag(const TagItem& tag);
   // Something is about to be drawn: opens the sequence it belongs to (closing another if need be).
   void draw(std::string& out);
   // Whether the next thing drawn is inside a figure, which wants its bounding box.
@@ -50,8 +56,13 @@ class StructureTree {
   // The page's end: closes what is open; its MCIDs go into the parent tree.
   void end_page(std::string& out);
 
-  // A link annotation drawn now, inside the innermost element open: a Link element made in its
-  // place among that element's kids. Returns a handle for link_annotation().
+  // Linked text is about to be drawn: a Link element, inside the innermost element open, holds
+  // it and the annotation link() is called for next; close_link() ends it.
+  void open_link();
+  void close_link();
+  // A link annotation drawn now: the innermost open Link element holds it, else one is made for
+  // it in its place among the kids of the innermost element. Returns a handle for
+  // link_annotation().
   size_t link();
   // The annotation made for a link() at save time: the Link element's OBJR, the annotation's
   // /StructParent and /Contents.
@@ -63,44 +74,66 @@ class StructureTree {
   size_t element_count() const { return elements_.size(); }
 
  private:
+  // One of an element's kids, in reading order.
+  struct Kid {
+    enum Kind : uint8_t { Mcid, Child, Annotation } kind;
+    uint32_t page;   // a Mcid's page index
+    uint32_t value;  // the MCID, the child's index into elements_, or the index into annotations_
+  };
   struct Element {
-    HPDF_Dict dict = nullptr;
-    HPDF_Array kids = nullptr;
-    HPDF_Page page = nullptr;  // of its first marked content (/Pg)
-    Role role = Role::Paragraph;
+    uint32_t parent = 0;
+    int32_t page = -1;  // the index of the page of its first marked content (/Pg)
+    Role role = Role::Section;
     const char* type = "Document";  // its structure type, which also tags its marked content
-    PdfBox box;                // a figure's, on `page`
-    HPDF_Page box_page = nullptr;
+    std::vector<Kid> kids;
+  };
+  // What few elements have: a figure's alt text and box, a language.
+  struct Extra {
+    std::string alt, lang;
+    PdfBox box;       // a figure's, on box_page
+    int box_page = -1;
   };
   struct Open {
     bool artifact = false;
+    bool writer_link = false;  // opened by open_link()
     ArtifactKind kind = ArtifactKind::Layout;
-    size_t element = 0;  // index into elements_
+    uint32_t element = 0;  // index into elements_
     uint32_t id = 0;
+  };
+  struct Annotation {
+    HPDF_Annotation annot;
+    HPDF_Page page;
   };
   enum class Sequence { None, Artifact, Element };
 
-  size_t new_element(const char* type, size_t parent);
-  const char* type_of(const TagItem& tag) const;
+  uint32_t new_element(const char* type, Role role, uint32_t parent);
+  uint32_t innermost_element() const;
+  std::string keys_of(uint32_t element) const;
+  static HPDF_STATUS write_element(HPDF_Dict dict, HPDF_Stream stream);
 
   HPDF_Doc doc_;
   HPDF_Dict root_ = nullptr;
-  std::vector<Element> elements_;          // [0] is the Document
-  std::map<uint32_t, size_t> by_id_;       // the layout's element ids
-  std::vector<Open> stack_;                // what is open where the writer stands
+  std::vector<Element> elements_;  // [0] is the Document
+  std::unordered_map<uint32_t, Extra> extras_;      // by element
+  std::unordered_map<uint32_t, uint32_t> by_id_;    // the layout's element ids
+  std::vector<Open> stack_;                         // what is open where the writer stands
   int artifacts_open_ = 0, figures_open_ = 0;
   // The open marked-content sequence.
   Sequence open_ = Sequence::None;
-  size_t open_element_ = 0;
+  uint32_t open_element_ = 0;
   ArtifactKind open_kind_ = ArtifactKind::Layout;
-  // The page being written, its index and the element of each of its MCIDs.
-  HPDF_Page page_ = nullptr;
-  int page_index_ = -1;
-  std::vector<size_t> mcids_;
-  // The parent tree: a page's MCIDs (arrays of elements), then each annotation's element.
-  std::vector<HPDF_Array> page_parents_;
-  std::vector<size_t> link_elements_;       // by link() handle
-  std::vector<size_t> annotation_parents_;  // by /StructParent - page count
+  // The pages so far; the element of each MCID of each page.
+  std::vector<HPDF_Page> pages_;
+  std::vector<std::vector<uint32_t>> page_mcids_;
+  // Link elements by link() handle; annotations by /StructParent - page count, with their element.
+  std::vector<uint32_t> link_elements_;
+  std::vector<Annotation> annotations_;
+  std::vector<uint32_t> annotation_elements_;
+  // At finish(): each element's object number (0: left out); the kept elements, whose objects
+  // are numbered in a row from first_object_.
+  std::vector<uint32_t> object_ids_;
+  std::vector<uint32_t> kept_elements_;
+  uint32_t first_object_ = 0;
 };
 
 }  // namespace lp

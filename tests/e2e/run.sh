@@ -226,18 +226,50 @@ pdfjs=(node "$src/tests/e2e/pdfjs/struct_tree.mjs")
 if [ -d "$src/tests/e2e/pdfjs/node_modules/pdfjs-dist" ]; then
   for ed in booklet large-print screen; do
     check "$ed: PDF.js's structure tree in the order of report.yaml" "${pdfjs[@]}" "report/out/$ed.pdf" \
-      --roles H1,H2,P,L,LI,Figure,BlockQuote,TOC,TOCI,Link \
+      --roles H1,H2,P,L,LI,Figure,BlockQuote,TOC,TOCI,Link --links --lang en-GB="Welcome to the children" \
       "Welcome to the 2024-25" "Contents" "Introduction: About Us!" "Welcome to the children" \
       "Governance: How does the NSCP work?" "Tom McCabe" "Education as the Fourth Partner!" "Key Messages" \
       "The year at a glance" "In conclusion" "Puzzles & Quizzes"
     check "components in $ed: PDF.js's structure tree" "${pdfjs[@]}" "components-$ed.pdf" \
-      --roles H1,H2,P,L,LI,Figure,BlockQuote,Caption,TOC \
+      --roles H1,H2,P,L,LI,Figure,BlockQuote,Caption,TOC,Link --links \
+      --alt "Word search, 14 by 14 letters: find FAMILY NETWORK, LOVE, VOICE" --alt "Word search, 14 by 14 letters, solved: FAMILY NETWORK: row" \
       "A paragraph with bold, italic and a link." "A heading" "Inside the callout." "People" \
       "Hearing from teenagers." "In each week" "Schools" "Were you paying attention?" "If you are worried about a child, call."
   done
 else
   check "PDF.js is installed (scripts/setup.sh)" false
 fi
+# A second report (tests/languages): its own pictures, a table, Welsh and French paragraphs with
+# their own /Lang, and names in Polish, French and Welsh, in every edition.
+mkdir -p languages && cp "$src/tests/languages/report.yaml" languages/
+python3 "$src/tests/languages/make_pictures.py" languages
+check "languages: build every edition" bash -c "cd languages && '$lp' build report.yaml ${opts[*]}"
+for ed in booklet large-print screen; do
+  pdf="languages/out/$ed.pdf"
+  check "languages $ed: tagged" bash -c "pdfinfo '$pdf' | grep -Eq '^Tagged: +yes'"
+  check "languages $ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "$pdf"
+  if [ -d "$src/tests/e2e/pdfjs/node_modules/pdfjs-dist" ]; then
+    check "languages $ed: PDF.js's structure tree in the order of the report" "${pdfjs[@]}" "$pdf" \
+      --roles H1,H2,P,L,LI,Figure,Caption,Table,TR,TH,TD,BlockQuote,TOC,TOCI,Link --links \
+      --lang cy="Llongyfarchiadau i bawb a gymerodd ran eleni" --lang fr="Émile nous a demandé" \
+      --lang en-GB="This year the panel was chaired by" \
+      --alt "Green hills under a pale blue sky" --alt "A white lighthouse with a red band" \
+      "Our Young People's Panel" "Our Young People's Panel" "This year the panel was chaired by Zoë Łukasik" \
+      "partnership" "Who took part" "Ćwiczenia" "Dafydd ap Gwilym" "The hills above the summer meeting" \
+      "Llongyfarchiadau" "Où est notre place" "The Year in Numbers" "Workshops by the panel's members" \
+      "Member" "Language" "Workshops" "Young people" "Zoë Łukasik" "Polish" "4" "38" "Émile Durand" "French" \
+      "Siân Powell" "Welsh" "5" "44" "We want to be asked" "The lighthouse on the panel's poster" "Thank you, diolch"
+  fi
+  pdftotext "$pdf" - | tr -s ' \n' ' ' >"languages-$ed.txt"  # one line: words may wrap anywhere
+  check "languages $ed: no U+FFFD in the text" bash -c "! grep -q $'\xef\xbf\xbd' languages-$ed.txt"
+  for words in "Zoë Łukasik" "Émile Durand" "Siân Powell" "Dafydd ap Gwilym" "Ćwiczenia" "où nous en sommes" \
+    "Llongyfarchiadau" "am ŵyn ac ŷd" "dŵr a'r tŷ"; do
+    check "languages $ed: '$words' copies out" contains "languages-$ed.txt" "$words"
+  done
+done
+check "languages: the Welsh check can fail (that paragraph is not French)" bash -c \
+  "! ${pdfjs[*]} languages/out/screen.pdf --lang fr='Llongyfarchiadau' >/dev/null"
+
 # The checks can fail: without its structure tree, and with untagged content drawn over a page.
 qpdf --qdf --object-streams=disable report/out/screen.pdf untagged-qdf.pdf
 sed -i 's#/StructTreeRoot#/StructTreeRooX#' untagged-qdf.pdf

@@ -1,6 +1,8 @@
 #include "model/quotes.h"
 #include "test_support.h"
 
+#include "model/language_tag.h"
+
 namespace lp {
 namespace {
 
@@ -223,6 +225,37 @@ TEST(Model, FontConfigResolvesFilesAndRoles) {
 TEST(Model, ClosestMatch) {
   EXPECT_EQ(closest_match("qoute", {"quote", "list"}), "quote");
   EXPECT_EQ(closest_match("zzzzzz", {"quote", "list"}), "");
+}
+
+TEST(Model, LanguageTagsAreBcp47) {
+  for (const char* tag : {"cy", "en-GB", "fr", "pl", "zh-Hant-TW", "sr-Latn", "en-GB-oxendict", "x-private", "es-419"})
+    EXPECT_TRUE(is_language_tag(tag)) << tag;
+  for (const char* tag : {"", "cy_GB", "welsh", "cy-", "-cy", "e", "123", "en GB", "en-GB-", "root", "cy\xC3\xA2"})
+    EXPECT_FALSE(is_language_tag(tag)) << tag;
+}
+
+TEST(Model, AParagraphOrHeadingMayHaveItsOwnLanguage) {
+  Diagnostics d;
+  Document doc = load_report(test::write_temp("lang.yaml", "report: {title: T, editions: [a], language: en-GB}\ncontent:\n"
+                                                           "  - section:\n      title: S\n      blocks:\n"
+                                                           "        - p: {text: Croeso *i bawb*, lang: cy}\n"
+                                                           "        - heading: {text: Bienvenue, lang: fr}\n"
+                                                           "        - p: Welcome\n"), d);
+  ASSERT_FALSE(d.has_errors()) << format_diagnostic(d.all().front());
+  const auto& blocks = std::get<Section>(doc.content.at(0)).blocks;
+  EXPECT_EQ(plain_text(std::get<Paragraph>(blocks.at(0)).text), "Croeso i bawb");
+  EXPECT_EQ(std::get<Paragraph>(blocks.at(0)).lang, "cy");
+  EXPECT_EQ(std::get<Heading>(blocks.at(1)).lang, "fr");
+  EXPECT_EQ(std::get<Paragraph>(blocks.at(2)).lang, "");
+}
+
+TEST(Model, ALanguageThatIsNotBcp47IsAnErrorWhereItIs) {
+  Diagnostics d;
+  load_report(test::write_temp("badlang.yaml", "report: {title: T, editions: [a]}\ncontent:\n  - section:\n      title: S\n"
+                                               "      blocks:\n        - p: {text: Croeso, lang: Welsh}\n"), d);
+  ASSERT_EQ(d.all().size(), 1u);
+  const std::string msg = format_diagnostic(d.all().front());
+  EXPECT_NE(msg.find("badlang.yaml:6:35: error: 'Welsh' is not a language tag"), std::string::npos) << msg;
 }
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include <regex>
+
 #include "layout/flow.h"
 #include "pdf/conveyor.h"
 #include "pdf/marks.h"
@@ -34,6 +36,24 @@ TEST(Pdf, WritesAFileWithBoxesAndEmbeddedFonts) {
   EXPECT_NE(pdf.find("/ToUnicode"), std::string::npos);
   EXPECT_NE(pdf.find("/Lang (en-GB)"), std::string::npos);
   EXPECT_FALSE(fs::exists(path + ".part"));
+}
+
+TEST(Pdf, LinksHoldTheirTextAndAnnotationAndParagraphsTheirLanguage) {
+  Diagnostics d;
+  Document doc = load_report(test::write_temp("tagged-lang.yaml",
+                                              "report: {title: T, editions: [booklet]}\ncontent:\n  - section:\n      title: S\n"
+                                              "      blocks:\n        - p: {text: 'Croeso i [bawb](https://example.org/).', lang: cy}\n"),
+                             d);
+  ASSERT_FALSE(d.has_errors());
+  const std::string path = test::write_temp("tagged-lang.pdf", "");
+  ASSERT_TRUE(write_pdf(lay_out(doc, test::booklet_styles(), test::project_fonts(), d), path, {1700000000}, d));
+  const std::string pdf = read_bytes(path);
+  EXPECT_NE(pdf.find("/S /P /P "), std::string::npos);
+  EXPECT_NE(pdf.find("/Lang (cy)"), std::string::npos);
+  // The Link element: the linked word's marked content, then the annotation.
+  EXPECT_TRUE(std::regex_search(pdf, std::regex(R"(/S /Link /P \d+ 0 R /Pg \d+ 0 R /K \[\d+ <</Type /OBJR /Obj \d+ 0 R /Pg \d+ 0 R>>\])")))
+      << pdf.substr(0, 4000);
+  EXPECT_TRUE(std::regex_search(pdf, std::regex(R"(/StructParent \d+)")));
 }
 
 TEST(Pdf, EveryEditionIsTaggedAndUa1IsClaimedOnlyWhenAsked) {

@@ -28,11 +28,11 @@ FlowItem flow_item(const Block& b, LayoutContext& ctx) {
           item.space_before = st.body.space_before;
           item.space_after = st.body.space_after;
           item.lay_out = [&x, &ctx](const Regions& r) {
-            return lay_out_lines(ctx.set(x.text, ctx.st.body, r.width), r, ctx, x.pos, Role::Paragraph);
+            return lay_out_lines(ctx.set(x.text, ctx.st.body, r.width), r, ctx, x.pos, Role::Paragraph, 0, x.lang);
           };
           return item;
         } else if constexpr (std::is_same_v<T, Heading>) {
-          return heading_item(x.text, st.heading, 2, ctx);
+          return heading_item(x.text, st.heading, 2, ctx, true, x.lang);
         } else if constexpr (std::is_same_v<T, PageBreak>) {
           FlowItem item;
           item.page_break = true;

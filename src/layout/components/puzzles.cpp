@@ -151,8 +151,9 @@ void add_answers(Stack& stack, const Answers& a, Pt width, LayoutContext& ctx) {
     const Pt cell = std::min(st.caption.leading, width / grid.size);
     const uint32_t id = ctx.new_id();
     const WordSearchGrid* g = &grid;
+    const std::string alt = word_search_alt(*ws, grid, true);
     stack.add(cell * grid.size, st.body.leading, true, [=, &ctx](Frame& f, Pt top) {
-      f.push(TagItem{true, Role::Figure, id, 0, {}, "The word search with every word marked", {}});
+      f.push(TagItem{true, Role::Figure, id, 0, {}, alt, {}});
       f.place(word_search_grid(*g, cell, true, width, ctx), Pt(0), top);
       f.push(TagItem{false, Role::Figure, id, 0, {}, {}, {}});
     });

@@ -6,7 +6,7 @@
 namespace lp {
 
 Fragment lay_out_lines(std::vector<Line> lines, const Regions& regions, LayoutContext& ctx, SourcePos pos, Role role,
-                       int level) {
+                       int level, const std::string& lang) {
   std::vector<Pt> heights;
   heights.reserve(lines.size());
   for (const auto& l : lines) heights.push_back(l.height);
@@ -19,7 +19,7 @@ Fragment lay_out_lines(std::vector<Line> lines, const Regions& regions, LayoutCo
   for (size_t i = 0; i < lines.size();) {
     Frame& f = out.frames[where[i]];
     f.width = regions.width;
-    f.begin(role, id, level);
+    f.push(TagItem{true, role, id, level, {}, {}, lang});
     Pt y;
     for (const size_t region = where[i]; i < lines.size() && where[i] == region; ++i) {
       const Pt h = lines[i].height;
@@ -41,14 +41,14 @@ void add_heading(Stack& stack, const InlineText& title, Pt width, LayoutContext&
 }
 
 FlowItem heading_item(const InlineText& text, const TextStyle& style, int level, LayoutContext& ctx, bool bookmark,
-                      std::string id) {
+                      const std::string& lang, std::string id) {
   FlowItem item;
   item.space_before = style.space_before;
   item.space_after = style.space_after;
   item.keep_with_next = true;
-  item.lay_out = [&text, &style, level, &ctx, bookmark, id = std::move(id)](const Regions& r) {
+  item.lay_out = [&text, &style, level, &ctx, bookmark, lang, id = std::move(id)](const Regions& r) {
     Fragment f = lay_out_lines(ctx.set_balanced(text, style, r.width), r, ctx, text.empty() ? SourcePos{} : text.front().pos,
-                               Role::Heading, level);
+                               Role::Heading, level, lang);
     for (auto& frame : f.frames)
       if (bookmark && !frame.empty()) {
         frame.anchors.push_back(Anchor{plain_text(text), level - 1, Pt(0), id});

@@ -4,6 +4,10 @@
 #include "layout/components.h"
 #include "layout/stack.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace lp {
 
 Frame word_search_grid(const WordSearchGrid& grid, Pt cell, bool solution, Pt width, LayoutContext& ctx) {
@@ -51,6 +55,31 @@ Frame word_search_grid(const WordSearchGrid& grid, Pt cell, bool solution, Pt wi
   return f;
 }
 
+namespace {
+
+const char* direction_of(int drow, int dcol) {
+  if (drow == 0) return dcol < 0 ? "backwards" : "across";
+  if (dcol == 0) return drow < 0 ? "up" : "down";
+  if (drow > 0) return dcol > 0 ? "down and to the right" : "down and to the left";
+  return dcol > 0 ? "up and to the right" : "up and to the left";
+}
+
+}  // namespace
+
+std::string word_search_alt(const WordSearch& ws, const WordSearchGrid& grid, bool solution) {
+  std::string alt = fmt::format("Word search, {} by {} letters{}", grid.size, grid.size, solution ? ", solved:" : ": find");
+  bool first = true;
+  for (const auto& word : ws.words) {  // in the order of the list beside it
+    const auto p = std::find_if(grid.placements.begin(), grid.placements.end(), [&](const auto& q) { return q.word == word; });
+    if (solution && p == grid.placements.end()) continue;
+    alt += first ? " " : solution ? "; " : ", ";
+    first = false;
+    alt += word;
+    if (solution) alt += fmt::format(": row {}, column {}, {}", p->row + 1, p->col + 1, direction_of(p->drow, p->dcol));
+  }
+  return alt;
+}
+
 Fragment lay_out(const WordSearch& ws, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const WordSearchGrid* grid = nullptr;
@@ -65,7 +94,7 @@ Fragment lay_out(const WordSearch& ws, const Regions& regions, LayoutContext& ct
   const uint32_t figure = ctx.new_id();
   const Pt side = cell * grid->size;
   stack.add(side, st.body.leading, false, [&, cell, figure](Frame& f, Pt top) {
-    f.push(TagItem{true, Role::Figure, figure, 0, {}, "A word search grid", {}});
+    f.push(TagItem{true, Role::Figure, figure, 0, {}, word_search_alt(ws, *grid, false), {}});
     f.place(word_search_grid(*grid, cell, false, regions.width, ctx), Pt(0), top);
     f.push(TagItem{false, Role::Figure, figure, 0, {}, {}, {}});
   });
