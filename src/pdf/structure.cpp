@@ -129,13 +129,15 @@ void StructureTree::tag(const TagItem& tag) {
     return;
   }
   if (tag.start) {
-    auto it = tag.id != 0 ? by_id_.find(tag.id) : by_id_.end();
+    // A layout id may name an item and its parts (LI, Lbl, LBody): an element is its id and role.
+    const uint64_t key = (uint64_t{tag.id} << 8) | static_cast<uint8_t>(tag.role);
+    auto it = tag.id != 0 ? by_id_.find(key) : by_id_.end();
     uint32_t index;
     if (it != by_id_.end()) {
       index = it->second;  // the same element, continued on this page
     } else {
       index = new_element(type_of(tag), tag.role, innermost_element());
-      if (tag.id != 0) by_id_.emplace(tag.id, index);
+      if (tag.id != 0) by_id_.emplace(key, index);
       if (tag.role == Role::Figure && !tag.alt.empty()) extras_[index].alt = tag.alt;
       if (!tag.lang.empty()) extras_[index].lang = tag.lang;
     }
@@ -143,17 +145,20 @@ void StructureTree::tag(const TagItem& tag) {
     if (tag.role == Role::Figure) ++figures_open_;
     return;
   }
-  for (size_t i = stack_.size(); i-- > 0;) {
-    if (!stack_[i].artifact && !stack_[i].writer_link && stack_[i].id == tag.id) {
-      // Whatever was left open inside it closes with it.
-      for (size_t j = i; j < stack_.size(); ++j) {
-        if (stack_[j].artifact) --artifacts_open_;
-        else if (elements_[stack_[j].element].role == Role::Figure) --figures_open_;
-      }
-      stack_.resize(i);
-      break;
-    }
+  auto closes = [&](const Open& o, bool same_role) {
+    return !o.artifact && !o.writer_link && o.id == tag.id && (!same_role || elements_[o.element].role == tag.role);
+  };
+  size_t match = stack_.size();
+  for (bool same_role : {true, false})
+    for (size_t i = stack_.size(); match == stack_.size() && i-- > 0;)
+      if (closes(stack_[i], same_role)) match = i;
+  if (match == stack_.size()) return;
+  // Whatever was left open inside it closes with it.
+  for (size_t j = match; j < stack_.size(); ++j) {
+    if (stack_[j].artifact) --artifacts_open_;
+    else if (elements_[stack_[j].element].role == Role::Figure) --figures_open_;
   }
+  stack_.resize(match);
 }
 
 void StructureTree::draw(std::string& out) {

@@ -115,7 +115,7 @@ class StructureTree {
   HPDF_Dict root_ = nullptr;
   std::vector<Element> elements_;  // [0] is the Document
   std::unordered_map<uint32_t, Extra> extras_;      // by element
-  std::unordered_map<uint32_t, uint32_t> by_id_;    // the layout's element ids
+  std::unordered_map<uint64_t, uint32_t> by_id_;    // by the layout's element id and role
   std::vector<Open> stack_;                         // what is open where the writer stands
   int artifacts_open_ = 0, figures_open_ = 0;
   // The open marked-content sequence.
