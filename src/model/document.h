@@ -111,9 +111,11 @@ struct Timeline {
   SourcePos pos;
 };
 
-// A figure: "Around 950 contacts are made …": prefix, value (a number), label.
+// A figure: "Around 950 contacts are made …": prefix, value (a number), label; "£1.2m": a
+// prefix of symbols only and a suffix, both printed as part of the figure.
 struct StatItem {
   std::string prefix;
+  std::string suffix;  // after the number, in its style: "%", "m"
   double value = 0;
   int decimals = 0;  // as many as the report writes: 4.5 is shown 4.5, 4.50 is 4.50
   InlineText label;

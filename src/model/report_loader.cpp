@@ -504,8 +504,9 @@ class ReportLoader {
     StatItem item;
     item.pos = YamlReader::pos(n);
     if (!yaml_.expect_map(n, "a figure")) return item;
-    yaml_.check_keys(n, {"prefix", "value", "label"}, {"value", "label"});
+    yaml_.check_keys(n, {"prefix", "value", "suffix", "label"}, {"value", "label"});
     item.prefix = yaml_.scalar_or(n, "prefix", "");
+    item.suffix = yaml_.scalar_or(n, "suffix", "");
     if (const YamlNode* value = n.find("value")) {
       item.value = yaml_.number(*value, "'value'").value_or(0);
       item.decimals = YamlReader::decimals(*value);

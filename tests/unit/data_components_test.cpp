@@ -177,8 +177,8 @@ TEST(Stats, NumbersShareABaselineWhateverTheirPrefixAndTilesFitTheirNumbers) {
   Diagnostics d;
   Document doc = report_with("        - stats:\n            items:\n"
                              "              - {prefix: \"In each week, in Norfolk, around\", value: 148, label: babies}\n"
-                             "              - {value: 95, label: per cent}\n"
-                             "              - {prefix: £, value: 1.2, label: million}\n"
+                             "              - {value: 95, suffix: '%', label: per cent}\n"
+                             "              - {prefix: £, value: 1.2, suffix: m, label: spent}\n"
                              "        - stats:\n            items:\n"
                              "              - {value: 123456789012, label: a figure wider than half the frame}\n"
                              "              - {value: 2, label: two}\n", d);
@@ -187,9 +187,11 @@ TEST(Stats, NumbersShareABaselineWhateverTheirPrefixAndTilesFitTheirNumbers) {
   st.components.tile_columns = 3;
   DisplayList list = lay_out(doc, st, test::project_fonts(), d);
   std::vector<double> baselines, number_right, tile_right;
+  std::vector<std::string> figures;
   walk(list, [&](const FrameItem& item, const std::vector<Role>& open) {
     if (const auto* g = std::get_if<GlyphRunItem>(&item); g && inside(open, Role::Label)) {
       baselines.push_back(g->y.value);
+      figures.push_back(g->run.text);
       number_right.push_back((g->x + g->run.width()).value);
     }
     if (const auto* p = std::get_if<PathItem>(&item); p && p->fill && inside(open, Role::Artifact) && p->ops.size() == 10)
@@ -198,6 +200,9 @@ TEST(Stats, NumbersShareABaselineWhateverTheirPrefixAndTilesFitTheirNumbers) {
   ASSERT_EQ(baselines.size(), 5u);
   EXPECT_DOUBLE_EQ(baselines[0], baselines[1]);
   EXPECT_DOUBLE_EQ(baselines[0], baselines[2]);
+  // A prefix of symbols and a suffix are part of the figure, in its style.
+  EXPECT_EQ(figures[1], "95%");
+  EXPECT_EQ(figures[2], "£1.2m");
   // The wide figure's group goes down to fewer tiles a row: its number inside its tile.
   ASSERT_GE(tile_right.size(), 4u);
   EXPECT_LE(number_right[3], tile_right[3]);

@@ -1,6 +1,9 @@
 // Figures: groups of tiles (a big number in the group's colour over its label, in rows across
 // the frame, breaking between rows), or a band of the title colour across the page into the
 // bleed, its figures in white in rows of at most four, every group's.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <memory>
 
@@ -11,6 +14,23 @@
 namespace lp {
 
 namespace {
+
+// A prefix with no letter in it ("£", "~") belongs to the figure; one with letters ("around")
+// is words before it.
+bool symbol_prefix(const StatItem& item) {
+  const std::string& p = item.prefix;
+  for (int32_t i = 0, n = static_cast<int32_t>(p.size()); i < n;) {
+    UChar32 c;
+    U8_NEXT(p.data(), i, n, c);
+    if (c < 0 || u_isalpha(c)) return false;
+  }
+  return !p.empty();
+}
+std::string words_before(const StatItem& item) { return symbol_prefix(item) ? "" : item.prefix; }
+// The figure as printed: "£1.2m", "95%", "1,030".
+std::string figure_text(const StatItem& item, const LayoutContext& ctx) {
+  return (symbol_prefix(item) ? item.prefix : "") + ctx.format_number(item.value, item.decimals) + item.suffix;
+}
 
 // Inside a tile, around its text.
 Pt tile_padding(const StyleSheet& st) { return st.figure_label.size * 0.55; }
@@ -62,7 +82,7 @@ Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
         Frame cell;
         const uint32_t id = ctx.new_id();
         cell.begin(Role::ListItem, id);
-        Line num = ctx.line(ctx.format_number(item.value, item.decimals), number);
+        Line num = ctx.line(figure_text(item, ctx), number);
         const Pt num_h = num.height, num_w = num.width;
         cell.begin(Role::Label, id);
         draw_line(cell, std::move(num), x + (col - num_w) / 2, Pt(0));
@@ -101,9 +121,9 @@ Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
 bool prefixes_beside(const StatGroup& g, size_t row, size_t end, const TextStyle& number, Pt inner, LayoutContext& ctx) {
   for (size_t i = row; i < end; ++i) {
     const StatItem& item = g.items[i];
-    if (item.prefix.empty()) continue;
-    const Pt words = ctx.line(item.prefix + " ", ctx.st.figure_label).width;
-    if (words + ctx.line(ctx.format_number(item.value, item.decimals), number).width > inner) return false;
+    if (words_before(item).empty()) continue;
+    const Pt words = ctx.line(words_before(item) + " ", ctx.st.figure_label).width;
+    if (words + ctx.line(figure_text(item, ctx), number).width > inner) return false;
   }
   return true;
 }
@@ -127,11 +147,11 @@ std::pair<std::shared_ptr<Frame>, Pt> tile_row(const StatGroup& g, size_t row, s
   for (size_t i = row; i < end; ++i) {
     const StatItem& item = g.items[i];
     std::vector<Line> prefix;
-    if (!item.prefix.empty()) {
-      if (beside) prefix.push_back(ctx.line(item.prefix + " ", st.figure_label));
-      else prefix = ctx.set(item.prefix, st.figure_label, inner);
+    if (!words_before(item).empty()) {
+      if (beside) prefix.push_back(ctx.line(words_before(item) + " ", st.figure_label));
+      else prefix = ctx.set(words_before(item), st.figure_label, inner);
     }
-    Tile t{std::move(prefix), ctx.line(ctx.format_number(item.value, item.decimals), number), ctx.set(item.label, st.figure_label, inner)};
+    Tile t{std::move(prefix), ctx.line(figure_text(item, ctx), number), ctx.set(item.label, st.figure_label, inner)};
     if (!beside) prefix_h = std::max(prefix_h, height_of(t.prefix));
     number_h = std::max(number_h, t.number.height);
     label_h = std::max(label_h, height_of(t.label));
@@ -177,7 +197,7 @@ size_t tile_columns(const StatGroup& g, const Colour& colour, Pt frame_width, La
   Pt widest;
   const StatItem* wide = nullptr;
   for (const StatItem& item : g.items) {
-    const Pt w = ctx.line(ctx.format_number(item.value, item.decimals), number).width;
+    const Pt w = ctx.line(figure_text(item, ctx), number).width;
     if (w > widest) widest = w, wide = &item;
   }
   if (wide && widest + tile_padding(st) * 2 > frame_width) ctx.overflow(wide->pos, "a figure is wider than the frame and runs out of its tile");
