@@ -254,16 +254,16 @@ for ed in booklet large-print screen; do
       --lang cy="Llongyfarchiadau i bawb a gymerodd ran eleni" --lang fr="Émile nous a demandé" \
       --lang en-GB="This year the panel was chaired by" \
       --alt "Green hills under a pale blue sky" --alt "A white lighthouse with a red band" \
-      "Our Young People's Panel" "Our Young People's Panel" "This year the panel was chaired by Zoë Łukasik" \
+      "Our Young People’s Panel" "Our Young People’s Panel" "This year the panel was chaired by Zoë Łukasik" \
       "partnership" "Who took part" "Ćwiczenia" "Dafydd ap Gwilym" "The hills above the summer meeting" \
-      "Llongyfarchiadau" "Où est notre place" "The Year in Numbers" "Workshops by the panel's members" \
+      "Llongyfarchiadau" "Où est notre place" "The Year in Numbers" "Workshops by the panel’s members" \
       "Member" "Language" "Workshops" "Young people" "Zoë Łukasik" "Polish" "4" "38" "Émile Durand" "French" \
-      "Siân Powell" "Welsh" "5" "44" "We want to be asked" "The lighthouse on the panel's poster" "Thank you, diolch"
+      "Siân Powell" "Welsh" "5" "44" "We want to be asked" "The lighthouse on the panel’s poster" "Thank you, diolch"
   fi
   pdftotext "$pdf" - | tr -s ' \n' ' ' >"languages-$ed.txt"  # one line: words may wrap anywhere
   check "languages $ed: no U+FFFD in the text" bash -c "! grep -q $'\xef\xbf\xbd' languages-$ed.txt"
   for words in "Zoë Łukasik" "Émile Durand" "Siân Powell" "Dafydd ap Gwilym" "Ćwiczenia" "où nous en sommes" \
-    "Llongyfarchiadau" "am ŵyn ac ŷd" "dŵr a'r tŷ"; do
+    "Llongyfarchiadau" "am ŵyn ac ŷd" "dŵr a’r tŷ"; do
     check "languages $ed: '$words' copies out" contains "languages-$ed.txt" "$words"
   done
 done
