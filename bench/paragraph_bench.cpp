@@ -71,7 +71,7 @@ struct Inputs {
         for (const auto& block : section->blocks) {
           if (const auto* p = std::get_if<Paragraph>(&block)) add(p->text, st.body);
           if (const auto* l = std::get_if<ListBlock>(&block))
-            for (const auto& it : l->items) add(it, st.list_item);
+            for (const auto& it : l->items) add(it.text, st.list_item);
         }
     return out;
   }

@@ -302,8 +302,10 @@ int run_build(const BuildRequest& req) {
     job.times.push_back({"pdf", sw.lap()});
   });
   bool input_ok = true, all_written = true;
+  std::vector<std::pair<std::string, const Diagnostics*>> edition_diags;
+  for (const auto& job : jobs) edition_diags.emplace_back(job.name, &job.diags);
+  diags.append(merge_editions(edition_diags));
   for (const auto& job : jobs) {
-    diags.append(job.diags);
     input_ok = input_ok && job.input_ok;
     all_written = all_written && job.written;
   }

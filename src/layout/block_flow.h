@@ -20,7 +20,9 @@ struct FlowItem {
 
 FlowItem flow_item(const Block& block, LayoutContext& ctx);
 // A heading of `level` (1: a section's title) in `style`, with its bookmark unless not.
-FlowItem heading_item(const InlineText& text, const TextStyle& style, int level, LayoutContext& ctx, bool bookmark = true);
+// `id`: where links to "#id" go (a section's title).
+FlowItem heading_item(const InlineText& text, const TextStyle& style, int level, LayoutContext& ctx, bool bookmark = true,
+                      std::string id = {});
 
 class BlockFlow {
  public:

@@ -26,6 +26,33 @@ void LayoutContext::check_resolution(const std::string& src, int pixels, Pt widt
                               std::filesystem::path(src).filename().string(), ppi, st.components.image_min_ppi));
 }
 
+std::vector<Line> LayoutContext::set_balanced(const InlineText& text, const TextStyle& style, Pt width) const {
+  std::vector<Line> lines = set(text, style, width);
+  if (lines.size() < 2 || style.align == Align::Justify) return lines;
+  auto fits = [&](const std::vector<Line>& trial) {
+    if (trial.size() != lines.size()) return false;
+    for (const auto& l : trial)
+      if (l.overfull) return false;
+    return true;
+  };
+  Pt lo = width / static_cast<double>(lines.size()), hi = width;  // no n lines fit in less than a 1/n
+  for (int step = 0; step < 8 && hi - lo > Pt(1); ++step) {
+    const Pt mid = (lo + hi) / 2;
+    std::vector<Line> trial = set(text, style, mid);
+    if (fits(trial)) {
+      hi = mid;
+      lines = std::move(trial);
+    } else {
+      lo = mid;
+    }
+  }
+  const Pt shift = style.align == Align::Center ? (width - hi) / 2 : style.align == Align::Right ? width - hi : Pt(0);
+  if (shift > Pt(0))
+    for (auto& l : lines)
+      for (auto& r : l.runs) r.x += shift;
+  return lines;
+}
+
 Pt height_of(const std::vector<Line>& lines) {
   Pt h;
   for (const auto& l : lines) h += l.height;

@@ -36,6 +36,10 @@ struct LayoutContext {
   std::vector<Line> set(const std::string& text, const TextStyle& style, Pt width) const {
     return setter.set({TextSpan{text, &style, false, false, "", {}}}, width, style.align);
   }
+  // A title's lines as even as their number allows: set in the narrowest measure that takes no
+  // more lines ("The NSCP Priorities / and Projects", not "The NSCP Priorities and / Projects"),
+  // and placed in `width` as the style aligns them.
+  std::vector<Line> set_balanced(const InlineText& text, const TextStyle& style, Pt width) const;
   // One line, never broken.
   Line line(const std::string& text, const TextStyle& style, const std::string& link = "") const {
     return setter.set_line({TextSpan{text, &style, false, false, link, {}}});

@@ -20,6 +20,7 @@ struct OutlineEntry {
   int level = 0;
   int page = 0;  // 0-based page index
   Pt y;          // top of the target on that page
+  std::string id;  // the section's id, where links to "#id" go; may be empty
 };
 
 // The document as a whole: its page boxes, colour model and metadata.

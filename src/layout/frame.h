@@ -51,7 +51,7 @@ struct PathItem {
 
 struct LinkItem {
   Pt x, y, width, height;
-  std::string uri;       // external target, or
+  std::string uri;       // external target ("#id": the place of a section's id in this document), or
   int target_page = -1;  // an internal target (0-based page index)
 };
 
@@ -107,6 +107,7 @@ struct Anchor {
   std::string title;
   int level = 0;  // 0 for a section, 1 for a heading inside it
   Pt y;
+  std::string id;  // the section's id, where "#id" links go; may be empty
 };
 
 struct Frame {

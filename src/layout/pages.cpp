@@ -78,7 +78,7 @@ Regions PageFlow::regions() const {
 }
 
 void PageFlow::put(Frame&& frame, Pt x, Pt y) {
-  for (auto& a : frame.anchors) outline_.push_back(OutlineEntry{std::move(a.title), a.level, page_index(), a.y + y});
+  for (auto& a : frame.anchors) outline_.push_back(OutlineEntry{std::move(a.title), a.level, page_index(), a.y + y, std::move(a.id)});
   auto& items = page().items;
   reserve_more(items, frame.items.size());
   for (auto& item : frame.items) {
@@ -93,7 +93,7 @@ void PageFlow::text(const InlineText& t, const TextStyle& style, Role role, int 
   Frame f;
   const uint32_t id = ctx_.new_id();
   f.begin(role, id, level);
-  const Pt bottom = draw_lines(f, ctx_.set(t, style, frame_width()), Pt(0), Pt(0));
+  const Pt bottom = draw_lines(f, ctx_.set_balanced(t, style, frame_width()), Pt(0), Pt(0));
   f.end(role, id);
   put(std::move(f), frame_left(), y_);
   y_ += bottom + style.space_after;
@@ -184,7 +184,7 @@ void PageFlow::lay_out_contents(const ContentsPage& contents) {
   new_page(true);
   {
     Frame anchor;
-    anchor.anchors.push_back(Anchor{plain_text(contents.title), 0, Pt(0)});
+    anchor.anchors.push_back(Anchor{plain_text(contents.title), 0, Pt(0), {}});
     put(std::move(anchor), Pt(0), y_);
   }
   text(contents.title, st_.section_title, Role::Heading, 1);
@@ -302,7 +302,7 @@ void PageFlow::lay_out_section(const Section& s, size_t index) {
     new_page(true);
     top = y_;
   });
-  FlowItem title = heading_item(s.title, st_.section_title, 1, ctx_);
+  FlowItem title = heading_item(s.title, st_.section_title, 1, ctx_, true, s.id);
   title.space_before = Pt(0);
   flow.add(title);
   if (!s.subtitle.empty()) flow.add(heading_item(s.subtitle, st_.heading, 2, ctx_, false));

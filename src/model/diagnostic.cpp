@@ -1,6 +1,9 @@
 #include "model/diagnostic.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <set>
 #include <tuple>
 #include <fmt/format.h>
@@ -14,11 +17,15 @@ std::string format_diagnostic(const Diagnostic& d) {
 }
 
 void Diagnostics::error(std::string file, SourcePos pos, std::string message) {
-  items_.push_back({Severity::Error, std::move(file), pos, std::move(message)});
+  items_.push_back({Severity::Error, std::move(file), pos, std::move(message), {}});
 }
 
 void Diagnostics::warning(std::string file, SourcePos pos, std::string message) {
-  items_.push_back({Severity::Warning, std::move(file), pos, std::move(message)});
+  items_.push_back({Severity::Warning, std::move(file), pos, std::move(message), {}});
+}
+
+void Diagnostics::warning_once(std::string subject, std::string file, SourcePos pos, std::string message) {
+  items_.push_back({Severity::Warning, std::move(file), pos, std::move(message), std::move(subject)});
 }
 
 bool Diagnostics::has_errors() const {
@@ -44,6 +51,86 @@ void Diagnostics::append_unique(const Diagnostics& other) {
   for (const auto& d : items_) seen.insert(key(d));
   for (const auto& d : other.items_)
     if (seen.insert(key(d)).second) items_.push_back(d);
+}
+
+namespace {
+
+// The place of the first `subject` at or after `from` in `text` (lines and byte columns from 1).
+SourcePos find_from(const std::string& text, SourcePos from, const std::string& subject) {
+  size_t offset = 0;
+  for (int line = 1; line < from.line && offset != std::string::npos; ++line) {
+    offset = text.find('\n', offset);
+    if (offset != std::string::npos) ++offset;
+  }
+  if (offset == std::string::npos) return from;
+  const size_t at = text.find(subject, offset + static_cast<size_t>(std::max(0, from.column - 1)));
+  if (at == std::string::npos) return from;  // written as an escape: the scalar's place will do
+  const size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+  SourcePos pos;
+  pos.line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+  pos.column = static_cast<int>(at - (line_start == std::string::npos || at == 0 ? 0 : line_start + 1)) + 1;
+  return pos;
+}
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+struct Once {
+  size_t index;  // in the merged list
+  std::vector<std::string> editions;
+  std::vector<SourcePos> places;
+};
+
+std::string names(const std::vector<std::string>& list) {
+  std::string out;
+  for (size_t i = 0; i < list.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == list.size() ? " and " : ", ") + list[i];
+  return out;
+}
+
+}  // namespace
+
+Diagnostics merge_editions(const std::vector<std::pair<std::string, const Diagnostics*>>& editions) {
+  Diagnostics out;
+  std::vector<Diagnostic> merged;
+  std::map<std::tuple<Severity, std::string, std::string>, Once> once;
+  for (const auto& [edition, diags] : editions)
+    for (const auto& d : diags->all()) {
+      if (d.once.empty()) {
+        merged.push_back(d);
+        continue;
+      }
+      auto [it, fresh] = once.try_emplace({d.severity, d.file, d.once}, Once{merged.size(), {}, {}});
+      if (fresh) merged.push_back(d);
+      Once& o = it->second;
+      if (o.editions.empty() || o.editions.back() != edition) o.editions.push_back(edition);
+      o.places.push_back(d.pos);
+    }
+  std::map<std::string, std::string> texts;
+  for (auto& [key, o] : once) {
+    Diagnostic& d = merged[o.index];
+    auto text = texts.find(d.file);
+    if (text == texts.end()) text = texts.emplace(d.file, file_text(d.file)).first;
+    std::set<std::pair<int, int>> places;
+    for (const SourcePos& p : o.places) {
+      const SourcePos at = find_from(text->second, p, d.once);
+      places.emplace(at.line, at.column);
+    }
+    d.pos = SourcePos{places.begin()->first, places.begin()->second};
+    std::string also;
+    size_t shown = 0;
+    for (auto p = std::next(places.begin()); p != places.end() && shown < 3; ++p, ++shown)
+      also += fmt::format("{}{}:{}", shown ? ", " : "; also at ", p->first, p->second);
+    if (places.size() > 4) also += fmt::format(" and {} more", places.size() - 4);
+    d.message += fmt::format(" (in {}{})", names(o.editions), also);
+  }
+  for (auto& d : merged) {
+    if (d.severity == Severity::Error) out.error(d.file, d.pos, d.message);
+    else out.warning(d.file, d.pos, d.message);
+  }
+  return out;
 }
 
 static size_t edit_distance(const std::string& a, const std::string& b) {

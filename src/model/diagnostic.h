@@ -1,6 +1,7 @@
 #pragma once
 // Errors and warnings are values with a source position until the CLI prints them.
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lp {
@@ -17,6 +18,8 @@ struct Diagnostic {
   std::string file;
   SourcePos pos;
   std::string message;
+  // Reported once per build (merge_editions): the text it is about, e.g. a character no font has.
+  std::string once;
 };
 
 // "file:line:column: error: message", the form compilers use.
@@ -26,6 +29,8 @@ class Diagnostics {
  public:
   void error(std::string file, SourcePos pos, std::string message);
   void warning(std::string file, SourcePos pos, std::string message);
+  // A warning about `subject` (text of the file, at `pos` or after it) that a build reports once.
+  void warning_once(std::string subject, std::string file, SourcePos pos, std::string message);
   bool has_errors() const;
   size_t warning_count() const;
   // --strict: every warning becomes an error.
@@ -38,6 +43,11 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> items_;
 };
+
+// The diagnostics of a build's editions (name, diagnostics), in edition order. One that is to be
+// reported once is, at the first place in its file where its subject is written, with the editions
+// that met it and the other places.
+Diagnostics merge_editions(const std::vector<std::pair<std::string, const Diagnostics*>>& editions);
 
 // The closest candidate to `word` by edit distance, or "" if none is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);

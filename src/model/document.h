@@ -40,12 +40,19 @@ struct Icon {
   SourcePos pos;
 };
 
+struct ListItem;
+
 struct ListBlock {
   enum class Style { Bullet, Number, Check };
   Style style = Style::Bullet;
   Icon icon;  // drawn as every item's marker, in place of the style's
-  std::vector<InlineText> items;
+  std::vector<ListItem> items;
   SourcePos pos;
+};
+
+struct ListItem {
+  InlineText text;
+  ListBlock sublist;  // the items nested under this one; none for most
 };
 
 struct Quote {
@@ -133,13 +140,18 @@ struct ChartBar {
   int decimals = 0;  // as written in the report
 };
 
+enum class ChartKind { Bar, Column, Donut };
+
 struct Chart {
-  std::string kind = "bar";
+  ChartKind kind = ChartKind::Bar;
   InlineText title;
   std::string unit;
   std::vector<ChartBar> data;
   std::optional<double> total;
   int total_decimals = 0;  // as written in the report
+  // What the remainder of a total larger than the bars' sum is called (default: the words'
+  // other_sources); it is drawn as a derived bar or segment.
+  std::string other;
   SourcePos pos;
 };
 
@@ -186,6 +198,7 @@ struct SpotTheDifference {
 // The answers to the section's quizzes and spot-the-differences.
 struct Answers {
   InlineText title;
+  bool upside_down = false;  // `print: upside-down`: turned 180° at the foot of the page, unless the layout keeps them upright
   SourcePos pos;
 };
 

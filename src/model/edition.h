@@ -56,6 +56,7 @@ struct Edition {
   int columns = 2;                 // grid columns for quote walls, people cards and figure tiles
   bool phone_links = false;        // phone numbers as tel: links (screen)
   bool notes_pages = true;         // the report's Notes pages (a lined page means little on a screen)
+  bool upside_down_answers = true;  // answers a report prints upside down are (false: upright, for large print and screen)
   bool emphasis_bold = false;      // *emphasis* set in bold, never italic (options: emphasis: bold)
   // Standards the PDF keeps, each on its own ("x-4", "ua-1"); only known names get this far.
   std::vector<std::string> pdf_standards;

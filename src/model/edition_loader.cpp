@@ -108,7 +108,8 @@ class EditionLoader {
     if (!node || !yaml_.expect_map(*node, "'options'")) return;
     const YamlNode& o = *node;
     yaml_.check_keys(o, {"hyphenate", "hyphen-min-word", "hyphen-left-min", "hyphen-right-min", "section-start",
-                         "pad-to-multiple", "columns", "phone-links", "notes-pages", "emphasis"});
+                         "pad-to-multiple", "columns", "phone-links", "notes-pages", "emphasis",
+                         "upside-down-answers"});
     if (const YamlNode* n = o.find("emphasis")) {
       const std::string v = yaml_.scalar(*n, "'emphasis'").value_or("");
       if (v == "bold") ed.emphasis_bold = true;
@@ -116,6 +117,8 @@ class EditionLoader {
     }
     if (const YamlNode* n = o.find("phone-links")) ed.phone_links = yaml_.boolean(*n, "'phone-links'").value_or(false);
     if (const YamlNode* n = o.find("notes-pages")) ed.notes_pages = yaml_.boolean(*n, "'notes-pages'").value_or(true);
+    if (const YamlNode* n = o.find("upside-down-answers"))
+      ed.upside_down_answers = yaml_.boolean(*n, "'upside-down-answers'").value_or(true);
     if (const YamlNode* n = o.find("columns")) {
       double v = yaml_.number(*n, "'columns'").value_or(2);
       if (v < 1 || v > 4 || v != static_cast<int>(v)) yaml_.error(*n, "'columns' must be 1, 2, 3 or 4");
@@ -335,6 +338,7 @@ const std::vector<ComponentSetting>& component_settings() {
       {"tile", "radius", K::Length},             {"tile", "tint", K::Fraction},
       {"tile", "gutter", K::Length},             {"grid", "gutter", K::Length},
       {"band", "figures-per-row", K::Count},     {"chart", "label-column", K::Fraction},
+      {"tile", "columns", K::Count},
       {"timeline", "spine-at", K::Length},       {"timeline", "spine-width", K::Length},
       {"timeline", "dot", K::Length},            {"timeline", "indent", K::Length},
       {"wordsearch", "cell", K::Factor},

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "model/image_info.h"
 #include "model/pdf_limits.h"
+#include "model/quotes.h"
 #include "model/input_path.h"
 #include "model/loaders.h"
 #include "model/vector_files.h"
@@ -35,9 +37,13 @@ class ReportLoader {
     if (!root || !yaml_.expect_map(*root, "a report")) return doc;
     yaml_.check_keys(*root, {"report", "content"}, {"report", "content"});
     if (const YamlNode* info = root->find("report")) doc.info = read_info(*info);
+    quotes_ = quote_marks_for(doc.info.language);
+    doc.info.title = curl_quotes(doc.info.title, quotes_);
+    doc.info.short_name = curl_quotes(doc.info.short_name, quotes_);
     if (const YamlNode* content = root->find("content"); content && yaml_.expect_sequence(*content, "'content'")) {
       for (const auto& item : content->items()) read_content_item(item, doc);
     }
+    check_internal_links();
     return doc;
   }
 
@@ -47,6 +53,30 @@ class ReportLoader {
   std::string root_;
   VectorFiles vectors_;
   int callout_depth_ = 0;
+  QuoteMarks quotes_ = quote_marks_for("en");
+  std::map<std::string, SourcePos> section_ids_;
+  std::vector<std::pair<std::string, SourcePos>> internal_links_;  // "#id" targets, checked at the end
+
+  // An id names a place a link can go to: letters, digits, '-' and '_', from a letter.
+  static bool is_id(std::string_view id) {
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (id.empty() || !letter(id[0])) return false;
+    for (char c : id)
+      if (!letter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_') return false;
+    return true;
+  }
+
+  void check_internal_links() {
+    for (const auto& [id, pos] : internal_links_)
+      if (!section_ids_.count(id)) yaml_.error(pos, fmt::format("no section has the id '{}'{}", id, id_suggestion(id)));
+  }
+
+  std::string id_suggestion(const std::string& id) const {
+    std::vector<std::string> ids;
+    for (const auto& entry : section_ids_) ids.push_back(entry.first);
+    const std::string near = closest_match(id, ids);
+    return near.empty() ? "" : fmt::format(" (did you mean '#{}'?)", near);
+  }
 
   ReportInfo read_info(const YamlNode& node) {
     ReportInfo info;
@@ -115,8 +145,14 @@ class ReportLoader {
       if (l.empty() || l.rfind("https://", 0) == 0 || l.rfind("http://", 0) == 0 || l.rfind("mailto:", 0) == 0 ||
           l.rfind("tel:", 0) == 0)
         continue;
-      yaml_.error(node, fmt::format("link target '{}' is not allowed: links start with https://, http://, mailto: or tel:", l));
+      if (l[0] == '#' && is_id(std::string_view(l).substr(1))) {
+        internal_links_.emplace_back(l.substr(1), run.pos);
+        continue;
+      }
+      yaml_.error(node, fmt::format("link target '{}' is not allowed: links start with https://, http://, mailto: or tel:, "
+                                    "or are '#' and a section's id", l));
     }
+    curl_quotes(text, quotes_);
     return text;
   }
 
@@ -266,6 +302,12 @@ class ReportLoader {
     if (!yaml_.expect_map(value, "'section'")) return section;
     yaml_.check_keys(value, {"id", "title", "subtitle", "blocks"}, {"title"});
     section.id = yaml_.scalar_or(value, "id", "");
+    if (const YamlNode* id = value.find("id"); id && !section.id.empty()) {
+      if (!is_id(section.id))
+        yaml_.error(*id, fmt::format("'{}' is not an id: ids are letters, digits, '-' and '_', from a letter", section.id));
+      else if (auto [it, fresh] = section_ids_.emplace(section.id, YamlReader::pos(*id)); !fresh)
+        yaml_.error(*id, fmt::format("the id '{}' is already the id of the section at line {}", section.id, it->second.line));
+    }
     section.title = optional_text(value, "title");
     check_pdf_text(value, "title", plain_text(section.title));  // a bookmark
     section.subtitle = optional_text(value, "subtitle");
@@ -304,23 +346,53 @@ class ReportLoader {
     else unknown_kind(key, kBlockKinds, "block");
   }
 
-  ListBlock read_list(const YamlNode& value, SourcePos pos) {
+  // A list: its items, or `{style, items}`. An item is a text, or `{text, style, items}` with the
+  // items nested under it, down to kMaxListDepth levels.
+  static constexpr int kMaxListDepth = 4;
+
+  ListBlock read_list(const YamlNode& value, SourcePos pos, int depth = 1) {
     ListBlock list;
     list.pos = pos;
     const YamlNode* items = &value;
     if (value.is_mapping()) {
       yaml_.check_keys(value, {"style", "icon", "items"}, {"items"});
+      list.style = list_style(value);
       list.icon = read_icon(value);
-      const std::string style = yaml_.scalar_or(value, "style", "bullet");
-      if (style == "number") list.style = ListBlock::Style::Number;
-      else if (style == "check") list.style = ListBlock::Style::Check;
-      else if (style != "bullet") yaml_.error(*value.find("style"), fmt::format("unknown list style '{}' (bullet, number or check)", style));
       items = value.find("items");
       if (!items) return list;  // reported by check_keys
     }
-    if (!yaml_.expect_sequence(*items, "a list's items")) return list;
-    for (const auto& item : items->items()) list.items.push_back(inline_text(item, "a list item"));
+    read_list_items(*items, depth, list);
     return list;
+  }
+
+  ListBlock::Style list_style(const YamlNode& v) {
+    const std::string style = yaml_.scalar_or(v, "style", "bullet");
+    if (style == "number") return ListBlock::Style::Number;
+    if (style == "check") return ListBlock::Style::Check;
+    if (style != "bullet") yaml_.error(*v.find("style"), fmt::format("unknown list style '{}' (bullet, number or check)", style));
+    return ListBlock::Style::Bullet;
+  }
+
+  void read_list_items(const YamlNode& items, int depth, ListBlock& list) {
+    if (!yaml_.expect_sequence(items, "a list's items")) return;
+    for (const auto& item : items.items()) {
+      ListItem& it = list.items.emplace_back();
+      if (!item.is_mapping()) {
+        it.text = inline_text(item, "a list item");
+        continue;
+      }
+      yaml_.check_keys(item, {"text", "style", "items"}, {"text"});
+      it.text = optional_text(item, "text");
+      const YamlNode* nested = item.find("items");
+      if (!nested) continue;
+      if (depth == kMaxListDepth) {
+        yaml_.error(*nested, fmt::format("lists nest {} levels deep at most", kMaxListDepth));
+        continue;
+      }
+      it.sublist.pos = YamlReader::pos(*nested);
+      it.sublist.style = item.find("style") ? list_style(item) : list.style;
+      read_list_items(*nested, depth + 1, it.sublist);
+    }
   }
 
   Quote read_quote(const YamlNode& v, SourcePos pos) {
@@ -360,7 +432,7 @@ class ReportLoader {
       person.pos = YamlReader::pos(p);
       if (!yaml_.expect_map(p, "a person")) continue;
       yaml_.check_keys(p, {"name", "role", "organisation", "photo"}, {"name"});
-      person.name = yaml_.scalar_or(p, "name", "");
+      person.name = curl_quotes(yaml_.scalar_or(p, "name", ""), quotes_);
       person.role = optional_text(p, "role");
       person.organisation = optional_text(p, "organisation");
       if (const YamlNode* photo = p.find("photo")) person.photo = read_image_file(*photo, "photo", person.pos);
@@ -452,15 +524,19 @@ class ReportLoader {
     Chart c;
     c.pos = pos;
     if (!yaml_.expect_map(v, "'chart'")) return c;
-    yaml_.check_keys(v, {"kind", "title", "unit", "data", "total"}, {"data"});
-    c.kind = yaml_.scalar_or(v, "kind", "bar");
-    if (c.kind != "bar") yaml_.error(*v.find("kind"), fmt::format("unknown chart kind '{}' (bar)", c.kind));
+    yaml_.check_keys(v, {"kind", "title", "unit", "data", "total", "other"}, {"data"});
+    if (const YamlNode* kind = v.find("kind")) {
+      const std::string k = yaml_.scalar_or(v, "kind", "bar");
+      if (k == "column") c.kind = ChartKind::Column;
+      else if (k == "donut") c.kind = ChartKind::Donut;
+      else if (k != "bar") {
+        const std::string hint = closest_match(k, {"bar", "column", "donut"});
+        yaml_.error(*kind, fmt::format("unknown chart kind '{}' ({}bar, column or donut)", k, hint.empty() ? "" : "did you mean '" + hint + "'? "));
+      }
+    }
     c.title = optional_text(v, "title");
     c.unit = yaml_.scalar_or(v, "unit", "");
-    if (const YamlNode* total = v.find("total")) {
-      c.total = yaml_.number(*total, "'total'");
-      c.total_decimals = YamlReader::decimals(*total);
-    }
+    c.other = yaml_.scalar_or(v, "other", "");
     for (const auto& d : list_of(v, "data")) {
       if (!yaml_.expect_map(d, "a bar")) continue;
       yaml_.check_keys(d, {"label", "value"}, {"label", "value"});
@@ -469,6 +545,16 @@ class ReportLoader {
                    value ? YamlReader::decimals(*value) : 0};
       if (bar.value < 0) yaml_.error(*value, "a bar's value must not be negative");
       c.data.push_back(std::move(bar));
+    }
+    if (const YamlNode* total = v.find("total")) {
+      c.total = yaml_.number(*total, "'total'");
+      c.total_decimals = YamlReader::decimals(*total);
+      // A total below the sum is most often rounding ("around 950"): said, and drawn without a remainder.
+      double sum = 0;
+      for (const ChartBar& bar : c.data) sum += bar.value;
+      if (c.total && *c.total < sum)
+        diags_.warning(yaml_.path(), YamlReader::pos(*total),
+                       fmt::format("'total' ({}) is less than the sum of the chart's values ({}): no remainder is drawn", *c.total, sum));
     }
     return c;
   }
@@ -585,8 +671,13 @@ class ReportLoader {
     a.pos = pos;
     if (v.is_null()) return a;
     if (!yaml_.expect_map(v, "'answers'")) return a;
-    yaml_.check_keys(v, {"title"});
+    yaml_.check_keys(v, {"title", "print"});
     a.title = optional_text(v, "title");
+    if (const YamlNode* print = v.find("print")) {
+      const std::string how = yaml_.scalar_or(v, "print", "upright");
+      if (how == "upside-down") a.upside_down = true;
+      else if (how != "upright") yaml_.error(*print, fmt::format("'print' is upright or upside-down, not '{}'", how));
+    }
     return a;
   }
 

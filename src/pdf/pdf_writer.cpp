@@ -164,7 +164,10 @@ class PdfDocument {
     if (!doc_) return "cannot start libharu";
     for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i)
       set_deflated_stream(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, deflated[i]);
-    for (const auto& link : links_) write_link(link);
+    std::map<std::string, const OutlineEntry*> places;  // where "#id" links go
+    for (const auto& entry : outline)
+      if (!entry.id.empty()) places.emplace(entry.id, &entry);
+    for (const auto& link : links_) write_link(link, places);
     structure_->finish();
     std::string problem;
     if (error_.empty()) fonts_->finish(problem);
@@ -519,14 +522,18 @@ class PdfDocument {
     }
   }
 
-  void write_link(const PageLink& page_link) {
+  void write_link(const PageLink& page_link, const std::map<std::string, const OutlineEntry*>& places) {
     const size_t page = page_link.page;
     const LinkItem& link = page_link.link;
     const double m = marks_;
     HPDF_Rect rect{static_cast<HPDF_REAL>(m + px(link.x)), static_cast<HPDF_REAL>(m + py(link.y + link.height)),
                    static_cast<HPDF_REAL>(m + px(link.x + link.width)), static_cast<HPDF_REAL>(m + py(link.y))};
     HPDF_Annotation annot = nullptr;
-    if (!link.uri.empty()) {
+    if (link.uri[0] == '#') {
+      const auto place = places.find(link.uri.substr(1));  // the model has checked that it is there
+      if (place != places.end())
+        annot = HPDF_Page_CreateLinkAnnot(pages_[page], rect, destination(place->second->page, place->second->y));
+    } else if (!link.uri.empty()) {
       annot = HPDF_Page_CreateURILinkAnnot(pages_[page], rect, link.uri.c_str());
     } else if (link.target_page >= 0 && static_cast<size_t>(link.target_page) < pages_.size()) {
       annot = HPDF_Page_CreateLinkAnnot(pages_[page], rect, destination(link.target_page, Pt(-info_.geometry.bleed.value)));

@@ -65,6 +65,7 @@ struct ComponentStyles {
   Pt grid_gutter = Mm(4).to_pt();   // quote walls, people cards, pictures side by side
   Pt tile_gutter = Mm(3).to_pt();
   int band_figures_per_row = 4;
+  int tile_columns = 0;             // figure tiles across the frame; 0: the layout's `columns`
   double chart_label_column = 0.32;  // of the frame: the bars' labels
   Pt timeline_spine_at{6}, timeline_spine_width{3}, timeline_dot{6}, timeline_indent{20};
   double word_search_cell = 1.25;   // of the body's leading: a cell of the grid
@@ -80,6 +81,7 @@ struct StyleSheet {
   int columns = 2;
   bool phone_links = false;
   bool notes_pages = true;
+  bool upside_down_answers = true;
   TextStyle body, heading, section_title, list_item, footer, cover_title, cover_subtitle, cover_tagline;
   TextStyle quote, quote_by, caption, label, figure, figure_label, contents_entry, period, contact_number;
   std::vector<Colour> accents;  // never empty

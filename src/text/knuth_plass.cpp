@@ -146,6 +146,7 @@ bool run_pass(const std::vector<BreakItem>& items, const Sums& sums, double line
       double d = artificial ? 0 : line_demerits(bad, here.kind == Kind::Penalty ? here.penalty : 0, p);
       if (here.flagged && node.flagged) d += p.double_hyphen_demerits;
       if (forced && node.flagged) d += p.final_hyphen_demerits;
+      if (forced && node.flagged && line.width < line_width / 3) d += p.final_fragment_demerits;
       const int fit = std::isinf(ratio) && ratio > 0 ? 0 : fitness_class(ratio);
       if (std::abs(fit - node.fitness) > 1 && node.item != kStart) d += p.adjacent_demerits;
       const double total = node.total + d;
@@ -223,6 +224,7 @@ BreakResult break_first_fit(const std::vector<BreakItem>& items, double line_wid
     double d = line_demerits(bad, here.kind == Kind::Penalty ? here.penalty : 0, params);
     if (here.flagged && last_flagged) d += params.double_hyphen_demerits;
     if (forced && last_flagged) d += params.final_hyphen_demerits;
+    if (forced && last_flagged && line.width < line_width / 3) d += params.final_fragment_demerits;
     const int fit = fitness_class(ratio);
     if (std::abs(fit - last_fitness) > 1 && from != kStart) d += params.adjacent_demerits;
     result.demerits += d;

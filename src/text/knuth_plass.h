@@ -38,6 +38,9 @@ struct BreakParams {
   int line_penalty = 10;
   int double_hyphen_demerits = 10000;
   int final_hyphen_demerits = 5000;
+  // A paragraph that ends in a fragment of a hyphenated word ("de-/cisions."): a last line under a
+  // third of the measure after a hyphen, as good as forbidden.
+  double final_fragment_demerits = 1e7;
   int adjacent_demerits = 10000;  // lines of fitness classes more than one apart
   double emergency_stretch = 0;   // added to every line in the third pass
   double line_stretch = 0;        // stretch every line has at its end (ragged setting)

@@ -394,7 +394,7 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
       if (!w || !w->missing) continue;
       std::string utf8;
       icu::UnicodeString(static_cast<UChar32>(w->missing)).toUTF8String(utf8);
-      diags_.warning(file_, spans[seg.span].pos,
+      diags_.warning_once(utf8, file_, spans[seg.span].pos,
                      fmt::format("no font in the fallback chain has U+{:04X} '{}'", static_cast<uint32_t>(w->missing), utf8));
     }
     para.segments.push_back(seg);

@@ -70,7 +70,7 @@ check "booklet is A5 trim with 3 mm bleed" grep -Eq "^TrimBox: +8.50 +8.50 +428.
 check "booklet bleed box" grep -Eq "^BleedBox: +0.00 +0.00 +436.54 +612.28" booklet-info.txt
 check "booklet has a multiple of four pages" bash -c "[ \$(( \$(sed -n 's/^Pages: *//p' booklet-info.txt) % 4 )) -eq 0 ]"
 pdftotext report/out/booklet.pdf booklet.txt
-check "booklet text" contains booklet.txt "Education plays one of the most important roles in most children's lives."
+check "booklet text" contains booklet.txt "Education plays one of the most important roles in most children’s lives."
 
 check "booklet: every word of the report in reading order, contents, bookmarks and links" \
   python3 "$src/tests/e2e/report_checks.py" report/out/booklet.pdf "$src/tests/data/nscp-seed.txt" 97
@@ -194,6 +194,16 @@ check "components: images are drawn" bash -c "pdfimages -list components-booklet
 # Its PNG and JPEG are RGB: in the CMYK booklet they are the output profile's CMYK (Little CMS).
 check "components in the booklet: PDF/X-4, the pictures in CMYK" python3 "$src/tests/e2e/print_checks.py" pdfx components-booklet.pdf
 check "components in the booklet: both pictures are CMYK" bash -c "pdfimages -list components-booklet.pdf | awk 'NR > 2 && \$6 == \"cmyk\"' | wc -l | grep -qx 2"
+# Charts and figures far beyond the report (tests/data/charts.yaml) in every edition: the total
+# below its sum and the forty columns are warnings; the PDFs are sound and tagged.
+for ed in booklet large-print screen; do
+  check "charts in $ed" bash -c "'$lp' build '$src/tests/data/charts.yaml' ${opts[*]} --edition $ed -o charts-$ed.pdf 2> charts-$ed.err"
+  check "charts in $ed: its two warnings" bash -c "cat charts-$ed.err; grep -q 'less than the sum' charts-$ed.err && grep -q 'drawn as bars' charts-$ed.err"
+  check "charts in $ed pass qpdf" qpdf --check "charts-$ed.pdf"
+done
+# The answers upside down in the booklet stay in their place in the reading order.
+check "components in the booklet: the turned answers in reading order" bash -c \
+  "pdfinfo -struct-text components-booklet.pdf | tr -s ' \n' ' ' | grep -q 'Were you paying attention.*Answers.*Flourish'"
 # Run in the report's own folder with the report named alone (the README's form): its pictures
 # are under "." (issue 11).
 mkdir -p here && cp "$src/tests/data/components.yaml" "$src/tests/data/leaf.png" "$src/tests/data/leaf.jpg" "$src/tests/data/logo.svg" here/
@@ -207,6 +217,7 @@ for ed in booklet large-print screen; do
   check "$ed: tagged" bash -c "pdfinfo 'report/out/$ed.pdf' | grep -Eq '^Tagged: +yes'"
   check "$ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "report/out/$ed.pdf"
   check "components in $ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "components-$ed.pdf"
+  check "charts in $ed: Matterhorn checkpoints" python3 "$src/tests/e2e/tag_checks.py" check "charts-$ed.pdf"
   check "$ed: poppler reads the structure in reading order" bash -c \
     "pdfinfo -struct-text 'report/out/$ed.pdf' | tr -s ' \n' ' ' | grep -q 'Introduction: About Us!.*Welcome to the children.*Governance:.*Tom McCabe.*Key Messages.*In conclusion'"
 done
@@ -269,6 +280,12 @@ for bad in "$src"/tests/bad/*.yaml; do
   check "$name: check exit code 1" test "$code" -eq 1
   check "$name: check message" contains "check-$name.err" "$expected"
 done
+# A character no font has is reported once per build, at its own place, naming the editions.
+sed 's/editions: \[booklet\]/editions: [booklet, large-print, screen]/' "$src/tests/bad/missing-glyph-once.yaml" >glyph-once.yaml
+"$lp" check glyph-once.yaml "${opts[@]}" 2>glyph-once.err
+check "a missing glyph: one warning for the build" test "$(grep -c 'fallback chain' glyph-once.err)" -eq 1
+check "a missing glyph: its place and editions" contains glyph-once.err \
+  "glyph-once.yaml:8:52: warning: no font in the fallback chain has U+E000 '$(printf '\356\200\200')' (in booklet, large-print and screen; also at 10:23)"
 # All or nothing: one edition in error, and no edition's PDF is left behind.
 mkdir -p broken-layouts && cp "$src"/layout/*.yaml broken-layouts/
 sed -i 's/^\(  body: *{font: \)body/\1no-such-role/' broken-layouts/screen.yaml

@@ -185,6 +185,26 @@ def build(c):
     for _ in range(6):
         add(f"              - {q(c.phrase('check', 5))}")
     add(f"        - p: {folded(c.text('para', 6), 12)}")
+    # Lists nested three levels, and links to other sections' ids.
+    add(f"        - p: {q('[' + c.phrase('link', 3) + '](#voices) and [' + c.phrase('link', 2) + '](#figures).')}")
+    add("        - list:")
+    add("            style: number")
+    add("            items:")
+    for i in range(6):
+        if i % 2 == 0:
+            add(f"              - {q(c.phrase('outer', 4))}")
+            continue
+        add(f"              - text: {q(c.phrase('outer', 5))}")
+        add("                items:")
+        for j in range(4):
+            if j != 2:
+                add(f"                  - {q(c.phrase('inner', 3))}")
+                continue
+            add(f"                  - text: {q(c.phrase('inner', 4))}")
+            add("                    style: check")
+            add("                    items:")
+            for _ in range(3):
+                add(f"                      - {q(c.phrase('innermost', 6))}")
 
     # 2. Voices: a quote long enough for three A5 pages, then a wall of 20 quotes.
     add("  - section:")

@@ -62,7 +62,7 @@ std::vector<std::vector<TextSpan>> report_prose(const StyleSheet& styles, std::v
       for (const auto& block : section->blocks) {
         if (const auto* p = std::get_if<Paragraph>(&block)) add(p->text, styles.body);
         if (const auto* l = std::get_if<ListBlock>(&block))
-          for (const auto& it : l->items) add(it, styles.list_item);
+          for (const auto& it : l->items) add(it.text, styles.list_item);
       }
   return out;
 }
@@ -425,6 +425,23 @@ TEST(KnuthPlass, PenalisesConsecutiveHyphensAndIncompatibleLines) {
   const BreakResult r = break_total_fit(items, 50, p);
   ASSERT_EQ(r.breaks.size(), 3u);
   EXPECT_GE(r.demerits, p.double_hyphen_demerits + p.final_hyphen_demerits);
+}
+
+TEST(KnuthPlass, AParagraphDoesNotEndInAHyphenatedFragment) {
+  // Six words of 10 and a last one of 22 that may be cut 16 | 6; a measure of 100. Cut, the first
+  // line is barely shrunk and the last is "6" alone; not cut, the first line is loose.
+  std::vector<BreakItem> items = words({10, 10, 10, 10, 10, 10, 22}, 5);
+  items.erase(items.end() - 4);  // the last word, put back in two pieces
+  items.insert(items.end() - 3, {BreakItem::box(16), BreakItem::make_penalty(3, 50, true, true), BreakItem::box(6)});
+  BreakParams without;
+  without.final_fragment_demerits = 0;
+  auto cut = [&](const BreakResult& r) { return items[r.breaks.front().item].flagged; };
+  const BreakResult tex = break_total_fit(items, 100, without);
+  ASSERT_EQ(tex.breaks.size(), 2u);
+  EXPECT_TRUE(cut(tex)) << "TeX's demerits alone prefer the fragment: the test would prove nothing";
+  const BreakResult r = break_total_fit(items, 100, BreakParams{});
+  ASSERT_EQ(r.breaks.size(), 2u);
+  EXPECT_FALSE(cut(r));
 }
 
 TEST(KnuthPlass, EmergencyStretchThenOverfullSoItNeverFails) {

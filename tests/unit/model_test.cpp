@@ -1,3 +1,4 @@
+#include "model/quotes.h"
 #include "test_support.h"
 
 namespace lp {
@@ -40,6 +41,40 @@ TEST(Model, InlineMarkdownGivesStyledRuns) {
 
 // A newline YAML kept (a `|` block: an address) and Markdown's trailing backslash are line breaks;
 // YAML folds the newlines of plain and `>` scalars itself.
+TEST(Model, StraightQuotesBecomeTheLanguagesTypographicOnes) {
+  const QuoteMarks en = quote_marks_for("en-GB");
+  EXPECT_EQ(curl_quotes("Don't say \"here's\" or 'hi' in the '90s, the girls' books.", en),
+            "Don\u2019t say \u201Chere\u2019s\u201D or \u2018hi\u2019 in the \u201990s, the girls\u2019 books.");
+  EXPECT_EQ(curl_quotes("(\"a\") \u2014\"b\"", en), "(\u201Ca\u201D) \u2014\u201Cb\u201D");
+  EXPECT_EQ(curl_quotes("\"Guten Tag\", sagte er", quote_marks_for("de")), "\u201EGuten Tag\u201C, sagte er");
+  EXPECT_EQ(curl_quotes("\"Cze\u015B\u0107\"", quote_marks_for("pl")), "\u201ECze\u015B\u0107\u201D");
+  EXPECT_EQ(curl_quotes("l'enfant dit \"oui\"", quote_marks_for("fr")), "l\u2019enfant dit \u00AB\u202Foui\u202F\u00BB");
+  // Across runs: the quotes of **"bold"** are decided by the letters in the next run.
+  InlineText t = parse_inline_markdown("She said **\"yes\"** and *'no'*", {});
+  curl_quotes(t, en);
+  EXPECT_EQ(plain_text(t), "She said \u201Cyes\u201D and \u2018no\u2019");
+  EXPECT_TRUE(t[1].bold);
+}
+
+TEST(Model, TheReportsTextIsCurledButNotItsLinkTargets) {
+  Diagnostics d;
+  Document doc = load_report(test::write_temp("q.yaml", R"(report: {title: "Young People's Report", editions: [booklet]}
+content:
+  - section:
+      title: One
+      blocks:
+        - p: "It's [Bob's page](https://x.org/it's)."
+        - people: [{name: "Tricia D'Orsi"}]
+)"), d);
+  ASSERT_FALSE(d.has_errors());
+  EXPECT_EQ(doc.info.title, "Young People\u2019s Report");
+  const auto& s = std::get<Section>(doc.content[0]);
+  const auto& p = std::get<Paragraph>(s.blocks.at(0));
+  EXPECT_EQ(plain_text(p.text), "It\u2019s Bob\u2019s page.");
+  EXPECT_EQ(p.text.at(1).link, "https://x.org/it's");
+  EXPECT_EQ(std::get<People>(s.blocks.at(1)).items.at(0).name, "Tricia D\u2019Orsi");
+}
+
 TEST(Model, NewlinesThatYamlKeptAreLineBreaks) {
   EXPECT_EQ(plain_text(parse_inline_markdown("County Hall\nMartineau Lane", {})), "County Hall\nMartineau Lane");
   EXPECT_EQ(plain_text(parse_inline_markdown("a break\\\nafter it", {})), "a break\nafter it");

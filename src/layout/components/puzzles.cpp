@@ -110,11 +110,11 @@ Fragment lay_out(const SpotTheDifference& s, const Regions& regions, LayoutConte
   return stack.lay_out(regions, ctx, s.pos, "the pictures");
 }
 
-Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
+namespace {
+
+// The answers to every puzzle of the section so far, one after the other in `stack`.
+void add_answers(Stack& stack, const Answers& a, Pt width, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
-  Stack stack;
-  const InlineText title = a.title.empty() ? InlineText{Inline{ctx.doc.info.words.answers, false, false, "", a.pos}} : a.title;
-  add_heading(stack, title, regions.width, ctx, st.heading.space_after);
   // "<answers-title> 1. … 2. …", the title in bold; by default the puzzle's title and "answers:".
   auto answers = [&](const InlineText& answers_title, const InlineText& title, const char* fallback,
                      const std::vector<const InlineText*>& items) {
@@ -129,7 +129,7 @@ Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
       text.insert(text.end(), items[i]->begin(), items[i]->end());
     }
     stack.open(Role::Paragraph, ctx.new_id());
-    stack.add_lines(ctx.set(text, st.caption, regions.width), Pt(0), st.caption.space_after + st.body.space_after);
+    stack.add_lines(ctx.set(text, st.caption, width), Pt(0), st.caption.space_after + st.body.space_after);
     stack.close();
   };
   for (const Quiz* q : ctx.quizzes) {
@@ -146,18 +146,67 @@ Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
     TextStyle title = st.caption;
     title.bold = true;
     stack.open(Role::Caption, ctx.new_id());
-    stack.add_lines(ctx.set("Word search " + ctx.doc.info.words.puzzle_answers, title, regions.width), Pt(0), st.caption.leading * 0.3, true);
+    stack.add_lines(ctx.set("Word search " + ctx.doc.info.words.puzzle_answers, title, width), Pt(0), st.caption.leading * 0.3, true);
     stack.close();
-    const Pt cell = std::min(st.caption.leading, regions.width / grid.size);
+    const Pt cell = std::min(st.caption.leading, width / grid.size);
     const uint32_t id = ctx.new_id();
     const WordSearchGrid* g = &grid;
     stack.add(cell * grid.size, st.body.leading, true, [=, &ctx](Frame& f, Pt top) {
       f.push(TagItem{true, Role::Figure, id, 0, {}, "The word search with every word marked", {}});
-      f.place(word_search_grid(*g, cell, true, regions.width, ctx), Pt(0), top);
+      f.place(word_search_grid(*g, cell, true, width, ctx), Pt(0), top);
       f.push(TagItem{false, Role::Figure, id, 0, {}, {}, {}});
     });
   }
-  return stack.lay_out(regions, ctx, a.pos, "an answer");
+}
+
+// A stack laid out whole, in one frame as tall as it needs.
+Frame unbroken(Stack& stack, Pt width, LayoutContext& ctx, SourcePos pos) {
+  Regions whole;
+  whole.width = width;
+  whole.first = whole.full = Pt(1e9);
+  Fragment f = stack.lay_out(whole, ctx, pos, "an answer");
+  return f.frames.empty() ? Frame{} : std::move(f.frames.front());
+}
+
+}  // namespace
+
+Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  const InlineText title = a.title.empty() ? InlineText{Inline{ctx.doc.info.words.answers, false, false, "", a.pos}} : a.title;
+  if (!a.upside_down || !st.upside_down_answers) {
+    Stack stack;
+    add_heading(stack, title, regions.width, ctx, st.heading.space_after);
+    add_answers(stack, a, regions.width, ctx);
+    return stack.lay_out(regions, ctx, a.pos, "an answer");
+  }
+  // Upside down, as a printed puzzle page has them: the title where the flow is, the answers
+  // turned 180° in one group at the foot of the page (the rest of the page is theirs), their
+  // tags inside it in reading order. Too tall for a page, they are set upright instead.
+  const uint32_t first_id = ctx.next_id;
+  Stack heading, body;
+  add_heading(heading, title, regions.width, ctx, Pt(0));
+  add_answers(body, a, regions.width, ctx);
+  const Pt head_h = heading.total_height(), body_h = body.total_height(), gap = st.heading.space_after;
+  if (head_h + gap + body_h > regions.full) {
+    ctx.next_id = first_id;
+    Answers upright = a;
+    upright.upside_down = false;
+    return lay_out(upright, regions, ctx);
+  }
+  Frame head = unbroken(heading, regions.width, ctx, a.pos), answers = unbroken(body, regions.width, ctx, a.pos);
+  Fragment out;
+  const bool here = head_h + gap + body_h <= regions.first;
+  if (!here) out.frames.emplace_back();  // nothing here: the next page
+  Frame page;
+  page.width = regions.width;
+  page.height = here ? regions.first : regions.full;
+  page.place(std::move(head), Pt(0), Pt(0));
+  Frame turned;
+  const Pt top = page.height - body_h;
+  turned.place(std::move(answers), Pt(0), top);
+  page.push(GroupItem{Transform::rotate_180_about(regions.width / 2, top + body_h / 2), std::nullopt, std::move(turned.items)});
+  out.frames.push_back(std::move(page));
+  return out;
 }
 
 }  // namespace lp

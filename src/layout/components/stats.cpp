@@ -12,11 +12,22 @@ namespace lp {
 
 namespace {
 
+// Inside a tile, around its text.
+Pt tile_padding(const StyleSheet& st) { return st.figure_label.size * 0.55; }
+
+// A tile's number: the figure style in the group's colour, its line no taller than the type
+// (a tile's number, and a band's, has no line of its own kind above or below it).
+TextStyle tile_number(const StyleSheet& st, const Colour& colour) {
+  TextStyle number = st.figure;
+  number.colour = colour;
+  number.leading = std::min(number.leading, number.size * 1.05);
+  return number;
+}
+
 Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
-  const Pt pad = st.figure.size * 0.6;
-  TextStyle number = st.figure;
-  number.colour = st.white;
+  const Pt pad = st.figure.size * 0.4;
+  TextStyle number = tile_number(st, st.white);
   number.align = Align::Center;
   TextStyle label = st.figure_label;
   label.colour = st.white;
@@ -85,55 +96,94 @@ Fragment band(const Stats& s, const Regions& regions, LayoutContext& ctx) {
                        });
 }
 
-// Tiles [row, end) of a group side by side, each as tall as the tallest; and that height.
+// Whether every prefix of tiles [row, end) fits on its number's line, before the number ("around
+// 950", as the original prints it): then a row needs no line for its prefixes.
+bool prefixes_beside(const StatGroup& g, size_t row, size_t end, const TextStyle& number, Pt inner, LayoutContext& ctx) {
+  for (size_t i = row; i < end; ++i) {
+    const StatItem& item = g.items[i];
+    if (item.prefix.empty()) continue;
+    const Pt words = ctx.line(item.prefix + " ", ctx.st.figure_label).width;
+    if (words + ctx.line(ctx.format_number(item.value, item.decimals), number).width > inner) return false;
+  }
+  return true;
+}
+
+// Tiles [row, end) of a group side by side, each as tall as the tallest, their numbers on one
+// baseline whatever prefix stands before or above each; and that height.
 std::pair<std::shared_ptr<Frame>, Pt> tile_row(const StatGroup& g, size_t row, size_t end, const Colour& colour, Pt width,
                                                LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const Pt gutter = st.components.tile_gutter;
-  const Pt pad = st.figure_label.size * 0.7;
-  TextStyle number = st.figure;
-  number.colour = colour;
+  const Pt pad = tile_padding(st), inner = width - pad * 2;
+  const TextStyle number = tile_number(st, colour);
+  const bool beside = prefixes_beside(g, row, end, number, inner, ctx);
   struct Tile {
-    std::vector<Line> prefix;
+    std::vector<Line> prefix;  // beside: one line, its words and a space
     Line number;
     std::vector<Line> label;
   };
   std::vector<Tile> tiles;
-  Pt row_height;
+  Pt prefix_h, number_h, label_h;
   for (size_t i = row; i < end; ++i) {
     const StatItem& item = g.items[i];
-    Tile t{item.prefix.empty() ? std::vector<Line>{} : ctx.set(item.prefix, st.figure_label, width - pad * 2),
-           ctx.line(ctx.format_number(item.value, item.decimals), number), ctx.set(item.label, st.figure_label, width - pad * 2)};
-    row_height = std::max(row_height, height_of(t.prefix) + t.number.height + height_of(t.label) + pad * 2);
+    std::vector<Line> prefix;
+    if (!item.prefix.empty()) {
+      if (beside) prefix.push_back(ctx.line(item.prefix + " ", st.figure_label));
+      else prefix = ctx.set(item.prefix, st.figure_label, inner);
+    }
+    Tile t{std::move(prefix), ctx.line(ctx.format_number(item.value, item.decimals), number), ctx.set(item.label, st.figure_label, inner)};
+    if (!beside) prefix_h = std::max(prefix_h, height_of(t.prefix));
+    number_h = std::max(number_h, t.number.height);
+    label_h = std::max(label_h, height_of(t.label));
     tiles.push_back(std::move(t));
   }
+  const Pt row_height = prefix_h + number_h + label_h + pad * 2, number_top = pad + prefix_h;
   auto cells = std::make_shared<Frame>();
   const Colour tint = colour.tint(st.components.tile_tint);
   for (size_t k = 0; k < tiles.size(); ++k) {
+    Tile& t = tiles[k];
     const Pt x = (width + gutter) * static_cast<double>(k);
     PathItem tile = PathItem::rounded_rect(x, Pt(0), width, row_height, st.components.tile_radius);
     tile.fill = tint;
     decorate(*cells, std::move(tile), ArtifactKind::Background);
     const uint32_t id = ctx.new_id();
     cells->begin(Role::ListItem, id);
-    Pt y = draw_lines(*cells, std::move(tiles[k].prefix), x + pad, pad);
-    const Pt number_h = tiles[k].number.height;
+    Pt number_x = x + pad;
+    if (beside && !t.prefix.empty()) {  // on the number's baseline
+      const Pt top = number_top + t.number.baseline - t.prefix.front().baseline;
+      number_x += t.prefix.front().width;
+      draw_line(*cells, std::move(t.prefix.front()), x + pad, top);
+    } else {  // just above the number
+      draw_lines(*cells, std::move(t.prefix), x + pad, number_top - height_of(t.prefix));
+    }
     cells->begin(Role::Label, id);
-    draw_line(*cells, std::move(tiles[k].number), x + pad, y);
+    draw_line(*cells, std::move(t.number), number_x, number_top);
     cells->end(Role::Label, id);
     cells->begin(Role::ListBody, id);
-    draw_lines(*cells, std::move(tiles[k].label), x + pad, y + number_h);
+    draw_lines(*cells, std::move(t.label), x + pad, number_top + number_h);
     cells->end(Role::ListBody, id);
     cells->end(Role::ListItem, id);
   }
   return {cells, row_height};
 }
 
+// The tiles of a group across the frame: at most the layout's tile columns (else its columns),
+// fewer when a tile would be narrower than the widest number, and no more than the rows need
+// (four tiles in rows of three go two and two: wider tiles, shorter labels, no tile alone).
+size_t tile_columns(const StatGroup& g, const Colour& colour, Pt frame_width, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  const TextStyle number = tile_number(st, colour);
+  Pt widest;
+  for (const StatItem& item : g.items) widest = std::max(widest, ctx.line(ctx.format_number(item.value, item.decimals), number).width);
+  size_t columns = static_cast<size_t>(std::max(1, st.components.tile_columns > 0 ? st.components.tile_columns : st.columns));
+  while (columns > 1 && column_width(frame_width, columns, st.components.tile_gutter) < widest + tile_padding(st) * 2) --columns;
+  const size_t rows = (g.items.size() + columns - 1) / std::max<size_t>(columns, 1);
+  return rows == 0 ? columns : (g.items.size() + rows - 1) / rows;
+}
+
 Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
-  const size_t columns = static_cast<size_t>(std::max(1, st.columns));
   const Pt gutter = st.components.tile_gutter;
-  const Pt width = column_width(regions.width, columns, gutter);
   Stack stack;
   add_heading(stack, s.title, regions.width, ctx, st.heading.space_after);
   if (!s.intro.empty()) {
@@ -144,6 +194,8 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
   for (size_t gi = 0; gi < s.groups.size(); ++gi) {
     const StatGroup& g = s.groups[gi];
     const Colour colour = ctx.accent(gi + 1);
+    const size_t columns = tile_columns(g, colour, regions.width, ctx);
+    const Pt width = column_width(regions.width, columns, gutter);
     if (!g.name.empty()) {
       TextStyle name = st.heading;
       name.colour = colour;
@@ -185,7 +237,8 @@ Fragment tiles(const Stats& s, const Regions& regions, LayoutContext& ctx) {
       const std::pair<std::shared_ptr<Frame>, Pt> tiles_row = tile_row(g, row, end, colour, width, ctx);
       const std::shared_ptr<Frame> cells = tiles_row.first;
       const Pt row_height = tiles_row.second;
-      stack.add(row_height, gutter, true, [cells](Frame& f, Pt top) { f.place(std::move(*cells), Pt(0), top); });
+      // Rows closer than tiles side by side: a row reads across, and the page needs the room.
+      stack.add(row_height, gutter * 0.6, true, [cells](Frame& f, Pt top) { f.place(std::move(*cells), Pt(0), top); });
       rows.push_back(stack.size() - 1);
     }
     if (rows.size() >= 3) stack.no_break_after(rows[rows.size() - 2]);  // no tile alone at the end

@@ -35,22 +35,23 @@ Fragment lay_out_lines(std::vector<Line> lines, const Regions& regions, LayoutCo
 void add_heading(Stack& stack, const InlineText& title, Pt width, LayoutContext& ctx, Pt gap) {
   if (title.empty()) return;
   stack.open(Role::Heading, ctx.new_id(), 2);
-  stack.add(Pt(0), Pt(0), false, [name = plain_text(title)](Frame& f, Pt top) { f.anchors.push_back(Anchor{name, 1, top}); });
-  stack.add_lines(ctx.set(title, ctx.st.heading, width), Pt(0), gap, true);
+  stack.add(Pt(0), Pt(0), false, [name = plain_text(title)](Frame& f, Pt top) { f.anchors.push_back(Anchor{name, 1, top, {}}); });
+  stack.add_lines(ctx.set_balanced(title, ctx.st.heading, width), Pt(0), gap, true);
   stack.close();
 }
 
-FlowItem heading_item(const InlineText& text, const TextStyle& style, int level, LayoutContext& ctx, bool bookmark) {
+FlowItem heading_item(const InlineText& text, const TextStyle& style, int level, LayoutContext& ctx, bool bookmark,
+                      std::string id) {
   FlowItem item;
   item.space_before = style.space_before;
   item.space_after = style.space_after;
   item.keep_with_next = true;
-  item.lay_out = [&text, &style, level, &ctx, bookmark](const Regions& r) {
-    Fragment f = lay_out_lines(ctx.set(text, style, r.width), r, ctx, text.empty() ? SourcePos{} : text.front().pos,
+  item.lay_out = [&text, &style, level, &ctx, bookmark, id = std::move(id)](const Regions& r) {
+    Fragment f = lay_out_lines(ctx.set_balanced(text, style, r.width), r, ctx, text.empty() ? SourcePos{} : text.front().pos,
                                Role::Heading, level);
     for (auto& frame : f.frames)
       if (bookmark && !frame.empty()) {
-        frame.anchors.push_back(Anchor{plain_text(text), level - 1, Pt(0)});
+        frame.anchors.push_back(Anchor{plain_text(text), level - 1, Pt(0), id});
         break;
       }
     return f;
