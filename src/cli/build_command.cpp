@@ -222,7 +222,6 @@ int run_build(const BuildRequest& req) {
     job.name = name;
     job.edition = load_edition(layout.path, diags, [&](const std::string& base) { return layout_candidates(req, base); });
     if (job.edition.hyphenate) {
-      preload_hyphenation(doc.info.language);  // while the fonts load
       if (!has_hyphenation(doc.info.language) && req.format == DiagnosticsFormat::Text)
         std::cerr << fmt::format("leafpress: note: no hyphenation patterns for '{}' (Debian's hyphen-* packages); "
                                  "{} is set without hyphenation\n", doc.info.language, name);
