@@ -21,6 +21,7 @@
 #include "layout/flow.h"
 #include "model/loaders.h"
 #include "pdf/pdf_writer.h"
+#include "pdf/subset_sharing.h"
 #include "pdf/whole_file.h"
 #include "style/style.h"
 #include "text/font_set.h"
@@ -258,6 +259,7 @@ int run_build(const BuildRequest& req) {
   // style to PDF on its own thread; the PDF goes to a scratch name, renamed below only when no
   // edition has an error, so that a build writes all its PDFs or none.
   const unsigned threads = req.jobs ? req.jobs : std::min<unsigned>(static_cast<unsigned>(jobs.size()), 8);
+  const SubsetSharing subsets;  // editions that embed the same glyphs of a face share one subset
   for_each_parallel(jobs, threads, [&](EditionJob& job) {
     Stopwatch sw;
     StyleSheet styles = resolve_styles(job.edition);
