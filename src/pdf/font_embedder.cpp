@@ -19,6 +19,7 @@ namespace lp {
 struct FontEmbedder::SubsetStore {
   std::mutex mutex;
   std::map<std::pair<const FontFace*, std::vector<uint32_t>>, std::shared_ptr<const Subset>> subsets;
+  size_t reused = 0;
 };
 
 namespace {
@@ -32,6 +33,13 @@ std::shared_ptr<FontEmbedder::SubsetStore> shared_store;
 SubsetSharing::SubsetSharing() {
   std::lock_guard lock(sharing_mutex);
   if (sharing_count++ == 0) shared_store = std::make_shared<FontEmbedder::SubsetStore>();
+}
+
+size_t SubsetSharing::reused() const {
+  std::lock_guard lock(sharing_mutex);
+  if (!shared_store) return 0;
+  std::lock_guard store_lock(shared_store->mutex);
+  return shared_store->reused;
 }
 
 SubsetSharing::~SubsetSharing() {
@@ -148,7 +156,10 @@ std::shared_ptr<const FontEmbedder::Subset> FontEmbedder::subset(const FontFace*
   if (store_) {
     std::lock_guard lock(store_->mutex);
     auto it = store_->subsets.find({face, glyphs});
-    if (it != store_->subsets.end()) return it->second;
+    if (it != store_->subsets.end()) {
+      ++store_->reused;
+      return it->second;
+    }
   }
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) {
