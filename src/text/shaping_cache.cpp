@@ -4,6 +4,10 @@ namespace lp {
 
 namespace {
 
+// Past this many texts in a shard (200,000 in all, as many words as each edition's own word
+// cache keeps), new texts are shaped each time: the memory a huge report can take is bounded.
+constexpr size_t kMaxPerShard = 12500;
+
 template <typename T>
 void append_bytes(std::string& out, const T& value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof value);

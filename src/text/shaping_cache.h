@@ -45,7 +45,6 @@ class ShapingCache {
 
  private:
   static constexpr size_t kShards = 16;
-  static constexpr size_t kMaxPerShard = 40000;  // past this, results are shaped each time
   struct KeyHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
