@@ -5,7 +5,8 @@ packages=(
   g++ cmake pkg-config make
   libhpdf-dev libdeflate-dev libharfbuzz-dev libfreetype-dev libyaml-cpp-dev libicu-dev libjemalloc-dev
   libpng-dev libjpeg62-turbo-dev liblcms2-dev libxml2-dev
-  libhyphen-dev hyphen-en-gb hyphen-fr libmd4c-dev libcli11-dev libfmt-dev
+  libhyphen-dev hyphen-en-gb hyphen-en-us hyphen-fr hyphen-pl libmd4c-dev libcli11-dev libfmt-dev
+  wbritish wamerican wfrench wpolish
   libgtest-dev libbenchmark-dev
   poppler-utils qpdf mupdf-tools unicode-data ghostscript python3-pil libjpeg-turbo-progs afl++-doc
   argyll icc-profiles-free libqpdf-dev

@@ -7,9 +7,50 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <mutex>
+
 #include "pdf/pdf_objects.h"
+#include "pdf/subset_sharing.h"
 
 namespace lp {
+
+// The subsets of the build under way, by face and glyph set (faces outlive the build).
+struct FontEmbedder::SubsetStore {
+  std::mutex mutex;
+  std::map<std::pair<const FontFace*, std::vector<uint32_t>>, std::shared_ptr<const Subset>> subsets;
+  size_t reused = 0;
+};
+
+namespace {
+
+std::mutex sharing_mutex;
+int sharing_count = 0;  // SubsetSharing objects alive
+std::shared_ptr<FontEmbedder::SubsetStore> shared_store;
+
+}  // namespace
+
+SubsetSharing::SubsetSharing() {
+  std::lock_guard lock(sharing_mutex);
+  if (sharing_count++ == 0) shared_store = std::make_shared<FontEmbedder::SubsetStore>();
+}
+
+size_t SubsetSharing::reused() const {
+  std::lock_guard lock(sharing_mutex);
+  if (!shared_store) return 0;
+  std::lock_guard store_lock(shared_store->mutex);
+  return shared_store->reused;
+}
+
+SubsetSharing::~SubsetSharing() {
+  std::lock_guard lock(sharing_mutex);
+  if (--sharing_count == 0) shared_store.reset();
+}
+
+FontEmbedder::FontEmbedder(HPDF_Doc doc) : doc_(doc) {
+  std::lock_guard lock(sharing_mutex);
+  store_ = shared_store;
+}
 
 FontEmbedder::Embedded& FontEmbedder::entry(const FontFace* face) {
   if (fonts_.size() <= face->index) fonts_.resize(face->index + 1);
@@ -109,18 +150,21 @@ std::string to_unicode_cmap(const std::vector<std::string>& unicode) {
 
 }  // namespace
 
-bool FontEmbedder::write_font(Embedded& e, std::string& error) {
-  const FontFace* face = e.face;
-  const std::vector<uint32_t> glyphs = e.used_glyphs();
-  HPDF_MMgr mmgr = doc_->mmgr;
-  hb_blob_t* cff_table = hb_face_reference_table(face->face, HB_TAG('C', 'F', 'F', ' '));
-  const bool cff = hb_blob_get_length(cff_table) > 0;
-  hb_blob_destroy(cff_table);
-
+// The font file of a face cut to `glyphs` (ids kept), deflated; nullptr on failure.
+std::shared_ptr<const FontEmbedder::Subset> FontEmbedder::subset(const FontFace* face, const std::vector<uint32_t>& glyphs,
+                                                                 std::string& error) {
+  if (store_) {
+    std::lock_guard lock(store_->mutex);
+    auto it = store_->subsets.find({face, glyphs});
+    if (it != store_->subsets.end()) {
+      ++store_->reused;
+      return it->second;
+    }
+  }
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) {
     error = "out of memory";
-    return false;
+    return nullptr;
   }
   hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
   hb_set_add(glyph_set, 0);
@@ -131,28 +175,44 @@ bool FontEmbedder::write_font(Embedded& e, std::string& error) {
   for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                      HB_TAG('k', 'e', 'r', 'n'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('J', 'S', 'T', 'F')})
     hb_set_add(drop, t);
-  hb_face_t* subset = hb_subset_or_fail(face->face, input);
+  hb_face_t* cut = hb_subset_or_fail(face->face, input);
   hb_subset_input_destroy(input);
-  if (!subset) {
+  if (!cut) {
     error = fmt::format("HarfBuzz could not subset '{}'", face->path);
-    return false;
+    return nullptr;
   }
-  hb_blob_t* blob = hb_face_reference_blob(subset);
+  hb_blob_t* blob = hb_face_reference_blob(cut);
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);
-
-  std::string deflated;
-  const bool deflated_ok = deflater_.deflate(std::string_view(data, length), deflated);
+  auto made = std::make_shared<Subset>();
+  made->length = length;
+  const bool deflated_ok = deflater_.deflate(std::string_view(data, length), made->deflated);
   hb_blob_destroy(blob);
-  hb_face_destroy(subset);
+  hb_face_destroy(cut);
   if (!deflated_ok) {
     error = "out of memory";
-    return false;
+    return nullptr;
   }
+  if (store_) {
+    std::lock_guard lock(store_->mutex);
+    return store_->subsets.try_emplace({face, glyphs}, std::move(made)).first->second;
+  }
+  return made;
+}
+
+bool FontEmbedder::write_font(Embedded& e, std::string& error) {
+  const FontFace* face = e.face;
+  const std::vector<uint32_t> glyphs = e.used_glyphs();
+  HPDF_MMgr mmgr = doc_->mmgr;
+  hb_blob_t* cff_table = hb_face_reference_table(face->face, HB_TAG('C', 'F', 'F', ' '));
+  const bool cff = hb_blob_get_length(cff_table) > 0;
+  hb_blob_destroy(cff_table);
+  const std::shared_ptr<const Subset> font_file = subset(face, glyphs, error);
+  if (!font_file) return false;
   HPDF_Dict file = HPDF_DictStream_New(mmgr, doc_->xref);
   if (cff) HPDF_Dict_AddName(file, "Subtype", "OpenType");
-  else HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(length));
-  set_deflated_stream(file, deflated);
+  else HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(font_file->length));
+  set_deflated_stream(file, font_file->deflated);
 
   const std::string base_font = subset_tag(face, glyphs) + "+" + face->postscript_name;
   const double k = 1000.0 / face->units_per_em;
@@ -199,6 +259,7 @@ bool FontEmbedder::write_font(Embedded& e, std::string& error) {
   HPDF_Dict_Add(cid, "W", widths);
 
   HPDF_Dict cmap = HPDF_DictStream_New(mmgr, doc_->xref);
+  std::string deflated;
   if (!deflater_.deflate(to_unicode_cmap(e.unicode), deflated)) {
     error = "out of memory";
     return false;

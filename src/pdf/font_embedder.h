@@ -5,6 +5,7 @@
 // ToUnicode CMap learnt from the clusters.
 #include <hpdf.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,8 @@ namespace lp {
 
 class FontEmbedder {
  public:
-  explicit FontEmbedder(HPDF_Doc doc) : doc_(doc) {}
+  // Shares subsets with the other writers of the build while a SubsetSharing lives.
+  explicit FontEmbedder(HPDF_Doc doc);
 
   // First pass over every run: glyphs used, and what each glyph stands for where that is plain.
   void learn(const GlyphRun& run);
@@ -30,6 +32,12 @@ class FontEmbedder {
   // Subsets and writes every font's objects; false on failure.
   bool finish(std::string& error);
 
+  struct Subset {
+    std::string deflated;
+    unsigned length = 0;  // before deflating
+  };
+  struct SubsetStore;
+
  private:
   // Tables by glyph id: a lookup for every glyph of every page must cost next to nothing.
   struct Embedded {
@@ -43,10 +51,12 @@ class FontEmbedder {
   };
   Embedded& entry(const FontFace* face);
   bool write_font(Embedded& e, std::string& error);
+  std::shared_ptr<const Subset> subset(const FontFace* face, const std::vector<uint32_t>& glyphs, std::string& error);
 
   HPDF_Doc doc_;
   std::vector<Embedded> fonts_;  // by face index: a deterministic order
   Deflater deflater_;            // font files and ToUnicode maps
+  std::shared_ptr<SubsetStore> store_;  // the build's, if it shares subsets
 };
 
 }  // namespace lp

@@ -28,9 +28,11 @@ constexpr int kSlots = 64;
 enum SlotState { kFree, kClaimed, kReady };
 struct Slot {
   std::atomic<int> state{kFree};
-  char path[PATH_MAX];
+  char path[PATH_MAX] = {};
 };
-Slot g_slots[kSlots];
+// constinit: all zeros, so the table stays untouched .bss until a slot is used (a dynamic
+// initialiser wrote every slot at start-up, 64 page faults before main).
+constinit Slot g_slots[kSlots];
 std::once_flag g_handlers_installed;
 mode_t g_umask = 022;  // read once: umask() can only be read by setting it
 

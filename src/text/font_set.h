@@ -10,6 +10,7 @@
 
 #include "model/diagnostic.h"
 #include "model/font_config.h"
+#include "text/shaping_cache.h"
 
 namespace lp {
 
@@ -51,6 +52,8 @@ class FontSet {
   // The fallback faces in order, bold where the family has it.
   std::vector<const FontFace*> fallback(bool bold) const;
   const std::vector<std::unique_ptr<FontFace>>& faces() const { return faces_; }
+  // HarfBuzz's results for these faces, shared by every edition of the build (thread-safe).
+  ShapingCache& shaping_cache() const { return shaping_cache_; }
 
  private:
   struct Family {
@@ -65,6 +68,7 @@ class FontSet {
   std::map<std::string, Family> families_;
   std::map<std::string, std::string> roles_;
   std::vector<std::string> fallback_;
+  mutable ShapingCache shaping_cache_;
 };
 
 }  // namespace lp

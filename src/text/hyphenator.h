@@ -1,14 +1,14 @@
 #pragma once
-// Internal to src/text: hyphenation points of a word, from libhyphen's patterns (hyphen-en-gb).
+// Internal to src/text: hyphenation points of a word, from the patterns of Debian's hyphen-*
+// packages (hyphen-en-gb), compiled into the binary at build time (hyphenation_patterns.h).
 #include <string>
-#include <string_view>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-struct _HyphenDict;
-
 namespace lp {
+
+class HyphenationPatterns;
 
 struct HyphenLimits {
   int min_word = 6;  // letters a word needs to be hyphenated at all
@@ -18,27 +18,26 @@ struct HyphenLimits {
 
 class Hyphenator {
  public:
-  // The dictionary is read when the first word is hyphenated (an edition that does not
-  // hyphenate never reads it), unless preload_hyphen_dictionary started reading it already; an
-  // unreadable one leaves the hyphenator empty: it finds no points.
+  // The dictionary is found when the first word is hyphenated (an edition that does not
+  // hyphenate never reads it); an unreadable one leaves the hyphenator empty: it finds no points.
   explicit Hyphenator(std::string dictionary_path) : path_(std::move(dictionary_path)) {}
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;
 
-  bool loaded() { return dict() != nullptr; }
+  bool loaded() { return patterns() != nullptr; }
   // Byte offsets in `word` before which a hyphen may go. Words with capitals, digits or the look
   // of a URL or e-mail address are left alone, as are words of anything but lower-case letters:
-  // a–z, and with patterns written in UTF-8 (most of Debian's) those of any cased script (é, ł,
-  // ß; not a script without case, such as Devanagari). Punctuation around the word and a
-  // possessive 's are not counted as letters; the limits count letters, not bytes.
+  // a–z and those of any cased script (é, ł, ß; not a script without case, such as Devanagari).
+  // Punctuation around the word and a possessive 's are not counted as letters; the limits
+  // count letters, not bytes.
   std::vector<size_t> points(std::string_view word, const HyphenLimits& limits);
 
  private:
-  _HyphenDict* dict();
+  const HyphenationPatterns* patterns();
 
   std::string path_;
   bool tried_ = false;
-  _HyphenDict* dict_ = nullptr;  // shared by every hyphenator of the process; libhyphen only reads it
+  const HyphenationPatterns* patterns_ = nullptr;  // shared by every hyphenator of the process
   std::unordered_map<std::string, std::vector<size_t>> cache_;
   std::string key_;
   std::vector<char> hyphens_;
@@ -54,9 +53,8 @@ const char* default_hyphen_dictionary();
 // which sets its text without hyphenation.
 std::string hyphen_dictionary_for(std::string_view language, const std::string& folder = "/usr/share/hyphen");
 
-// Starts reading a dictionary on a thread of its own, for the hyphenators that will want it.
-// Each dictionary file is read once per process (libhyphen takes ~17 ms over en-GB's 14,000
-// patterns, more than setting the booklet's paragraphs) and kept until the process ends.
-void preload_hyphen_dictionary(const std::string& path);
+// Whether the patterns of the dictionary at `path` are the ones compiled into the binary (else
+// they are compiled when first read, which costs a few milliseconds); false when unreadable.
+bool hyphen_dictionary_is_built_in(const std::string& path);
 
 }  // namespace lp

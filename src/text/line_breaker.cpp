@@ -116,12 +116,10 @@ std::vector<TextSpan> spans_of(const InlineText& text, const TextStyle& style) {
   return out;
 }
 
-void preload_hyphenation(std::string_view language) {
+bool has_hyphenation(std::string_view language) {
   const std::string path = hyphen_dictionary_for(language);
-  if (!path.empty()) preload_hyphen_dictionary(path);
+  return !path.empty() && Hyphenator(path).loaded();
 }
-
-bool has_hyphenation(std::string_view language) { return !hyphen_dictionary_for(language).empty(); }
 
 ParagraphSetter::ParagraphSetter(const FontSet& fonts, Diagnostics& diags, std::string file, std::string language)
     : impl_(std::make_unique<Impl>(fonts, diags, std::move(file), std::move(language))) {}

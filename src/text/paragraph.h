@@ -55,11 +55,8 @@ enum class Breaking { TotalFit, FirstFit };  // first fit only to compare agains
 
 class FontSet;
 
-// Starts reading the hyphenation patterns of `language` on a thread of their own, so that they
-// are ready by the time the first paragraph that hyphenates is set. Harmless when none is.
-void preload_hyphenation(std::string_view language);
-// Whether the patterns for `language` (a BCP 47 tag) are installed (Debian's hyphen-* packages);
-// without them its text is set without hyphenation.
+// Whether the patterns for `language` (a BCP 47 tag) are installed (Debian's hyphen-* packages)
+// and readable; without them its text is set without hyphenation.
 bool has_hyphenation(std::string_view language);
 
 class ParagraphSetter {

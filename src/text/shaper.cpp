@@ -101,8 +101,8 @@ void Shaper::choose_faces(const std::vector<TextSpan>& spans, size_t first, size
 
 namespace {
 
-void shape_into(hb_buffer_t* buf, hb_language_t language, std::string_view word, uint32_t begin, uint32_t end,
-                const FontFace* face, uint8_t level, hb_script_t script, ShapedItem& item) {
+void shape_into(const FontSet& fonts, hb_buffer_t* buf, hb_language_t language, std::string_view word, uint32_t begin,
+                uint32_t end, const FontFace* face, uint8_t level, hb_script_t script, ShapedItem& item) {
   item.begin = begin;
   item.end = end;
   item.level = level;
@@ -115,44 +115,35 @@ void shape_into(hb_buffer_t* buf, hb_language_t language, std::string_view word,
   item.cluster_begin.clear();
   item.unsafe_before.clear();
 
-  hb_buffer_clear_contents(buf);
-  hb_buffer_add_utf8(buf, word.data(), static_cast<int>(word.size()), begin, static_cast<int>(end - begin));
   const bool rtl = level & 1;
-  hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  hb_buffer_set_script(buf, script);
-  hb_buffer_set_language(buf, language);
-  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
-  hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DEFAULT);
-  hb_shape(face->font, buf, nullptr, 0);
-
-  unsigned count = 0;
-  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
-  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+  const std::vector<ShapedGlyph>& glyphs =
+      fonts.shaping_cache().shape({face->font, face->index, language, script, rtl, word, begin, end}, buf);
+  const auto count = static_cast<unsigned>(glyphs.size());
   const double scale = run.size.value / face->units_per_em;
   run.glyphs.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
-    run.glyphs.push_back({info[i].codepoint, Pt(pos[i].x_advance * scale), Pt(pos[i].x_offset * scale),
-                          Pt(pos[i].y_offset * scale)});
-    if (i > 0 && info[i].cluster == info[i - 1].cluster) {
+    const ShapedGlyph& g = glyphs[i];
+    run.glyphs.push_back({g.glyph, Pt(g.x_advance * scale), Pt(g.x_offset * scale), Pt(g.y_offset * scale)});
+    if (i > 0 && g.cluster == glyphs[i - 1].cluster) {
       ++run.clusters.back().glyph_count;
       continue;
     }
     // Clusters rise along the glyphs left to right and fall right to left, so a cluster ends
     // where the next one in logical order begins.
-    const uint32_t c = info[i].cluster;
+    const uint32_t c = g.cluster;
     uint32_t c_end = end;
     if (!rtl) {
       for (unsigned j = i + 1; j < count; ++j)
-        if (info[j].cluster != c) {
-          c_end = info[j].cluster;
+        if (glyphs[j].cluster != c) {
+          c_end = glyphs[j].cluster;
           break;
         }
     } else if (i > 0) {
-      c_end = info[i - 1].cluster;
+      c_end = glyphs[i - 1].cluster;
     }
     run.add_cluster(i, 1, word.substr(c, c_end - c));
     item.cluster_begin.push_back(c);
-    item.unsafe_before.push_back((hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) != 0);
+    item.unsafe_before.push_back(g.unsafe_to_break);
   }
 }
 
@@ -182,7 +173,7 @@ void Shaper::shape_item(std::string_view word, uint32_t begin, uint32_t end, con
   item.run.size = span.style->size;
   item.run.colour = span.style->colour;
   item.run.link = span.link;
-  shape_into(buffer_, language_, word, begin, end, first.face, first.level, first.script, item);
+  shape_into(fonts_, buffer_, language_, word, begin, end, first.face, first.level, first.script, item);
 }
 
 GlyphRun Shaper::reshape(std::string_view word, const ShapedItem& item, uint32_t begin, uint32_t end) {
@@ -190,7 +181,7 @@ GlyphRun Shaper::reshape(std::string_view word, const ShapedItem& item, uint32_t
   piece.run.size = item.run.size;
   piece.run.colour = item.run.colour;
   piece.run.link = item.run.link;
-  shape_into(buffer_, language_, word, begin, end, item.run.face, item.level, item.script, piece);
+  shape_into(fonts_, buffer_, language_, word, begin, end, item.run.face, item.level, item.script, piece);
   return std::move(piece.run);
 }
 
@@ -206,7 +197,7 @@ const GlyphRun& Shaper::hyphen(const GlyphRun& like) {
   item.run.size = like.size;
   item.run.colour = like.colour;
   item.run.link = like.link;
-  shape_into(buffer_, language_, "-", 0, 1, like.face, 0, HB_SCRIPT_LATIN, item);
+  shape_into(fonts_, buffer_, language_, "-", 0, 1, like.face, 0, HB_SCRIPT_LATIN, item);
   return hyphens_.emplace(std::move(key), std::move(item.run)).first->second;
 }
 

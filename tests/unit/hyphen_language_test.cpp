@@ -54,11 +54,26 @@ TEST(HyphenLanguage, LettersBeyondAToZWithUtf8Patterns) {
   EXPECT_TRUE(french.points("Préférentiellement", HyphenLimits{}).empty());     // a capital
   // Letters count as letters, not bytes: "été" is 3 letters, under the minimum of 6.
   EXPECT_TRUE(french.points("été", HyphenLimits{}).empty());
-  // Polish patterns are in ISO 8859-2: words with letters beyond a–z are left alone there.
-  if (has_hyphenation("pl")) {
-    Hyphenator polish(hyphen_dictionary_for("pl"));
-    EXPECT_TRUE(polish.points("współpraca", HyphenLimits{}).empty());
+}
+
+TEST(HyphenLanguage, PatternsInAnotherEncodingAreReadAsUtf8) {
+  // hyphen-pl (installed by scripts/setup.sh): hyph_pl_PL.dic is in ISO 8859-2, converted to
+  // UTF-8 when compiled, so words with ą ę ł ó ś ż ź ć ń are hyphenated like the others.
+  ASSERT_TRUE(has_hyphenation("pl"));
+  Hyphenator polish(hyphen_dictionary_for("pl"));
+  // "współ-praca": after "współ" (7 bytes: ó and ł are two each); "ca" is under the right minimum.
+  EXPECT_EQ(polish.points("współpraca", HyphenLimits{}), (std::vector<size_t>{7}));
+  // "bez-pie-czeń-stwo": letters beyond a–z on both sides of a point.
+  const std::string word = "bezpieczeństwo";
+  std::vector<std::string> parts;
+  size_t from = 0;
+  for (size_t p : polish.points(word, HyphenLimits{})) {
+    parts.push_back(word.substr(from, p - from));
+    from = p;
   }
+  parts.push_back(word.substr(from));
+  EXPECT_EQ(parts, (std::vector<std::string>{"bez", "pie", "czeń", "stwo"}));
+  EXPECT_EQ(polish.points("żółwiątko", HyphenLimits{2, 2, 2}).empty(), false);
 }
 
 }  // namespace

@@ -234,10 +234,9 @@ TEST_F(Engine, WordsWithCapitalsNumbersAndAddressesAreLeftAlone) {
   }
 }
 
-TEST_F(Engine, HyphenatorsOnSeveralThreadsShareOnePreloadedDictionary) {
-  // Editions set their paragraphs on threads of their own; the dictionary is read once, perhaps
-  // while they start, and each finds the same points in it.
-  preload_hyphen_dictionary(default_hyphen_dictionary());
+TEST_F(Engine, HyphenatorsOnSeveralThreadsShareOneDictionary) {
+  // Editions set their paragraphs on threads of their own; the dictionary is found once, by
+  // whichever asks first, and each finds the same points in it.
   const std::vector<std::string> words = {"safeguarding", "representatives", "partnership", "independent"};
   std::vector<std::vector<std::vector<size_t>>> found(4);
   std::vector<std::thread> threads;

@@ -5,6 +5,7 @@
 #include "pdf/marks.h"
 #include "pdf/pdfx.h"
 #include "pdf/pdf_writer.h"
+#include "pdf/subset_sharing.h"
 #include "test_support.h"
 
 namespace lp {
@@ -84,6 +85,23 @@ TEST(Pdf, SameInputSameBytes) {
   ASSERT_TRUE(write_pdf(small_document(), a, {1700000000}, d));
   ASSERT_TRUE(write_pdf(small_document(), b, {1700000000}, d));
   EXPECT_EQ(read_bytes(a), read_bytes(b));
+}
+
+TEST(Pdf, EditionsOfOneBuildShareTheirFontSubsetsAndKeepTheirBytes) {
+  const DisplayList pages = small_document();
+  const std::string alone = test::write_temp("alone.pdf", ""), first = test::write_temp("first.pdf", ""),
+                    second = test::write_temp("second.pdf", "");
+  Diagnostics d;
+  ASSERT_TRUE(write_pdf(pages, alone, {1700000000}, d));
+  {
+    const SubsetSharing build;
+    ASSERT_TRUE(write_pdf(pages, first, {1700000000}, d));
+    EXPECT_EQ(build.reused(), 0u);
+    ASSERT_TRUE(write_pdf(pages, second, {1700000000}, d));
+    EXPECT_GT(build.reused(), 0u);  // the second writer cut no subset of its own
+  }
+  EXPECT_EQ(read_bytes(first), read_bytes(alone));
+  EXPECT_EQ(read_bytes(second), read_bytes(alone));
 }
 
 TEST(Pdf, UnwritablePlaceIsAnErrorAndLeavesNothing) {

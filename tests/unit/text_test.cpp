@@ -1,3 +1,5 @@
+#include <thread>
+
 #include "test_support.h"
 #include "text/paragraph.h"
 
@@ -84,6 +86,43 @@ TEST_F(TextFixture, MissingCharacterWarnsWithItsSourcePosition) {
   EXPECT_EQ(d.severity, Severity::Warning);
   EXPECT_EQ(d.pos.line, 4);
   EXPECT_NE(d.message.find("U+E000"), std::string::npos);
+}
+
+TEST_F(TextFixture, OneShapingCacheServesEveryEditionAtEverySize) {
+  // Editions set their text on threads of their own with their own setters; HarfBuzz's answers
+  // are kept in font units for the whole build, so a second edition setting the same words at
+  // twice the size shapes nothing anew and gets the same glyphs, scaled.
+  const FontSet& fonts = test::project_fonts();
+  const std::string text = "Quizzically zephyrs vex bright wombats";  // words no other test sets
+  TextStyle big = styles.body;
+  big.size = Pt(styles.body.size.value * 2);
+  auto set_on_a_thread = [&](const TextStyle& style) {
+    Line line;
+    std::thread([&] {
+      Diagnostics d;
+      ParagraphSetter edition(fonts, d, "t.yaml", "en-GB");
+      line = edition.set_line({TextSpan{text, &style, false, false, "", {4, 9}}});
+    }).join();
+    return line;
+  };
+  const size_t misses_before = fonts.shaping_cache().misses();
+  const Line first = set_on_a_thread(styles.body);
+  const size_t misses_after_first = fonts.shaping_cache().misses();
+  const size_t hits_after_first = fonts.shaping_cache().hits();
+  const Line second = set_on_a_thread(big);
+  EXPECT_GT(misses_after_first, misses_before);
+  EXPECT_EQ(fonts.shaping_cache().misses(), misses_after_first);
+  EXPECT_GT(fonts.shaping_cache().hits(), hits_after_first);
+  ASSERT_EQ(first.runs.size(), second.runs.size());
+  for (size_t r = 0; r < first.runs.size(); ++r) {
+    const auto& a = first.runs[r].run.glyphs;
+    const auto& b = second.runs[r].run.glyphs;
+    ASSERT_EQ(a.size(), b.size());
+    for (size_t g = 0; g < a.size(); ++g) {
+      EXPECT_EQ(a[g].id, b[g].id);
+      EXPECT_NEAR(b[g].advance.value, 2 * a[g].advance.value, 1e-9);
+    }
+  }
 }
 
 TEST_F(TextFixture, LinesFitTheMeasureAndJustifiedLinesFillIt) {
