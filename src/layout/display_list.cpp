@@ -23,7 +23,7 @@ std::string colour(const Colour& c) {
 
 const char* role_name(Role r) {
   static const char* names[] = {"section", "heading", "paragraph", "list", "list-item", "label", "list-body", "quote",
-                                "figure", "caption", "table", "table-row", "table-header", "table-cell", "link",
+                                "figure", "caption", "table", "table-row", "table-header", "table-cell", "link", "span",
                                 "contents", "contents-entry", "artifact"};
   return names[static_cast<int>(r)];
 }
@@ -41,6 +41,7 @@ void dump_item(std::string& out, const GlyphRunItem& g, int depth) {
   out += fmt::format("text {} {} font={} size={} colour={}", pt(g.x), pt(g.y), g.run.face->postscript_name,
                      pt(g.run.size), colour(g.run.colour));
   if (!g.run.link.empty()) out += fmt::format(" link={}", g.run.link);
+  if (!g.run.lang.empty()) out += fmt::format(" lang={}", g.run.lang);
   out += fmt::format(" \"{}\"\n{}", text, std::string(static_cast<size_t>(depth) * 2 + 1, ' '));
   for (const auto& gl : g.run.glyphs) {
     out += fmt::format(" {}:{}", gl.id, pt(gl.advance));

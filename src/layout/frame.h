@@ -65,7 +65,7 @@ struct ImageItem {
 // artifact (page furniture, decoration, backgrounds: drawn, but not content).
 enum class Role {
   Section, Heading, Paragraph, List, ListItem, Label, ListBody, Quote, Figure, Caption,
-  Table, TableRow, TableHeader, TableCell, Link, Contents, ContentsEntry, Artifact
+  Table, TableRow, TableHeader, TableCell, Link, Span, Contents, ContentsEntry, Artifact
 };
 enum class ArtifactKind { Pagination, Layout, Background };
 

@@ -19,6 +19,7 @@ struct Inline {
   bool italic = false;
   std::string link;  // target URI, empty when not a link
   SourcePos pos;     // position of the scalar the text came from
+  std::string lang;  // its language, where `<span lang="…">` gives one
 };
 using InlineText = std::vector<Inline>;
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@ struct InlineParser {
   InlineText runs;
   int bold = 0, italic = 0;
   std::vector<std::string> links;
+  std::vector<std::string> langs;  // of the open <span lang="…">s
   int blocks = 0;
 
   void add(const char* text, size_t size) {
@@ -26,9 +28,10 @@ struct InlineParser {
     run.bold = bold > 0;
     run.italic = italic > 0;
     if (!links.empty()) run.link = links.back();
+    if (!langs.empty()) run.lang = langs.back();
     run.pos = pos;
     if (!runs.empty() && runs.back().bold == run.bold && runs.back().italic == run.italic &&
-        runs.back().link == run.link) {
+        runs.back().link == run.link && runs.back().lang == run.lang) {
       runs.back().text += run.text;
     } else {
       runs.push_back(std::move(run));
@@ -123,6 +126,29 @@ std::string decode_entity(std::string_view e) {
   return std::string(e);
 }
 
+// `<span lang="cy">` (or lang='cy'): its language; nullopt for any other tag.
+std::optional<std::string> span_lang(std::string_view tag) {
+  if (tag.rfind("<span", 0) != 0 || tag.back() != '>') return std::nullopt;
+  const size_t at = tag.find("lang=");
+  if (at == std::string_view::npos || at + 6 >= tag.size()) return std::nullopt;
+  const char quote = tag[at + 5];
+  if (quote != '"' && quote != '\'') return std::nullopt;
+  const size_t end = tag.find(quote, at + 6);
+  if (end == std::string_view::npos) return std::nullopt;
+  return std::string(tag.substr(at + 6, end - at - 6));
+}
+
+// Inline HTML is text, but for the spans that give a language.
+void html(InlineParser& p, std::string_view tag) {
+  if (auto lang = span_lang(tag)) {
+    p.langs.push_back(*lang);
+  } else if (tag == "</span>" && !p.langs.empty()) {
+    p.langs.pop_back();
+  } else {
+    p.add(tag.data(), tag.size());
+  }
+}
+
 int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
   auto* p = static_cast<InlineParser*>(data);
   switch (type) {
@@ -131,6 +157,7 @@ int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
     case MD_TEXT_BR:
     case MD_TEXT_SOFTBR: p->add("\n", 1); break;
     case MD_TEXT_NULLCHAR: p->add("\xEF\xBF\xBD", 3); break;
+    case MD_TEXT_HTML: html(*p, std::string_view(text, size)); break;
     case MD_TEXT_ENTITY: {
       const std::string decoded = decode_entity(std::string_view(text, size));
       p->add(decoded.data(), decoded.size());
@@ -164,7 +191,7 @@ InlineText parse_inline_markdown(const std::string& source, SourcePos pos) {
   parser.pos = pos;
   const std::string escaped = escape_block_markers(source);
   MD_PARSER md{};
-  md.flags = MD_FLAG_NOHTML | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS;
+  md.flags = MD_FLAG_NOHTMLBLOCKS | MD_FLAG_NOINDENTEDCODEBLOCKS | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_PERMISSIVEWWWAUTOLINKS;
   md.enter_block = enter_block;
   md.leave_block = leave_block;
   md.enter_span = enter_span;

@@ -137,6 +137,8 @@ class ReportLoader {
     InlineText text = parse_inline_markdown(*s, YamlReader::pos(node));
     // Reports may come from anyone: a link goes to the web, to mail or to a phone, nowhere else.
     for (const auto& run : text) {
+      if (!run.lang.empty() && !is_language_tag(run.lang))
+        yaml_.error(node, fmt::format("'{}' is not a language tag: write a BCP 47 tag such as cy, en-GB or fr", run.lang));
       const std::string& l = run.link;
       if (l.size() > kMaxPdfStringBytes) {
         yaml_.error(node, fmt::format("a link target of {} bytes is too long for a PDF string (the limit is {})", l.size(),

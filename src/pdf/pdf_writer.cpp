@@ -376,6 +376,9 @@ class PdfDocument {
         structure_->open_link();
         in_link = true;
       }
+      const auto* text_in = std::get_if<GlyphRunItem>(&item);
+      const bool in_span = text_in && !text_in->run.lang.empty();
+      if (in_span) structure_->open_span(text_in->run.lang);
       if (std::holds_alternative<GlyphRunItem>(item) || std::holds_alternative<PathItem>(item) ||
           std::holds_alternative<ImageItem>(item)) {
         structure_->draw(w.content);
@@ -386,6 +389,7 @@ class PdfDocument {
         const std::string name = fonts_->resource_name(text->run.face);
         if (w.fonts_on_page.insert(name).second) HPDF_Dict_Add(w.font_resources, name.c_str(), fonts_->font_dict(text->run.face));
         write_text(*text, name, w.content);
+        if (in_span) structure_->close_link();
       } else if (const auto* path = std::get_if<PathItem>(&item)) {
         write_path(*path, w.page, w.content);
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {

@@ -41,6 +41,7 @@ const char* type_of(const TagItem& tag) {
     case Role::TableHeader: return "TH";
     case Role::TableCell: return "TD";
     case Role::Link: return "Link";
+    case Role::Span: return "Span";
     case Role::Contents: return "TOC";
     case Role::ContentsEntry: return "TOCI";
     case Role::Artifact: break;
@@ -233,6 +234,12 @@ void StructureTree::open_link() {
 
 void StructureTree::close_link() {
   if (!stack_.empty() && stack_.back().writer_link) stack_.pop_back();
+}
+
+void StructureTree::open_span(const std::string& lang) {
+  const uint32_t element = new_element("Span", Role::Span, innermost_element());
+  extras_[element].lang = lang;
+  stack_.push_back(Open{false, true, ArtifactKind::Layout, element, 0});
 }
 
 size_t StructureTree::link() {

@@ -60,6 +60,9 @@ class StructureTree {
   // it and the annotation link() is called for next; close_link() ends it.
   void open_link();
   void close_link();
+  // A Span element with `lang` around the next run (text in another language than its
+  // paragraph's); close_link() ends it.
+  void open_span(const std::string& lang);
   // A link annotation drawn now: the innermost open Link element holds it, else one is made for
   // it in its place among the kids of the innermost element. Returns a handle for
   // link_annotation().

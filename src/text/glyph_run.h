@@ -35,6 +35,7 @@ struct GlyphRun {
   std::vector<Glyph> glyphs;      // in visual order
   std::vector<Cluster> clusters;  // in visual order
   std::string text;               // the clusters' text, one after another
+  std::string lang;               // its language where it differs from the paragraph's (a Span's /Lang)
 
   std::string_view text_of(const Cluster& c) const { return std::string_view(text).substr(c.text_begin, c.text_length); }
   // Appends a cluster of `glyph_count` glyphs from `first_glyph`, showing `piece`.

@@ -51,7 +51,7 @@ Piece whole(const GlyphRun& run, uint8_t level) {
 }
 
 bool same_run_style(const GlyphRun& a, const GlyphRun& b) {
-  return a.face == b.face && a.size == b.size && a.colour == b.colour && a.link == b.link;
+  return a.face == b.face && a.size == b.size && a.colour == b.colour && a.link == b.link && a.lang == b.lang;
 }
 
 // Half-leading model: the line box is `leading` tall, the face's ascent and descent centred in it.
@@ -112,7 +112,7 @@ struct ParagraphSetter::Impl {
 std::vector<TextSpan> spans_of(const InlineText& text, const TextStyle& style) {
   std::vector<TextSpan> out;
   out.reserve(text.size());
-  for (const auto& run : text) out.push_back({run.text, &style, run.bold, run.italic, run.link, run.pos});
+  for (const auto& run : text) out.push_back({run.text, &style, run.bold, run.italic, run.link, run.pos, run.lang});
   return out;
 }
 
@@ -272,7 +272,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
       uint32_t glyphs = 0, clusters = 0;
       for (size_t j = i; j < order.size() && (j == i || same_run_style(*pieces[order[j - 1]].run, *pieces[order[j]].run)); ++j)
         glyphs += pieces[order[j]].g1 - pieces[order[j]].g0, clusters += pieces[order[j]].k1 - pieces[order[j]].k0;
-      line.runs.push_back({x, GlyphRun{p.run->face, p.run->size, p.run->colour, p.run->link, {}, {}, {}}});
+      line.runs.push_back({x, GlyphRun{p.run->face, p.run->size, p.run->colour, p.run->link, {}, {}, {}, p.run->lang}});
       line.runs.back().run.glyphs.reserve(glyphs);
       line.runs.back().run.clusters.reserve(clusters);
     }

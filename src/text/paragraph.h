@@ -19,6 +19,7 @@ struct TextSpan {
   bool bold = false, italic = false;  // on top of the style's own
   std::string link;
   SourcePos pos;
+  std::string lang;  // where it differs from the paragraph's: `<span lang="cy">`
 };
 
 // The report's inline runs as spans of `style`.

@@ -173,6 +173,7 @@ void Shaper::shape_item(std::string_view word, uint32_t begin, uint32_t end, con
   item.run.size = span.style->size;
   item.run.colour = span.style->colour;
   item.run.link = span.link;
+  item.run.lang = span.lang;
   shape_into(fonts_, buffer_, language_, word, begin, end, first.face, first.level, first.script, item);
 }
 
@@ -181,6 +182,7 @@ GlyphRun Shaper::reshape(std::string_view word, const ShapedItem& item, uint32_t
   piece.run.size = item.run.size;
   piece.run.colour = item.run.colour;
   piece.run.link = item.run.link;
+  piece.run.lang = item.run.lang;
   shape_into(fonts_, buffer_, language_, word, begin, end, item.run.face, item.level, item.script, piece);
   return std::move(piece.run);
 }
@@ -191,12 +193,14 @@ const GlyphRun& Shaper::hyphen(const GlyphRun& like) {
   append_bytes(key, like.size.value);
   append_bytes(key, like.colour);
   key += like.link;
+  key += '\0' + like.lang;
   auto it = hyphens_.find(key);
   if (it != hyphens_.end()) return it->second;
   ShapedItem item;
   item.run.size = like.size;
   item.run.colour = like.colour;
   item.run.link = like.link;
+  item.run.lang = like.lang;
   shape_into(fonts_, buffer_, language_, "-", 0, 1, like.face, 0, HB_SCRIPT_LATIN, item);
   return hyphens_.emplace(std::move(key), std::move(item.run)).first->second;
 }
@@ -338,6 +342,7 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
     append_bytes(key, st.hyphen_left_min);
     append_bytes(key, st.hyphen_right_min);
     key += s.link;
+    key += '\0' + s.lang;
     auto id = span_ids_.find(key);
     if (id == span_ids_.end()) id = span_ids_.emplace(key, static_cast<uint32_t>(span_ids_.size())).first;
     span_keys_[span_index] = id->second;

@@ -252,7 +252,7 @@ for ed in booklet large-print screen; do
     check "languages $ed: PDF.js's structure tree in the order of the report" "${pdfjs[@]}" "$pdf" \
       --roles H1,H2,P,L,LI,Figure,Caption,Table,TR,TH,TD,BlockQuote,TOC,TOCI,Link --links \
       --lang cy="Llongyfarchiadau i bawb a gymerodd ran eleni" --lang fr="Émile nous a demandé" \
-      --lang en-GB="This year the panel was chaired by" \
+      --lang en-GB="This year the panel was chaired by" --lang cy="Gyda’n gilydd" --lang pl="Razem" \
       --alt "Green hills under a pale blue sky" --alt "A white lighthouse with a red band" \
       "Our Young People’s Panel" "Our Young People’s Panel" "This year the panel was chaired by Zoë Łukasik" \
       "partnership" "Who took part" "Ćwiczenia" "Dafydd ap Gwilym" "The hills above the summer meeting" \
