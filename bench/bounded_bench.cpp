@@ -38,7 +38,7 @@ void BM_BreakChances(benchmark::State& state) {
   const StyleSheet styles = resolve_styles(load_edition(source("layout/booklet.yaml"), diags));
   if (diags.has_errors()) std::abort();
   const int kind = static_cast<int>(state.range(0));
-  const std::vector<TextSpan> spans = {TextSpan{paragraph(kind), &styles.body, false, false, "", {1, 1}}};
+  const std::vector<TextSpan> spans = {TextSpan{paragraph(kind), &styles.body, false, false, "", {1, 1}, {}}};
   const Pt measure = styles.page.width - styles.page.margin_inside - styles.page.margin_outside;
   size_t lines = 0;
   for (auto _ : state) {

@@ -16,7 +16,7 @@ std::vector<ChartSlice> chart_slices(const Chart& chart, const std::string& othe
   // Below a thousandth of the total the remainder is rounding, not a source.
   if (chart.total && *chart.total - sum > *chart.total * 1e-3) {
     const std::string& label = chart.other.empty() ? other_label : chart.other;
-    slices.push_back({InlineText{Inline{label, false, false, "", chart.pos}}, *chart.total - sum, chart.total_decimals, true});
+    slices.push_back({InlineText{Inline{label, false, false, "", chart.pos, {}}}, *chart.total - sum, chart.total_decimals, true});
   }
   return slices;
 }

@@ -34,7 +34,7 @@ struct LayoutContext {
     return setter.set(spans_of(text, style), width, style.align);
   }
   std::vector<Line> set(const std::string& text, const TextStyle& style, Pt width) const {
-    return setter.set({TextSpan{text, &style, false, false, "", {}}}, width, style.align);
+    return setter.set({TextSpan{text, &style, false, false, "", {}, {}}}, width, style.align);
   }
   // A title's lines as even as their number allows: set in the narrowest measure that takes no
   // more lines ("The NSCP Priorities / and Projects", not "The NSCP Priorities and / Projects"),
@@ -42,7 +42,7 @@ struct LayoutContext {
   std::vector<Line> set_balanced(const InlineText& text, const TextStyle& style, Pt width) const;
   // One line, never broken.
   Line line(const std::string& text, const TextStyle& style, const std::string& link = "") const {
-    return setter.set_line({TextSpan{text, &style, false, false, link, {}}});
+    return setter.set_line({TextSpan{text, &style, false, false, link, {}, {}}});
   }
   const Colour& accent(size_t i) const { return st.accents[i % st.accents.size()]; }
   // A figure as the report's language writes it, with the decimals the report wrote.

@@ -320,7 +320,7 @@ void PageFlow::lay_out_back_cover(const BackCover& back) {
   const size_t multiple = static_cast<size_t>(st_.pad_to_multiple);
   while (multiple > 1 && page_count() % multiple != 0) {
     open_.pop_back();  // the page just begun, which no one has drawn on
-    notes_page(InlineText{Inline{doc_.info.words.notes, false, false, "", back.pos}});
+    notes_page(InlineText{Inline{doc_.info.words.notes, false, false, "", back.pos, {}}});
     new_page(false);
   }
   // The back cover's blocks on its one page, above the band: from twice the top margin down,
@@ -344,13 +344,13 @@ void PageFlow::lay_out_back_cover(const BackCover& back) {
     y_ += h;
   }
   // After the blocks, so that the organisation is read last.
-  foot_band(geo().height * st_.components.back_cover_band_at, InlineText{Inline{doc_.info.organisation, false, false, "", back.pos}});
+  foot_band(geo().height * st_.components.back_cover_band_at, InlineText{Inline{doc_.info.organisation, false, false, "", back.pos, {}}});
   at_top_ = true;
 }
 
 void PageFlow::pad_pages() {
   const size_t multiple = static_cast<size_t>(st_.pad_to_multiple);
-  while (page_count() % multiple != 0) notes_page(InlineText{Inline{doc_.info.words.notes, false, false, "", {}}});
+  while (page_count() % multiple != 0) notes_page(InlineText{Inline{doc_.info.words.notes, false, false, "", {}, {}}});
 }
 
 void PageFlow::draw_footer(Page& pg, size_t index) {

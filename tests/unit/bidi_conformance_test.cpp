@@ -115,7 +115,7 @@ TEST(BidiParagraph, MixedDirectionsBreakInLogicalOrderAndEachLineIsReordered) {
   const StyleSheet styles = test::booklet_styles();
   Diagnostics diags;
   ParagraphSetter setter(test::project_fonts(), diags, "t.yaml", "en-GB");
-  const auto lines = setter.set({TextSpan{text, &styles.body, false, false, "", {}}}, Pt(110), Align::Left);
+  const auto lines = setter.set({TextSpan{text, &styles.body, false, false, "", {}, {}}}, Pt(110), Align::Left);
   ASSERT_GE(lines.size(), 2u);
   // Each Arabic word, as the reader sees it, is its letters reversed: find words by their clusters.
   std::vector<std::pair<size_t, size_t>> seen;  // (line, visual position) of w1..w4

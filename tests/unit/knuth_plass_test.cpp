@@ -73,7 +73,7 @@ struct Engine : ::testing::Test {
   ParagraphSetter setter{test::project_fonts(), diags, "t.yaml", "en-GB"};
   Pt measure() const { return booklet.page.width - booklet.page.margin_inside - booklet.page.margin_outside; }
   std::vector<TextSpan> spans(const std::string& text, const TextStyle* style = nullptr) {
-    return {TextSpan{text, style ? style : &booklet.body, false, false, "", {7, 3}}};
+    return {TextSpan{text, style ? style : &booklet.body, false, false, "", {7, 3}, {}}};
   }
 };
 
@@ -330,9 +330,9 @@ TEST_F(Engine, NeverFailsAndAnOverfullLineWarnsWithItsSourcePosition) {
 
 TEST_F(Engine, StylesAndLinksSurviveBreakingAndALinkCutInTwoIsTwoRuns) {
   std::vector<TextSpan> s = spans("Read more about it in the ");
-  s.push_back(TextSpan{"partnership's annual report online", &booklet.body, true, false, "https://x.org", {8, 1}});
-  s.push_back(TextSpan{" and in the ", &booklet.body, false, false, "", {8, 40}});
-  s.push_back(TextSpan{"summary", &booklet.body, false, true, "", {8, 50}});
+  s.push_back(TextSpan{"partnership's annual report online", &booklet.body, true, false, "https://x.org", {8, 1}, {}});
+  s.push_back(TextSpan{" and in the ", &booklet.body, false, false, "", {8, 40}, {}});
+  s.push_back(TextSpan{"summary", &booklet.body, false, true, "", {8, 50}, {}});
   const auto lines = setter.set(s, Pt(150), Align::Justify);
   size_t lines_with_link = 0;
   bool italic = false;

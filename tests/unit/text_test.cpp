@@ -11,7 +11,7 @@ struct TextFixture : ::testing::Test {
   Diagnostics diags;
   ParagraphSetter setter{test::project_fonts(), diags, "t.yaml", "en-GB"};
 
-  std::vector<TextSpan> spans(const std::string& text) { return {TextSpan{text, &styles.body, false, false, "", {4, 9}}}; }
+  std::vector<TextSpan> spans(const std::string& text) { return {TextSpan{text, &styles.body, false, false, "", {4, 9}, {}}}; }
 
   static std::string text_of(const Line& line) {
     std::string s;
@@ -37,12 +37,12 @@ TEST_F(TextFixture, LigatureIsOneGlyphStandingForItsLetters) {
 }
 
 TEST_F(TextFixture, EmphasisInBoldWhereTheEditionAsksForIt) {
-  Line italic = setter.set_line({TextSpan{"emphasis", &styles.body, false, true, "", {4, 9}}});
+  Line italic = setter.set_line({TextSpan{"emphasis", &styles.body, false, true, "", {4, 9}, {}}});
   ASSERT_FALSE(italic.runs.empty());
   EXPECT_TRUE(italic.runs[0].run.face->italic);
   TextStyle bold_emphasis = styles.body;
   bold_emphasis.emphasis_bold = true;
-  Line bold = setter.set_line({TextSpan{"emphasis", &bold_emphasis, false, true, "", {4, 9}}});
+  Line bold = setter.set_line({TextSpan{"emphasis", &bold_emphasis, false, true, "", {4, 9}, {}}});
   ASSERT_FALSE(bold.runs.empty());
   EXPECT_FALSE(bold.runs[0].run.face->italic);
   EXPECT_TRUE(bold.runs[0].run.face->bold);
@@ -101,7 +101,7 @@ TEST_F(TextFixture, OneShapingCacheServesEveryEditionAtEverySize) {
     std::thread([&] {
       Diagnostics d;
       ParagraphSetter edition(fonts, d, "t.yaml", "en-GB");
-      line = edition.set_line({TextSpan{text, &style, false, false, "", {4, 9}}});
+      line = edition.set_line({TextSpan{text, &style, false, false, "", {4, 9}, {}}});
     }).join();
     return line;
   };
@@ -171,7 +171,7 @@ TEST_F(TextFixture, SoftHyphensInARowAreOneBreakChance) {
 
 TEST_F(TextFixture, LinksSurviveShaping) {
   std::vector<TextSpan> s = spans("see ");
-  s.push_back(TextSpan{"here", &styles.body, true, false, "https://x.org", {}});
+  s.push_back(TextSpan{"here", &styles.body, true, false, "https://x.org", {}, {}});
   Line line = setter.set_line(s);
   ASSERT_EQ(line.runs.size(), 2u);
   EXPECT_EQ(line.runs[1].run.link, "https://x.org");

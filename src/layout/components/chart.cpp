@@ -70,7 +70,7 @@ bool add_chart_note(Stack& stack, const Chart& c, const ChartParts& parts, Pt wi
   TextStyle caption = ctx.st.caption;
   caption.italic = true;
   stack.open(Role::Caption, ctx.new_id());
-  stack.add_lines(ctx.set(InlineText{Inline{note, false, true, "", c.pos}}, caption, width), Pt(0), Pt(0));
+  stack.add_lines(ctx.set(InlineText{Inline{note, false, true, "", c.pos, {}}}, caption, width), Pt(0), Pt(0));
   stack.close();
   return true;
 }

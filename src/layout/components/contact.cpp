@@ -60,7 +60,7 @@ Fragment lay_out(const Contact& c, const Regions& regions, LayoutContext& ctx) {
     TextStyle site = st.heading;
     site.align = Align::Center;
     stack.open(Role::Paragraph, ctx.new_id());
-    stack.add_lines(ctx.set(InlineText{Inline{c.website, true, false, uri, c.pos}}, site, regions.width), Pt(0), Pt(0));
+    stack.add_lines(ctx.set(InlineText{Inline{c.website, true, false, uri, c.pos, {}}}, site, regions.width), Pt(0), Pt(0));
     stack.close();
   }
   const Colour fill = st.panel;

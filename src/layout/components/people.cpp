@@ -61,7 +61,7 @@ Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ct
         draw_line(deco, std::move(ini), x + (badge - ini.width) / 2, (badge - ini.height) / 2);
         card.artifact(ArtifactKind::Layout, std::move(deco.items));
       }
-      auto name = ctx.setter.set(spans_of(InlineText{Inline{p.name, false, false, "", p.pos}}, name_style), text_width, Align::Left);
+      auto name = ctx.setter.set(spans_of(InlineText{Inline{p.name, false, false, "", p.pos, {}}}, name_style), text_width, Align::Left);
       auto role = ctx.set(p.role, role_style, text_width);
       auto org = ctx.set(p.organisation, role_style, text_width);
       const Pt text_height = height_of(name) + height_of(role) + height_of(org);

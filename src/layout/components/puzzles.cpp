@@ -120,12 +120,12 @@ void add_answers(Stack& stack, const Answers& a, Pt width, LayoutContext& ctx) {
                      const std::vector<const InlineText*>& items) {
     InlineText text = answers_title;
     if (text.empty()) {
-      text = title.empty() ? InlineText{Inline{fallback, false, false, "", a.pos}} : title;
-      text.push_back(Inline{" " + ctx.doc.info.words.puzzle_answers, false, false, "", a.pos});
+      text = title.empty() ? InlineText{Inline{fallback, false, false, "", a.pos, {}}} : title;
+      text.push_back(Inline{" " + ctx.doc.info.words.puzzle_answers, false, false, "", a.pos, {}});
     }
     for (auto& run : text) run.bold = true;
     for (size_t i = 0; i < items.size(); ++i) {
-      text.push_back(Inline{fmt::format(" {}. ", i + 1), false, false, "", a.pos});
+      text.push_back(Inline{fmt::format(" {}. ", i + 1), false, false, "", a.pos, {}});
       text.insert(text.end(), items[i]->begin(), items[i]->end());
     }
     stack.open(Role::Paragraph, ctx.new_id());
@@ -173,7 +173,7 @@ Frame unbroken(Stack& stack, Pt width, LayoutContext& ctx, SourcePos pos) {
 
 Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
-  const InlineText title = a.title.empty() ? InlineText{Inline{ctx.doc.info.words.answers, false, false, "", a.pos}} : a.title;
+  const InlineText title = a.title.empty() ? InlineText{Inline{ctx.doc.info.words.answers, false, false, "", a.pos, {}}} : a.title;
   if (!a.upside_down || !st.upside_down_answers) {
     Stack stack;
     add_heading(stack, title, regions.width, ctx, st.heading.space_after);
