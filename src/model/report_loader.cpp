@@ -137,8 +137,7 @@ class ReportLoader {
     InlineText text = parse_inline_markdown(*s, YamlReader::pos(node));
     // Reports may come from anyone: a link goes to the web, to mail or to a phone, nowhere else.
     for (const auto& run : text) {
-      if (!run.lang.empty() && !is_language_tag(run.lang))
-        yaml_.error(node, fmt::format("'{}' is not a language tag: write a BCP 47 tag such as cy, en-GB or fr", run.lang));
+      if (!run.lang.empty()) check_language_tag(node, run.lang);
       const std::string& l = run.link;
       if (l.size() > kMaxPdfStringBytes) {
         yaml_.error(node, fmt::format("a link target of {} bytes is too long for a PDF string (the limit is {})", l.size(),
@@ -332,11 +331,14 @@ class ReportLoader {
     if (!node) return fallback;
     auto tag = yaml_.scalar(*node, fmt::format("'{}'", key));
     if (!tag) return fallback;
-    if (!is_language_tag(*tag)) {
-      yaml_.error(*node, fmt::format("'{}' is not a language tag: write a BCP 47 tag such as cy, en-GB or fr", *tag));
-      return fallback;
-    }
-    return *tag;
+    return check_language_tag(*node, *tag) ? *tag : fallback;
+  }
+
+  // Whether `tag` is BCP 47; if not, an error at `node`.
+  bool check_language_tag(const YamlNode& node, const std::string& tag) {
+    if (is_language_tag(tag)) return true;
+    yaml_.error(node, fmt::format("'{}' is not a language tag: write a BCP 47 tag such as cy, en-GB or fr", tag));
+    return false;
   }
 
   void read_block(const YamlNode& item, std::vector<Block>& out) {

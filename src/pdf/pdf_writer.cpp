@@ -367,41 +367,41 @@ class PdfDocument {
     // Linked text (a run with a link, and the link's rectangle after it) is a Link element's.
     bool in_link = false;
     for (const auto& item : items) {
-      if (in_link && !std::holds_alternative<LinkItem>(item)) structure_->close_link(), in_link = false;
+      if (in_link && !std::holds_alternative<LinkItem>(item)) structure_->close_opened(), in_link = false;
       if (const auto* tag = std::get_if<TagItem>(&item)) {
         structure_->tag(*tag);
         continue;
       }
-      if (const auto* text = std::get_if<GlyphRunItem>(&item); text && !text->run.link.empty()) {
+      const auto* text = std::get_if<GlyphRunItem>(&item);
+      if (text && !text->run.link.empty()) {
         structure_->open_link();
         in_link = true;
       }
-      const auto* text_in = std::get_if<GlyphRunItem>(&item);
-      const bool in_span = text_in && !text_in->run.lang.empty();
-      if (in_span) structure_->open_span(text_in->run.lang);
-      if (std::holds_alternative<GlyphRunItem>(item) || std::holds_alternative<PathItem>(item) ||
-          std::holds_alternative<ImageItem>(item)) {
+      // Text in another language than its paragraph's is a Span of its own.
+      const bool in_span = text && !text->run.lang.empty();
+      if (in_span) structure_->open_span(text->run.lang);
+      if (text || std::holds_alternative<PathItem>(item) || std::holds_alternative<ImageItem>(item)) {
         structure_->draw(w.content);
         if (structure_->wants_box()) structure_->drawn_box(box_of(item, w.to_page));
       }
-      if (const auto* text = std::get_if<GlyphRunItem>(&item)) {
+      if (text) {
         w.runs.emplace_back(text, w.to_page);
         const std::string name = fonts_->resource_name(text->run.face);
         if (w.fonts_on_page.insert(name).second) HPDF_Dict_Add(w.font_resources, name.c_str(), fonts_->font_dict(text->run.face));
         write_text(*text, name, w.content);
-        if (in_span) structure_->close_link();
+        if (in_span) structure_->close_opened();
       } else if (const auto* path = std::get_if<PathItem>(&item)) {
         write_path(*path, w.page, w.content);
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
         links_.push_back(PageLink{pages_.size() - 1, on_page(*link, w.to_page), structure_->link(), {}});
-        if (in_link) structure_->close_link(), in_link = false;
+        if (in_link) structure_->close_opened(), in_link = false;
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
         write_image(*image, w.page, w.content);
       } else if (const auto* group = std::get_if<GroupItem>(&item)) {
         write_group(*group, w);
       }
     }
-    if (in_link) structure_->close_link();
+    if (in_link) structure_->close_opened();
   }
 
   // A group's items are written in its own coordinates, as if they were the page's, under a

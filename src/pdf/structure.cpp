@@ -147,7 +147,7 @@ void StructureTree::tag(const TagItem& tag) {
     return;
   }
   auto closes = [&](const Open& o, bool same_role) {
-    return !o.artifact && !o.writer_link && o.id == tag.id && (!same_role || elements_[o.element].role == tag.role);
+    return !o.artifact && !o.by_writer && o.id == tag.id && (!same_role || elements_[o.element].role == tag.role);
   };
   size_t match = stack_.size();
   for (bool same_role : {true, false})
@@ -232,8 +232,8 @@ void StructureTree::open_link() {
   stack_.push_back(Open{false, true, ArtifactKind::Layout, element, 0});
 }
 
-void StructureTree::close_link() {
-  if (!stack_.empty() && stack_.back().writer_link) stack_.pop_back();
+void StructureTree::close_opened() {
+  if (!stack_.empty() && stack_.back().by_writer) stack_.pop_back();
 }
 
 void StructureTree::open_span(const std::string& lang) {

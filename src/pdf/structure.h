@@ -57,11 +57,11 @@ class StructureTree {
   void end_page(std::string& out);
 
   // Linked text is about to be drawn: a Link element, inside the innermost element open, holds
-  // it and the annotation link() is called for next; close_link() ends it.
+  // it and the annotation link() is called for next; close_opened() ends it.
   void open_link();
-  void close_link();
+  void close_opened();
   // A Span element with `lang` around the next run (text in another language than its
-  // paragraph's); close_link() ends it.
+  // paragraph's); close_opened() ends it.
   void open_span(const std::string& lang);
   // A link annotation drawn now: the innermost open Link element holds it, else one is made for
   // it in its place among the kids of the innermost element. Returns a handle for
@@ -98,7 +98,7 @@ class StructureTree {
   };
   struct Open {
     bool artifact = false;
-    bool writer_link = false;  // opened by open_link()
+    bool by_writer = false;  // opened by open_link() or open_span(), not by a layout tag
     ArtifactKind kind = ArtifactKind::Layout;
     uint32_t element = 0;  // index into elements_
     uint32_t id = 0;
