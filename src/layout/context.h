@@ -30,8 +30,9 @@ struct LayoutContext {
   std::vector<const SpotTheDifference*> spots;
   std::vector<std::pair<const WordSearch*, WordSearchGrid>> word_searches;
 
-  std::vector<Line> set(const InlineText& text, const TextStyle& style, Pt width) const {
-    return setter.set(spans_of(text, style), width, style.align);
+  // `indent`: room at the start of the first line, for something drawn in it (a chip).
+  std::vector<Line> set(const InlineText& text, const TextStyle& style, Pt width, Pt indent = Pt(0)) const {
+    return setter.set(spans_of(text, style), width, style.align, nullptr, Breaking::TotalFit, indent);
   }
   std::vector<Line> set(const std::string& text, const TextStyle& style, Pt width) const {
     return setter.set({TextSpan{text, &style, false, false, "", {}, {}}}, width, style.align);

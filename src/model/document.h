@@ -173,6 +173,7 @@ struct WordSearch {
   std::vector<std::string> words;
   unsigned seed = 1;
   int size = 0;  // grid side; 0: chosen from the words
+  bool solution = true;  // the section's answers block prints the solved grid
   SourcePos pos;
 };
 

@@ -338,7 +338,7 @@ const std::vector<ComponentSetting>& component_settings() {
       {"tile", "radius", K::Length},             {"tile", "tint", K::Fraction},
       {"tile", "gutter", K::Length},             {"grid", "gutter", K::Length},
       {"band", "figures-per-row", K::Count},     {"chart", "label-column", K::Fraction},
-      {"tile", "columns", K::Count},
+      {"tile", "columns", K::Count},             {"people", "columns", K::Count},
       {"timeline", "spine-at", K::Length},       {"timeline", "spine-width", K::Length},
       {"timeline", "dot", K::Length},            {"timeline", "indent", K::Length},
       {"wordsearch", "cell", K::Factor},

@@ -647,7 +647,7 @@ class ReportLoader {
     WordSearch w;
     w.pos = pos;
     if (!yaml_.expect_map(v, "'wordsearch'")) return w;
-    yaml_.check_keys(v, {"words", "seed", "size"}, {"words"});
+    yaml_.check_keys(v, {"words", "seed", "size", "solution"}, {"words"});
     for (const auto& n : list_of(v, "words"))
       if (auto s = yaml_.scalar(n, "a word")) w.words.push_back(*s);
     if (const YamlNode* seed = v.find("seed")) w.seed = static_cast<unsigned>(yaml_.number(*seed, "'seed'").value_or(1));
@@ -656,6 +656,7 @@ class ReportLoader {
       if (size < 5 || size > 30) yaml_.error(*size_node, "'size' must be from 5 to 30");
       else w.size = static_cast<int>(size);
     }
+    if (const YamlNode* solution = v.find("solution")) w.solution = yaml_.boolean(*solution, "'solution'").value_or(true);
     return w;
   }
 

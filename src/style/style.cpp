@@ -125,6 +125,7 @@ StyleSheet resolve_styles(const Edition& ed) {
   if (auto it = ed.components.find("image.min-ppi"); it != ed.components.end()) c.image_min_ppi = it->second;
   if (auto it = ed.components.find("band.figures-per-row"); it != ed.components.end()) c.band_figures_per_row = static_cast<int>(it->second);
   if (auto it = ed.components.find("tile.columns"); it != ed.components.end()) c.tile_columns = static_cast<int>(it->second);
+  if (auto it = ed.components.find("people.columns"); it != ed.components.end()) c.people_columns = static_cast<int>(it->second);
 
   // Hyphenation is for running prose: body text and list items, never headings or furniture.
   for (TextStyle* s : {&sheet.body, &sheet.list_item}) {

@@ -66,6 +66,7 @@ struct ComponentStyles {
   Pt tile_gutter = Mm(3).to_pt();
   int band_figures_per_row = 4;
   int tile_columns = 0;             // figure tiles across the frame; 0: the layout's `columns`
+  int people_columns = 0;           // people cards across the frame; 0: the layout's `columns`
   double chart_label_column = 0.32;  // of the frame: the bars' labels
   Pt timeline_spine_at{6}, timeline_spine_width{3}, timeline_dot{6}, timeline_indent{20};
   double word_search_cell = 1.25;   // of the body's leading: a cell of the grid

@@ -190,6 +190,15 @@ BreakResult break_total_fit(const std::vector<BreakItem>& items, double line_wid
   }
   if (run_pass(items, sums, line_width, params, params.tolerance, true, 0, false, ws, result)) {
     result.pass = 2;
+    // Ending on a fragment of a hyphenated word was all this pass found: the emergency pass may
+    // find a looser line better.
+    if (result.demerits < params.final_fragment_demerits) return result;
+    BreakResult looser;
+    run_pass(items, sums, line_width, params, kInfiniteBadness, true, params.emergency_stretch, true, ws, looser);
+    if (looser.demerits < result.demerits) {
+      looser.pass = 3;
+      return looser;
+    }
     return result;
   }
   // Emergency stretch, any badness, and if a line still cannot fit, an overfull one.

@@ -106,7 +106,7 @@ struct ParagraphSetter::Impl {
 
   void build_items(bool justify);
   void add_word(const Segment& seg, uint32_t from, uint32_t to);
-  Line assemble(size_t from, size_t to, const std::vector<TextSpan>& spans, Pt width, Align align);
+  Line assemble(size_t from, size_t to, const std::vector<TextSpan>& spans, Pt width, Align align, Pt indent);
 };
 
 std::vector<TextSpan> spans_of(const InlineText& text, const TextStyle& style) {
@@ -190,7 +190,7 @@ void ParagraphSetter::Impl::add_word(const Segment& seg, uint32_t from, uint32_t
 }
 
 Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<TextSpan>& spans, Pt width,
-                                     Align align) {
+                                     Align align, Pt indent) {
   using K = ItemRef::Kind;
   pieces.clear();
   reshaped.clear();
@@ -254,7 +254,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
   // Justification shares the difference among the gaps by their stretch or shrink. Any line
   // the breaker chose wider than the measure (a last line too) shrinks its gaps to fit.
   double ratio = 0;
-  const Pt diff = width - natural;
+  const Pt diff = width - indent - natural;
   if (align == Align::Justify && !last_line && diff > Pt(0) && stretch > Pt(0)) ratio = diff / stretch;
   if (diff < Pt(0) && shrink > Pt(0)) ratio = std::max(-1.0, diff / shrink);
   levels.clear();
@@ -265,7 +265,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
   for (size_t i = 0; i < order.size(); ++i)
     runs += i == 0 || !same_run_style(*pieces[order[i - 1]].run, *pieces[order[i]].run);
   line.runs.reserve(runs);
-  Pt x;
+  Pt x = indent;
   for (size_t i = 0; i < order.size(); ++i) {
     const Piece& p = pieces[order[i]];
     if (i == 0 || !same_run_style(*pieces[order[i - 1]].run, *p.run)) {
@@ -314,7 +314,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
 }
 
 std::vector<Line> ParagraphSetter::set(const std::vector<TextSpan>& spans, Pt width, Align align, ParagraphStats* stats,
-                                       Breaking breaking) {
+                                       Breaking breaking, Pt indent) {
   std::vector<Line> lines;
   if (spans.empty()) return lines;
   Impl& im = *impl_;
@@ -323,6 +323,10 @@ std::vector<Line> ParagraphSetter::set(const std::vector<TextSpan>& spans, Pt wi
   const bool justify = align == Align::Justify;
   const double em = spans.front().style->size.value;
   im.build_items(justify);
+  if (indent > Pt(0)) {  // a box the first line starts with, as TeX's paragraph indent
+    im.items.insert(im.items.begin(), BreakItem::box(indent.value));
+    im.refs.insert(im.refs.begin(), ItemRef{});
+  }
   BreakParams params;
   params.emergency_stretch = kEmergencyStretch * em;
   if (!justify) params.line_stretch = kRaggedStretch * em;
@@ -331,7 +335,7 @@ std::vector<Line> ParagraphSetter::set(const std::vector<TextSpan>& spans, Pt wi
   lines.reserve(result.breaks.size());
   size_t from = 0;
   for (const auto& b : result.breaks) {
-    lines.push_back(im.assemble(from, b.item, spans, width, align));
+    lines.push_back(im.assemble(from, b.item, spans, width, align, from == 0 ? indent : Pt(0)));
     from = b.item + 1;
   }
   if (stats) {
@@ -348,7 +352,7 @@ Line ParagraphSetter::set_line(const std::vector<TextSpan>& spans) {
   im.shaper.shape(spans, im.para);
   if (im.para.segments.empty()) return Line{};
   im.build_items(false);
-  return im.assemble(0, im.items.size() - 1, spans, Pt(1e9), Align::Left);
+  return im.assemble(0, im.items.size() - 1, spans, Pt(1e9), Align::Left, Pt(0));
 }
 
 }  // namespace lp

@@ -67,8 +67,9 @@ class ParagraphSetter {
   ~ParagraphSetter();
 
   // Justify sets Knuth–Plass total fit; Left, Center and Right a balanced ragged setting.
+  // `indent` is room kept at the start of the first line (for a chip or a marker set in it).
   std::vector<Line> set(const std::vector<TextSpan>& spans, Pt width, Align align, ParagraphStats* stats = nullptr,
-                        Breaking breaking = Breaking::TotalFit);
+                        Breaking breaking = Breaking::TotalFit, Pt indent = Pt(0));
   // One line, never broken (footers, labels).
   Line set_line(const std::vector<TextSpan>& spans);
 

@@ -38,6 +38,11 @@ def words(text):
     return re.findall(r"[\w']+", text)
 
 
+def turned_and_upright(pdf, page):
+    dirs = set(re.findall(r'<line [^>]*dir="(-?[\d.]+) ', run("mutool", "draw", "-F", "stext", "-o", "-", pdf, str(page))))
+    return any(float(d) < 0 for d in dirs) and any(float(d) > 0 for d in dirs)
+
+
 def squash(text):
     return " ".join(text.split())
 
@@ -46,17 +51,25 @@ def main():
     pdf, seed, minimum = sys.argv[1], sys.argv[2], float(sys.argv[3])
 
     seed_words = words(open(seed, encoding="utf-8").read())
+    pages = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.M).group(1))
     # In the order pdftotext reads the page (as a reader copies it), and in the content
-    # streams' order (as the layout wrote it).
+    # streams' order (as the layout wrote it). poppler reads a page one way up, the way most of
+    # its letters are: a puzzle page whose turned answers outnumber its questions it reads upside
+    # down, last line first. Such a page (mutool finds lines both ways up on it) counts in its
+    # content order, which is the reading order of a page meant to be turned.
+    turned = [n for n in range(1, pages + 1) if turned_and_upright(pdf, n)]
+    print(f"pages with text both ways up: {turned}")
     for mode, args in (("reading order", []), ("content order", ["-raw"])):
-        pdf_words = words(run("pdftotext", *args, pdf, "-"))
+        pdf_words = []
+        for n in range(1, pages + 1):
+            page_args = ["-raw"] if n in turned else args
+            pdf_words += words(run("pdftotext", *page_args, "-f", str(n), "-l", str(n), pdf, "-"))
         matcher = difflib.SequenceMatcher(None, seed_words, pdf_words, autojunk=False)
         found = sum(block.size for block in matcher.get_matching_blocks())
         coverage = 100.0 * found / len(seed_words)
         print(f"in-order coverage, {mode}: {coverage:.1f}% ({found} of {len(seed_words)} seed words)")
         check(f"in-order coverage, {mode}", coverage >= minimum, f"{coverage:.1f}% < {minimum}%")
 
-    pages = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.M).group(1))
     page_text = [squash(run("pdftotext", "-f", str(n), "-l", str(n), pdf, "-")) for n in range(1, pages + 1)]
     contents_page = next((n for n in range(1, pages + 1) if page_text[n - 1].startswith("Contents")), None)
     check("a contents page", contents_page is not None)

@@ -69,6 +69,13 @@ pdfinfo -box report/out/booklet.pdf >booklet-info.txt
 check "booklet is A5 trim with 3 mm bleed" grep -Eq "^TrimBox: +8.50 +8.50 +428.03 +603.78" booklet-info.txt
 check "booklet bleed box" grep -Eq "^BleedBox: +0.00 +0.00 +436.54 +612.28" booklet-info.txt
 check "booklet has a multiple of four pages" bash -c "[ \$(( \$(sed -n 's/^Pages: *//p' booklet-info.txt) % 4 )) -eq 0 ]"
+# Page economy (issue 15): the report fits the printed original's 28 pages, and its quiz's page
+# has the answers turned at its foot (mutool gives a line turned 180 degrees dir="-1 0").
+check "booklet: 28 pages, as the printed original" grep -Eq "^Pages: +28$" booklet-info.txt
+quiz_page=$(for n in $(seq 1 28); do pdftotext -f $n -l $n report/out/booklet.pdf - | grep -q "Were you paying attention" && echo $n; done | head -1)
+check "booklet: the quiz's page has the answers turned at its foot" bash -c \
+  "mutool draw -F stext -o - report/out/booklet.pdf '$quiz_page' | grep -q 'dir=\"-1 0\"' && pdftotext -f '$quiz_page' -l '$quiz_page' report/out/booklet.pdf - | grep -q 'Paying Attention answers'"
+check "large print: its answers upright" bash -c "! mutool draw -F stext -o - report/out/large-print.pdf | grep -q 'dir=\"-1 0\"'"
 pdftotext report/out/booklet.pdf booklet.txt
 check "booklet text" contains booklet.txt "Education plays one of the most important roles in most children’s lives."
 

@@ -2,6 +2,7 @@
 // figure tiles (numbers on one baseline, tiles never narrower than their numbers) and answers
 // turned upside down.
 #include <cmath>
+#include <set>
 #include <numbers>
 
 #include "layout/chart_geometry.h"
@@ -254,6 +255,79 @@ TEST(Answers, UpsideDownInAGroupTurnedHalfWayAndUprightWhereTheLayoutSays) {
   EXPECT_TRUE(inside_booklet);
   st.upside_down_answers = false;
   EXPECT_EQ(turned_groups(st, inside_large), 0u);
+}
+
+// The glyph runs of turned groups, each with the roles open around it inside its group.
+std::vector<std::pair<GlyphRunItem, std::vector<Role>>> turned_runs(const DisplayList& list) {
+  std::vector<std::pair<GlyphRunItem, std::vector<Role>>> out;
+  for (const auto& page : list.pages) {
+    std::vector<Role> open;
+    walk(page.items, open, [&](const FrameItem& item, const std::vector<Role>&) {
+      const auto* g = std::get_if<GroupItem>(&item);
+      if (!g || g->transform.a != -1) return;
+      std::vector<Role> inner;
+      walk(g->items, inner, [&](const FrameItem& i, const std::vector<Role>& roles) {
+        if (const auto* r = std::get_if<GlyphRunItem>(&i)) out.emplace_back(*r, roles);
+      });
+    });
+  }
+  return out;
+}
+
+TEST(Answers, AWordSearchSolutionStandsBesideTheWrittenAnswersOrIsLeftOut) {
+  const std::string puzzles =
+      "        - wordsearch: {seed: 3, words: [FAMILY, PROTECTION, CHILDREN, LOVE, VOICE, NEGLECT]{}}\n"
+      "        - quiz: {title: Quiz, questions: [{q: Which one, a: This one.}, {q: And which, a: 'That one, of all the ones there are.'}]}\n"
+      "        - answers: {title: Answers below, print: upside-down}\n";
+  const StyleSheet st = test::booklet_styles();
+  for (const bool solution : {true, false}) {
+    Diagnostics d;
+    std::string blocks = puzzles;
+    blocks.replace(blocks.find("{}"), 2, solution ? "" : ", solution: false");
+    Document doc = report_with(blocks, d);
+    ASSERT_FALSE(d.has_errors()) << (d.all().empty() ? "" : d.all().front().message);
+    const auto runs = turned_runs(lay_out(doc, st, test::project_fonts(), d));
+    const GlyphRunItem* written = nullptr;
+    const GlyphRunItem* grid = nullptr;
+    for (const auto& [run, roles] : runs) {
+      if (!written && inside(roles, Role::Paragraph)) written = &run;
+      if (!grid && inside(roles, Role::Figure)) grid = &run;
+    }
+    ASSERT_NE(written, nullptr) << "the written answers are turned";
+    if (!solution) {
+      EXPECT_EQ(grid, nullptr) << "solution: false prints no solved grid";
+      continue;
+    }
+    ASSERT_NE(grid, nullptr) << "the solved grid is turned with the answers";
+    // Side by side: the grid in the right half of the frame, its top beside the answers' top.
+    EXPECT_LT(written->x.value, 1.0);
+    EXPECT_GT(grid->x.value, (st.page.width.value - st.page.margin_inside.value - st.page.margin_outside.value) / 2);
+    EXPECT_LT(std::abs((grid->y - written->y).value), st.caption.leading.value * 3);
+  }
+}
+
+TEST(People, CardsGoAsManyAcrossAsTheLayoutSaysInBalancedRowsFewerForLongWords) {
+  StyleSheet st = test::booklet_styles();
+  st.components.people_columns = 3;
+  // The distinct left edges of the badges (their circles' first point, less the radius).
+  auto badge_columns = [&](const std::string& people) {
+    Diagnostics d;
+    Document doc = report_with("        - people:\n            items:\n" + people, d);
+    EXPECT_FALSE(d.has_errors());
+    std::set<long> xs;
+    walk(lay_out(doc, st, test::project_fonts(), d), [&](const FrameItem& item, const std::vector<Role>& open) {
+      const auto* p = std::get_if<PathItem>(&item);
+      if (p && p->fill && inside(open, Role::ListItem) && inside(open, Role::Artifact)) xs.insert(std::lround(p->ops[0].x1.value));
+    });
+    return xs.size();
+  };
+  const std::string three = "              - {name: Tom McCabe}\n              - {name: Sara Tough}\n              - {name: Paul Sanford}\n";
+  EXPECT_EQ(badge_columns(three), 3u);
+  EXPECT_EQ(badge_columns(three + "              - {name: Jon Ford}\n"), 2u) << "four in rows of three go two and two";
+  EXPECT_EQ(badge_columns("              - {name: Tom McCabe}\n              - {name: Sara Tough}\n"
+                          "              - {name: Featherstonehaugh}\n"),
+            2u)
+      << "a name too wide to stand beside its badge in a third of the frame";
 }
 
 }  // namespace

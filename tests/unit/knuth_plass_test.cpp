@@ -443,6 +443,26 @@ TEST(KnuthPlass, AParagraphDoesNotEndInAHyphenatedFragment) {
   EXPECT_FALSE(cut(r));
 }
 
+TEST(KnuthPlass, ALooseLineRatherThanAFragmentWhenOnlyTheCutIsWithinTolerance) {
+  // Five words of 10 and a last one of 24 that may be cut 10 | 14; a measure of 90. Not cut, the
+  // first line is too loose for the tolerance (badness 800): only the cut, leaving "14" alone on
+  // the last line, passes the hyphenating pass; the emergency pass takes the loose line instead.
+  std::vector<BreakItem> items = words({10, 10, 10, 10, 10, 24}, 5);
+  items.erase(items.end() - 4);
+  items.insert(items.end() - 3, {BreakItem::box(10), BreakItem::make_penalty(3, 50, true, true), BreakItem::box(14)});
+  auto cut = [&](const BreakResult& r) { return items[r.breaks.front().item].flagged; };
+  BreakParams without;
+  without.final_fragment_demerits = 0;
+  const BreakResult tex = break_total_fit(items, 90, without);
+  ASSERT_EQ(tex.breaks.size(), 2u);
+  EXPECT_TRUE(cut(tex)) << "without the fragment's demerits the cut wins: the test would prove nothing";
+  EXPECT_EQ(tex.pass, 2);
+  const BreakResult r = break_total_fit(items, 90, BreakParams{});
+  ASSERT_EQ(r.breaks.size(), 2u);
+  EXPECT_FALSE(cut(r));
+  EXPECT_EQ(r.pass, 3);
+}
+
 TEST(KnuthPlass, EmergencyStretchThenOverfullSoItNeverFails) {
   const BreakParams p = [] {
     BreakParams q;

@@ -149,6 +149,31 @@ TEST_F(TextFixture, LinesFitTheMeasureAndJustifiedLinesFillIt) {
   EXPECT_EQ(all, squeezed);
 }
 
+TEST_F(TextFixture, AFirstLineIndentKeepsRoomAtTheStartOfTheFirstLineOnly) {
+  const std::string text =
+      "Talking with professionals who were trying to keep a child safe from harm. They were worried the "
+      "parent might have been making her sick on purpose.";
+  const Pt width(200), indent(60);
+  auto plain = setter.set(spans(text), width, Align::Justify);
+  auto lines = setter.set(spans(text), width, Align::Justify, nullptr, Breaking::TotalFit, indent);
+  ASSERT_GE(lines.size(), 3u);
+  // The first line starts after the indent and still ends at the measure; the others start at 0.
+  EXPECT_NEAR(lines[0].runs.front().x.value, indent.value, 0.01);
+  Pt end;
+  for (const auto& r : lines[0].runs) end = std::max(end, r.x + r.run.width());
+  EXPECT_NEAR(end.value, width.value, 0.5);
+  for (size_t i = 1; i < lines.size(); ++i) EXPECT_NEAR(lines[i].runs.front().x.value, 0, 0.01) << "line " << i;
+  // Fewer words fit beside the indent than on a whole line.
+  EXPECT_LT(text_of(lines[0]).size(), text_of(plain[0]).size());
+  std::string all;
+  for (const auto& l : lines) all += text_of(l);
+  std::string squeezed = text;
+  squeezed.erase(std::remove(squeezed.begin(), squeezed.end(), ' '), squeezed.end());
+  all.erase(std::remove(all.begin(), all.end(), ' '), all.end());
+  EXPECT_EQ(all, squeezed);
+  EXPECT_TRUE(diags.all().empty());
+}
+
 TEST_F(TextFixture, SoftHyphensInARowAreOneBreakChance) {
   // "al" then six soft hyphens then "one": the same lines, at every measure, as with one.
   const std::string shy = "\xC2\xAD";

@@ -1,6 +1,8 @@
 // People: cards in rows across the frame, each a round badge (the photo, clipped round, or the
 // initials in an accent colour) beside the name in bold and the role beneath. Rows never split;
-// the grid breaks between rows and leaves no row alone at its end.
+// the grid breaks between rows and leaves no row alone at its end. As many cards across as the
+// layout asks, fewer when a word of a name or role would not fit beside its badge, and rows
+// balanced.
 #include <algorithm>
 #include <memory>
 
@@ -11,18 +13,45 @@
 
 namespace lp {
 
+namespace {
+
+// The widest piece of a card's text that cannot break (a word, or the part of one up to a
+// hyphen), set as the card sets it.
+Pt widest_word(const std::string& text, const TextStyle& style, const LayoutContext& ctx) {
+  Pt widest;
+  size_t from = 0;
+  while (from < text.size()) {
+    size_t to = text.find_first_of(" -", from);
+    to = to == std::string::npos ? text.size() : to + (text[to] == '-');
+    if (to > from) widest = std::max(widest, ctx.line(text.substr(from, to - from), style).width);
+    from = to + (to < text.size() && text[to] == ' ');
+  }
+  return widest;
+}
+
+}  // namespace
+
 Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
-  const size_t columns = static_cast<size_t>(std::max(1, st.columns));
   const Pt gutter = st.components.grid_gutter;
-  const Pt width = column_width(regions.width, columns, gutter);
-  const Pt badge = st.body.leading * 2.4;
-  const Pt text_width = width - badge - gutter;
+  const Pt badge = st.body.leading * 2.2;
+  const Pt badge_gap = gutter * 0.6;
   TextStyle name_style = st.body;
   name_style.bold = true;
   name_style.align = Align::Left;
   TextStyle role_style = st.caption;
   role_style.align = Align::Left;
+  Pt widest;
+  for (const Person& p : people.items)
+    widest = std::max({widest, widest_word(p.name, name_style, ctx), widest_word(plain_text(p.role), role_style, ctx),
+                       widest_word(plain_text(p.organisation), role_style, ctx)});
+  size_t columns = static_cast<size_t>(std::max(1, st.components.people_columns > 0 ? st.components.people_columns : st.columns));
+  while (columns > 1 && column_width(regions.width, columns, gutter) - badge - badge_gap < widest) --columns;
+  // No more across than the rows need: four cards in rows of three go two and two.
+  const size_t rows_needed = (people.items.size() + columns - 1) / columns;
+  if (rows_needed > 0) columns = (people.items.size() + rows_needed - 1) / rows_needed;
+  const Pt width = column_width(regions.width, columns, gutter);
+  const Pt text_width = width - badge - badge_gap;
   TextStyle letters = st.heading;
   letters.colour = st.white;
   letters.size = badge * 0.4;
@@ -67,15 +96,16 @@ Fragment lay_out(const People& people, const Regions& regions, LayoutContext& ct
       const Pt text_height = height_of(name) + height_of(role) + height_of(org);
       Pt y = std::max(Pt(0), (badge - text_height) / 2);
       card.begin(Role::ListBody, id);
-      y = draw_lines(card, std::move(name), x + badge + gutter, y);
-      y = draw_lines(card, std::move(role), x + badge + gutter, y);
-      draw_lines(card, std::move(org), x + badge + gutter, y);
+      y = draw_lines(card, std::move(name), x + badge + badge_gap, y);
+      y = draw_lines(card, std::move(role), x + badge + badge_gap, y);
+      draw_lines(card, std::move(org), x + badge + badge_gap, y);
       card.end(Role::ListBody, id);
       card.end(Role::ListItem, id);
       row_height = std::max(row_height, std::max(badge, text_height));
       cards->place(std::move(card), Pt(0), Pt(0));
     }
-    stack.add(row_height, gutter, true, [cards](Frame& f, Pt top) { f.place(std::move(*cards), Pt(0), top); });
+    // Rows closer than cards side by side: the badges keep them apart.
+    stack.add(row_height, gutter * 0.5, true, [cards](Frame& f, Pt top) { f.place(std::move(*cards), Pt(0), top); });
     rows.push_back(stack.size() - 1);
   }
   stack.close();

@@ -38,7 +38,7 @@ Fragment lay_out(const Quiz& q, const Regions& regions, LayoutContext& ctx) {
   Stack stack;
   puzzle_heading(stack, q.title, q.hint, regions.width, ctx);
   const Pt indent = st.body.size * 1.6;
-  const Pt answer_space = st.body.leading * 1.6;
+  const Pt answer_space = st.body.leading * 1.4;  // a line to write on, about 7 mm in the booklet
   stack.open(Role::List, ctx.new_id());
   for (size_t i = 0; i < q.questions.size(); ++i) {
     const uint32_t id = ctx.new_id();
@@ -112,8 +112,8 @@ Fragment lay_out(const SpotTheDifference& s, const Regions& regions, LayoutConte
 
 namespace {
 
-// The answers to every puzzle of the section so far, one after the other in `stack`.
-void add_answers(Stack& stack, const Answers& a, Pt width, LayoutContext& ctx) {
+// The written answers to the section's quizzes and spot-the-differences, one after the other.
+void add_written_answers(Stack& stack, const Answers& a, Pt width, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   // "<answers-title> 1. … 2. …", the title in bold; by default the puzzle's title and "answers:".
   auto answers = [&](const InlineText& answers_title, const InlineText& title, const char* fallback,
@@ -142,7 +142,13 @@ void add_answers(Stack& stack, const Answers& a, Pt width, LayoutContext& ctx) {
     for (const auto& d : s->differences) items.push_back(&d);
     answers(s->answers_title, s->title, "Spot the difference", items);
   }
+}
+
+// The solutions of the section's word searches, each under its caption, `width` wide at most.
+void add_solutions(Stack& stack, Pt width, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
   for (const auto& [ws, grid] : ctx.word_searches) {
+    if (!ws->solution) continue;
     TextStyle title = st.caption;
     title.bold = true;
     stack.open(Role::Caption, ctx.new_id());
@@ -160,6 +166,12 @@ void add_answers(Stack& stack, const Answers& a, Pt width, LayoutContext& ctx) {
   }
 }
 
+// The answers to every puzzle of the section so far, one after the other in `stack`.
+void add_answers(Stack& stack, const Answers& a, Pt width, LayoutContext& ctx) {
+  add_written_answers(stack, a, width, ctx);
+  add_solutions(stack, width, ctx);
+}
+
 // A stack laid out whole, in one frame as tall as it needs.
 Frame unbroken(Stack& stack, Pt width, LayoutContext& ctx, SourcePos pos) {
   Regions whole;
@@ -167,6 +179,41 @@ Frame unbroken(Stack& stack, Pt width, LayoutContext& ctx, SourcePos pos) {
   whole.first = whole.full = Pt(1e9);
   Fragment f = stack.lay_out(whole, ctx, pos, "an answer");
   return f.frames.empty() ? Frame{} : std::move(f.frames.front());
+}
+
+// The answers for turning upside down, in one frame: the written answers and the word-search
+// solutions one under the other, or side by side (the solutions on the right, their cells no
+// smaller than the caption's size) where that is lower, as a puzzle page's foot has them.
+Frame turned_answers(const Answers& a, Pt width, LayoutContext& ctx) {
+  const StyleSheet& st = ctx.st;
+  const uint32_t first_id = ctx.next_id;
+  Stack stacked;
+  add_answers(stacked, a, width, ctx);
+  Frame one_column = unbroken(stacked, width, ctx, a.pos);
+  one_column.height = stacked.total_height();
+  size_t cells = 0;
+  for (const auto& [ws, grid] : ctx.word_searches)
+    if (ws->solution) cells = std::max(cells, static_cast<size_t>(grid.size));
+  if (cells == 0 || (ctx.quizzes.empty() && ctx.spots.empty())) return one_column;
+  const Pt gutter = st.components.grid_gutter;
+  const Pt grid_w = std::min(st.caption.leading * static_cast<double>(cells), width * 0.45);
+  if (grid_w < st.caption.size * 0.8 * static_cast<double>(cells)) return one_column;
+  const uint32_t stacked_end = ctx.next_id;
+  ctx.next_id = first_id;
+  Stack written, solutions;
+  add_written_answers(written, a, width - grid_w - gutter, ctx);
+  add_solutions(solutions, grid_w, ctx);
+  const Pt h = std::max(written.total_height(), solutions.total_height());
+  if (h >= one_column.height) {
+    ctx.next_id = stacked_end;
+    return one_column;
+  }
+  Frame both;
+  both.width = width;
+  both.height = h;
+  both.place(unbroken(written, width - grid_w - gutter, ctx, a.pos), Pt(0), Pt(0));
+  both.place(unbroken(solutions, grid_w, ctx, a.pos), width - grid_w, Pt(0));
+  return both;
 }
 
 }  // namespace
@@ -184,17 +231,17 @@ Fragment lay_out(const Answers& a, const Regions& regions, LayoutContext& ctx) {
   // turned 180° in one group at the foot of the page (the rest of the page is theirs), their
   // tags inside it in reading order. Too tall for a page, they are set upright instead.
   const uint32_t first_id = ctx.next_id;
-  Stack heading, body;
+  Stack heading;
   add_heading(heading, title, regions.width, ctx, Pt(0));
-  add_answers(body, a, regions.width, ctx);
-  const Pt head_h = heading.total_height(), body_h = body.total_height(), gap = st.heading.space_after;
+  Frame answers = turned_answers(a, regions.width, ctx);
+  const Pt head_h = heading.total_height(), body_h = answers.height, gap = st.heading.space_after;
   if (head_h + gap + body_h > regions.full) {
     ctx.next_id = first_id;
     Answers upright = a;
     upright.upside_down = false;
     return lay_out(upright, regions, ctx);
   }
-  Frame head = unbroken(heading, regions.width, ctx, a.pos), answers = unbroken(body, regions.width, ctx, a.pos);
+  Frame head = unbroken(heading, regions.width, ctx, a.pos);
   Fragment out;
   const bool here = head_h + gap + body_h <= regions.first;
   if (!here) out.frames.emplace_back();  // nothing here: the next page

@@ -1,6 +1,7 @@
 // The timeline: a legend of the categories, then a spine down the left with a dot and the name
 // of each period in capitals, and each event beside it: a chip of its category (a pill of the
-// category's tint with a dot of its colour and its label), a bold title and the text. It breaks
+// category's tint with a dot of its colour and its label) at the head of the event's first line,
+// a bold title and the text. It breaks
 // between events, or inside an event's text (two lines either side), and the spine runs beside
 // its share of every frame.
 #include <memory>
@@ -78,7 +79,8 @@ void add_legend(Stack& stack, const Chips& chips, Pt width) {
   stack.close();
 }
 
-// An event beside the spine: its chip and title (a short title on the chip's row), its text.
+// An event beside the spine: its chip at the head of its first line, then its bold title (left
+// to the chip when it only repeats the chip's label) and its text.
 void add_event(Stack& stack, const TimelineEvent& ev, const Chips& chips, Pt text_x, Pt text_width) {
   LayoutContext& ctx = chips.ctx;
   const Pt chip_h = chips.height;
@@ -87,40 +89,32 @@ void add_event(Stack& stack, const TimelineEvent& ev, const Chips& chips, Pt tex
   title_style.align = Align::Left;
   // The event as a list item: its category's chip the label, its title and text the body.
   stack.open(Role::ListItem, ctx.new_id());
-  const uint32_t title_id = ctx.new_id();
-  // A title that only repeats the chip's label is left to the chip; a short title shares
-  // the chip's row.
   const bool has_chip = !ev.category.empty();
-  const bool repeats_chip = has_chip && plain_text(ev.title) == chips.label(ev.category);
+  const bool titled = !ev.title.empty() && !(has_chip && plain_text(ev.title) == chips.label(ev.category));
   std::pair<Frame, Pt> chip = has_chip ? chips.chip(ev.category) : std::pair<Frame, Pt>{};
   const Pt chip_w = has_chip ? chip.second + Pt(6) : Pt(0);
-  auto title = repeats_chip ? std::vector<Line>{} : ctx.set(ev.title, title_style, text_width - chip_w);
-  const bool same_row = title.size() <= 1;
-  if (!same_row) title = ctx.set(ev.title, title_style, text_width);
-  const Pt chip_row = has_chip ? std::max(chip_h + Pt(4), same_row ? height_of(title) : Pt(0)) : Pt(0);
-  auto chip_frame = std::make_shared<Frame>(std::move(chip.first));
-  auto first_title = std::make_shared<std::vector<Line>>(same_row ? std::move(title) : std::vector<Line>{});
-  const Pt row_h = std::max(chip_row, height_of(*first_title));
-  if (has_chip)  // drawn at the head of the row below it, which it stays with
-    stack.add(Pt(0), Pt(0), false, [=](Frame& f, Pt top) { f.place(std::move(*chip_frame), text_x, top + (chip_row - chip_h) / 2); });
-  stack.open(Role::ListBody, title_id);
-  if (row_h > Pt(0)) {
-    const bool titled = !first_title->empty();
-    if (titled) stack.open(Role::Paragraph, ctx.new_id());
-    stack.add(row_h, Pt(0), false, [=](Frame& f, Pt top) {
-      if (!first_title->empty()) {
-        const Pt h = first_title->front().height;
-        draw_line(f, std::move(first_title->front()), text_x + chip_w, top + (row_h - h) / 2);
-      }
-    });
-    if (titled) stack.close();
+  // A chip wider than a third of the measure leaves too few words to justify beside it: it
+  // takes a row of its own.
+  const bool chip_in_line = has_chip && chip_w <= text_width / 3;
+  const Pt indent = chip_in_line ? chip_w : Pt(0);
+  auto title = titled ? ctx.set(ev.title, title_style, text_width, indent) : std::vector<Line>{};
+  auto text = ctx.set(ev.text, ctx.st.body, text_width, titled ? Pt(0) : indent);
+  if (has_chip) {
+    // Drawn in the first line below it, which it stays with; a chip taller than that line
+    // (or with no line to sit in) takes room of its own above it.
+    const std::vector<Line>& first = titled ? title : text;
+    const Pt line_h = chip_in_line && !first.empty() ? first.front().height : Pt(0);
+    const Pt lift = chip_in_line ? std::max(Pt(0), chip_h - line_h) : chip_h + Pt(3);
+    const Pt chip_top = chip_in_line ? (lift + line_h - chip_h) / 2 : Pt(0);
+    auto chip_frame = std::make_shared<Frame>(std::move(chip.first));
+    stack.add(lift, Pt(0), false, [=](Frame& f, Pt top) { f.place(std::move(*chip_frame), text_x, top + chip_top); });
   }
-  if (!same_row) {
+  stack.open(Role::ListBody, ctx.new_id());
+  if (!title.empty()) {
     stack.open(Role::Paragraph, ctx.new_id());
     stack.add_lines(std::move(title), text_x, Pt(0), true);
     stack.close();
   }
-  auto text = ctx.set(ev.text, ctx.st.body, text_width);
   if (!text.empty()) {
     stack.open(Role::Paragraph, ctx.new_id());
     stack.add_lines(std::move(text), text_x, Pt(0));
