@@ -345,7 +345,8 @@ def build(c):
         add(f"                  - {q(c.phrase('pitem', 5))}")
     add(f"        - p: {folded(c.text('para', 4), 12)}")
 
-    # 7. Puzzles: a word search of 60 words, a quiz of 15 questions, the answers.
+    # 7. Puzzles: a word search of 60 words, a quiz of 15 questions, the answers (turned where
+    # they fit a page, else upright).
     add("  - section:")
     add("      id: puzzles")
     add("      title: Puzzles")
@@ -363,7 +364,7 @@ def build(c):
     for i in range(15):
         add(f"              - q: {q(c.text('quiz', 1 + i % 2).rstrip('.') + '?')}")
         add(f"                a: {q(c.phrase('answer', 1 + c.rng.below(4)) + '.')}")
-    add(f"        - answers: {{title: {q(c.phrase('ahead', 3))}}}")
+    add(f"        - answers: {{title: {q(c.phrase('ahead', 3))}, print: upside-down}}")
 
     add("  - back-cover:")
     add("      blocks:")
