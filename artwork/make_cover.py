@@ -12,7 +12,7 @@ Python 3 standard library only. From the repository's top folder:
 
 writes artwork/cover-leaves.svg next to this script. The drawing is the same on every run
 (a fixed random seed gives the leaves their hand-drawn wobble). The SVG keeps to what
-leafpress draws: paths, circles and groups, plain fills and strokes, no text.
+leafpress draws: paths, circles, ellipses and groups, plain fills and strokes, no text.
 """
 
 import math
@@ -217,7 +217,7 @@ def letter_F():
         Stroke((4, 0), ("C", (4, 30), (3, 60), (5, A))),
         Stroke((5, A), ("C", (18, A + 1), (31, A + 1), (44, A + 5))),
         Stroke((5, 48), ("C", (14, 49), (25, 49), (34, 51))),
-    ], 44
+    ], 48
 
 
 def letter_l():
@@ -281,23 +281,33 @@ def build():
 
     # The flourish: a vine from the F's foot under the word, curling up after the h.
     w = word_width
-    vine = Stroke((4, -4), ("C", (30, -22), (0.25 * w, -12), (0.42 * w, -14)),
-                  ("C", (0.6 * w, -16), (0.8 * w, -24), (w + 14, -12)),
-                  ("C", (w + 30, -4), (w + 30, 18), (w + 18, 20)),
-                  ("C", (w + 10, 21), (w + 8, 12), (w + 16, 10)))
-    extras = stem(vine, LEAF, 2.0)
+    vine = Stroke((4, -2), ("C", (10, -20), (0.1 * w, -28), (0.22 * w, -28)),
+                  ("C", (0.34 * w, -28), (0.4 * w, -21), (0.52 * w, -21)),
+                  ("C", (0.64 * w, -21), (0.7 * w, -28), (0.82 * w, -27)),
+                  ("C", (0.92 * w, -26), (w + 4, -18), (w + 14, -8)),
+                  ("C", (w + 28, 0), (w + 28, 20), (w + 17, 21)),
+                  ("C", (w + 9, 21), (w + 7, 12), (w + 15, 10)))
+    extras = stem(vine, LEAF, 2.2)
     total, at = vine.sampler()
     colours = [LEAF, TEAL, LEAF, SKY, LEAF, TEAL, LEAF]
-    for k, s in enumerate(range(24, int(total) - 40, 38)):
+    spacing = 38
+    for k, s in enumerate(range(24, int(total) - 40, spacing)):
         p, t = at(s)
         side = 1 if k % 2 else -1
         a = math.atan2(t[1], t[0]) + side * math.radians(40)
         extras += leaf_path(p, a, 12, 6.5, colours[k % len(colours)])
-    for s, c in [(60, SUNFLOWER), (136, CORAL), (212, SUNFLOWER), (total - 48, PLUM)]:
+    # Berries in twos, under the vine between its leaves, and one at the curl's end.
+    berries = [(24 + spacing * k + spacing / 2, c) for k, c in [(1, SUNFLOWER), (4, CORAL), (7, SUNFLOWER), (10, PLUM)]]
+    for s, c in berries:
         p, t = at(s)
-        q = to_svg((p[0] - t[1] * 4.5, p[1] + t[0] * 4.5))
-        reach(*q, 2.6)
-        extras.append(f'<circle cx="{fmt(q[0])}" cy="{fmt(q[1])}" r="2.6" fill="{c}"/>')
+        down = (t[1], -t[0])
+        for along, off in [(-3.2, 4.8), (3.2, 6.2)]:
+            q = to_svg((p[0] + t[0] * along + down[0] * off, p[1] + t[1] * along + down[1] * off))
+            reach(*q, 3.2)
+            extras.append(f'<circle cx="{fmt(q[0])}" cy="{fmt(q[1])}" r="3.2" fill="{c}"/>')
+    q = to_svg(at(total)[0])
+    reach(*q, 3)
+    extras.append(f'<circle cx="{fmt(q[0])}" cy="{fmt(q[1])}" r="3" fill="{CORAL}"/>')
 
     flower_parts = flower(i_dot, SUNFLOWER, CORAL, r=4.6)
 
