@@ -182,8 +182,8 @@ Frame unbroken(Stack& stack, Pt width, LayoutContext& ctx, SourcePos pos) {
 }
 
 // The answers for turning upside down, in one frame: the written answers and the word-search
-// solutions one under the other, or side by side (the solutions on the right, their cells no
-// smaller than the caption's size) where that is lower, as a puzzle page's foot has them.
+// solutions one under the other, or side by side (the solutions on the right, their cells at
+// least 0.8 of the caption's size) where that is lower, as a puzzle page's foot has them.
 Frame turned_answers(const Answers& a, Pt width, LayoutContext& ctx) {
   const StyleSheet& st = ctx.st;
   const uint32_t first_id = ctx.next_id;

@@ -1,9 +1,8 @@
 // The timeline: a legend of the categories, then a spine down the left with a dot and the name
 // of each period in capitals, and each event beside it: a chip of its category (a pill of the
 // category's tint with a dot of its colour and its label) at the head of the event's first line,
-// a bold title and the text. It breaks
-// between events, or inside an event's text (two lines either side), and the spine runs beside
-// its share of every frame.
+// a bold title and the text. It breaks between events, or inside an event's text (two lines
+// either side), and the spine runs beside its share of every frame.
 #include <memory>
 
 #include "layout/components.h"
