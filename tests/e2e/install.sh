@@ -108,7 +108,14 @@ if command -v dpkg-deb >/dev/null; then
   check "deb: usr/bin/leafpress-impose" contains "$work/deb-files.txt" "./usr/bin/leafpress-impose"
   check "deb: depends on qpdf (impose)" contains "$work/deb-depends.txt" "libqpdf29"
   check "deb: the booklet layout" contains "$work/deb-files.txt" "./usr/share/leafpress/layout/booklet.yaml"
-  check "deb: depends on yaml-cpp" contains "$work/deb-depends.txt" "libyaml-cpp0.7"
+  check "deb: depends on HarfBuzz" contains "$work/deb-depends.txt" "libharfbuzz0b"
+  # Every shared library the two executables name is in a package the .deb depends on.
+  for exe in "$work/prefix/bin/leafpress" "$work/prefix/bin/leafpress-impose"; do
+    for lib in $(readelf -d "$exe" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+      pkg=$(dpkg -S "*/x86_64-linux-gnu/$lib" 2>/dev/null | grep -v '^diversion' | head -n 1 | cut -d: -f1)
+      check "deb: depends on $pkg ($(basename "$exe") needs $lib)" bash -c "tr ',' '\n' <'$work/deb-depends.txt' | sed 's/^ *//; s/ .*//' | grep -qx '$pkg'"
+    done
+  done
   check "deb: depends on the fonts" contains "$work/deb-depends.txt" "fonts-lato"
 fi
 
