@@ -180,6 +180,27 @@ int run_build(const BuildRequest& req) {
     return FontSet::load(font_config, font_diags);
   });
 
+  // So do the layouts of the editions the build will most likely make (--edition's, else the
+  // built-in ones, which a report that lists its editions usually names): each read on its own,
+  // its diagnostics kept aside, and used below only if the report does name it.
+  struct Preloaded {
+    std::string name;
+    Found layout;
+    Edition edition;
+    Diagnostics diags;
+  };
+  std::future<std::vector<Preloaded>> preloaded = std::async(std::launch::async, [&req] {
+    std::vector<Preloaded> out;
+    for (const auto& name : req.editions.empty() ? builtin_editions() : req.editions) {
+      if (!plain_name(name)) continue;
+      Preloaded p{name, find_layout(req, name), {}, {}};
+      if (p.layout.path.empty()) continue;
+      p.edition = load_edition(p.layout.path, p.diags, [&req](const std::string& base) { return layout_candidates(req, base); });
+      out.push_back(std::move(p));
+    }
+    return out;
+  });
+
   Document doc = load_report(req.report, diags, req.input_root(), icon_dirs(req));
   if (diags.has_errors()) return finish(kInputError);
 
@@ -203,6 +224,7 @@ int run_build(const BuildRequest& req) {
     return kUsageError;
   }
 
+  std::vector<Preloaded> ready = preloaded.get();
   for (size_t i = 0; i < editions.size(); ++i) {
     const std::string& name = editions[i];
     const SourcePos where = named_at(i);
@@ -211,7 +233,10 @@ int run_build(const BuildRequest& req) {
                   fmt::format("edition '{}' must be a plain name (letters, digits, '-' and '_')", name));
       continue;
     }
-    const Found layout = find_layout(req, name);
+    Preloaded* pre = nullptr;
+    for (auto& p : ready)
+      if (p.name == name && !p.layout.path.empty()) pre = &p;
+    const Found layout = pre ? pre->layout : find_layout(req, name);
     if (layout.path.empty()) {
       const std::string hint = closest_match(name, known_editions(req));
       diags.error(named_in, where,
@@ -221,7 +246,13 @@ int run_build(const BuildRequest& req) {
     }
     EditionJob job;
     job.name = name;
-    job.edition = load_edition(layout.path, diags, [&](const std::string& base) { return layout_candidates(req, base); });
+    if (pre) {
+      job.edition = std::move(pre->edition);
+      diags.append(pre->diags);
+      pre->layout.path.clear();  // taken (an edition named twice is an error above)
+    } else {
+      job.edition = load_edition(layout.path, diags, [&](const std::string& base) { return layout_candidates(req, base); });
+    }
     if (job.edition.hyphenate) {
       if (!has_hyphenation(doc.info.language) && req.format == DiagnosticsFormat::Text)
         std::cerr << fmt::format("leafpress: note: no hyphenation patterns for '{}' (Debian's hyphen-* packages); "

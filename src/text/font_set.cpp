@@ -7,12 +7,17 @@
 #include <fmt/format.h>
 #include <hb-subset.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <string_view>
+#include <thread>
 
 namespace lp {
 
 namespace {
+
+constexpr unsigned kMostLoadThreads = 4;
 
 uint32_t be32(const char* p) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);
@@ -121,32 +126,60 @@ FontSet::~FontSet() {
 
 std::unique_ptr<FontSet> FontSet::load(const FontConfig& config, Diagnostics& diags) {
   auto set = std::make_unique<FontSet>();
-  FT_Library ft = nullptr;
-  if (FT_Init_FreeType(&ft)) {
+  // Every file, in the configuration's order: each family's regular, bold, italic, bold italic.
+  struct Job {
+    size_t family;
+    int style;  // 0 regular, 1 bold, 2 italic, 3 bold italic
+    const std::string* path;
+    std::unique_ptr<FontFace> face;
+    std::string why;
+  };
+  std::vector<Job> jobs;
+  for (size_t i = 0; i < config.families.size(); ++i) {
+    const auto& spec = config.families[i];
+    const std::string* paths[] = {&spec.regular, &spec.bold, &spec.italic, &spec.bold_italic};
+    for (int style = 0; style < 4; ++style)
+      if (!paths[style]->empty()) jobs.push_back(Job{i, style, paths[style], nullptr, {}});
+  }
+  // The files are opened and checked on as many threads as there are cores (a trial subset
+  // each: about half of the ~10 ms the real configuration's 17 files take), each thread with
+  // a FreeType library of its own; what they find is kept in the configuration's order.
+  std::atomic<size_t> next{0};
+  std::atomic<bool> no_freetype{false};
+  auto work = [&] {
+    FT_Library ft = nullptr;
+    if (FT_Init_FreeType(&ft)) {
+      no_freetype = true;
+      return;
+    }
+    for (size_t j; (j = next++) < jobs.size();)
+      jobs[j].face = open_face(ft, *jobs[j].path, config.families[jobs[j].family].name, jobs[j].why);
+    FT_Done_FreeType(ft);
+  };
+  const unsigned helpers = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), kMostLoadThreads) - 1;
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < helpers && t + 1 < jobs.size(); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  if (no_freetype) {
     diags.error(config.path, {}, "cannot start FreeType");
-    return set;
+    return std::make_unique<FontSet>();
   }
-  for (const auto& spec : config.families) {
-    Family fam;
-    auto add = [&](const std::string& path, const FontFace*& slot) {
-      if (path.empty()) return;
-      std::string why;
-      auto face = open_face(ft, path, spec.name, why);
-      if (!face) {
-        diags.error(config.path, spec.pos, fmt::format("cannot load font '{}' of family '{}': {}", path, spec.name, why));
-        return;
-      }
-      face->index = static_cast<unsigned>(set->faces_.size());
-      slot = face.get();
-      set->faces_.push_back(std::move(face));
-    };
-    add(spec.regular, fam.regular);
-    add(spec.bold, fam.bold);
-    add(spec.italic, fam.italic);
-    add(spec.bold_italic, fam.bold_italic);
-    if (fam.regular) set->families_[spec.name] = fam;
+  std::vector<Family> families(config.families.size());
+  for (auto& job : jobs) {
+    const auto& spec = config.families[job.family];
+    if (!job.face) {
+      diags.error(config.path, spec.pos, fmt::format("cannot load font '{}' of family '{}': {}", *job.path, spec.name, job.why));
+      continue;
+    }
+    Family& fam = families[job.family];
+    const FontFace** slots[] = {&fam.regular, &fam.bold, &fam.italic, &fam.bold_italic};
+    job.face->index = static_cast<unsigned>(set->faces_.size());
+    *slots[job.style] = job.face.get();
+    set->faces_.push_back(std::move(job.face));
   }
-  FT_Done_FreeType(ft);
+  for (size_t i = 0; i < config.families.size(); ++i)
+    if (families[i].regular) set->families_[config.families[i].name] = families[i];
   for (const auto& [role, family] : config.roles)
     if (set->families_.count(family)) set->roles_[role] = family;
   for (const auto& name : config.fallback)
