@@ -177,7 +177,7 @@ int run_build(const BuildRequest& req) {
     if (fonts_path.empty()) return nullptr;
     const FontConfig font_config = load_font_config(fonts_path, font_diags);
     if (font_diags.has_errors()) return nullptr;
-    return FontSet::load(font_config, font_diags);
+    return FontSet::load(font_config, font_diags, FontSet::Checks::Later);
   });
 
   // So do the layouts of the editions the build will most likely make (--edition's, else the
@@ -294,6 +294,7 @@ int run_build(const BuildRequest& req) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const unsigned threads = req.jobs ? req.jobs : std::min<unsigned>(static_cast<unsigned>(jobs.size()), cores);
   const SubsetSharing subsets;  // editions that embed the same glyphs of a face share one subset
+  Diagnostics font_checks;      // a face that failed its trial subset (FontSet::checks_passed)
   for_each_parallel(jobs, threads, [&](EditionJob& job) {
     Stopwatch sw;
     StyleSheet styles = resolve_styles(job.edition);
@@ -328,6 +329,9 @@ int run_build(const BuildRequest& req) {
     job.times.push_back({"layout", sw.lap(), peak_rss_mib()});
     if (req.strict) job.diags.promote_warnings();
     if (job.diags.has_errors()) return;
+    // The fonts' trial subsets ran beside the layout; a face that fails them stops the build
+    // before any subset is made.
+    if (!fonts->checks_passed(font_checks)) return;
     job.input_ok = true;
     if (req.dump == "pages") job.dump = dump_display_list(kept);
     if (!pdf) return;
@@ -336,7 +340,8 @@ int run_build(const BuildRequest& req) {
     job.diags.append(pdf_diags);
     job.times.push_back({"pdf", sw.lap()});
   });
-  bool input_ok = true, all_written = true;
+  bool input_ok = fonts->checks_passed(font_checks), all_written = true;
+  diags.append(font_checks);
   std::vector<std::pair<std::string, const Diagnostics*>> edition_diags;
   for (const auto& job : jobs) edition_diags.emplace_back(job.name, &job.diags);
   diags.append(merge_editions(edition_diags));

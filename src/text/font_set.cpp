@@ -18,6 +18,7 @@ namespace lp {
 namespace {
 
 constexpr unsigned kMostLoadThreads = 4;
+constexpr const char* kNoSubset = "HarfBuzz cannot subset it (a damaged font)";
 
 uint32_t be32(const char* p) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);
@@ -57,7 +58,7 @@ bool subsets(hb_face_t* face) {
 // Reads the file through FreeType first: it rejects what is not a font with a clear reason,
 // and gives the names and metrics the PDF's font descriptor needs.
 std::unique_ptr<FontFace> open_face(FT_Library ft, const std::string& path, const std::string& family,
-                                    std::string& why) {
+                                    std::string& why, bool check_subset) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
     why = "not a regular file";  // a FIFO would block the read for ever
@@ -102,7 +103,7 @@ std::unique_ptr<FontFace> open_face(FT_Library ft, const std::string& path, cons
   }
   why = truncation_problem(f->blob);
   f->face = hb_face_create(f->blob, 0);
-  if (why.empty() && !subsets(f->face)) why = "HarfBuzz cannot subset it (a damaged font)";
+  if (why.empty() && check_subset && !subsets(f->face)) why = kNoSubset;
   f->font = hb_font_create(f->face);
   if (!why.empty()) {
     hb_font_destroy(f->font);
@@ -117,6 +118,7 @@ std::unique_ptr<FontFace> open_face(FT_Library ft, const std::string& path, cons
 }  // namespace
 
 FontSet::~FontSet() {
+  if (pending_ && pending_->problems.valid()) pending_->problems.wait();  // they read the faces
   for (auto& f : faces_) {
     hb_font_destroy(f->font);
     hb_face_destroy(f->face);
@@ -124,7 +126,7 @@ FontSet::~FontSet() {
   }
 }
 
-std::unique_ptr<FontSet> FontSet::load(const FontConfig& config, Diagnostics& diags) {
+std::unique_ptr<FontSet> FontSet::load(const FontConfig& config, Diagnostics& diags, Checks checks) {
   auto set = std::make_unique<FontSet>();
   // Every file, in the configuration's order: each family's regular, bold, italic, bold italic.
   struct Job {
@@ -153,7 +155,7 @@ std::unique_ptr<FontSet> FontSet::load(const FontConfig& config, Diagnostics& di
       return;
     }
     for (size_t j; (j = next++) < jobs.size();)
-      jobs[j].face = open_face(ft, *jobs[j].path, config.families[jobs[j].family].name, jobs[j].why);
+      jobs[j].face = open_face(ft, *jobs[j].path, config.families[jobs[j].family].name, jobs[j].why, checks == Checks::Now);
     FT_Done_FreeType(ft);
   };
   const unsigned helpers = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), kMostLoadThreads) - 1;
@@ -178,6 +180,19 @@ std::unique_ptr<FontSet> FontSet::load(const FontConfig& config, Diagnostics& di
     *slots[job.style] = job.face.get();
     set->faces_.push_back(std::move(job.face));
   }
+  if (checks == Checks::Later) {
+    Pending& p = set->pending_.emplace();
+    p.config_path = config.path;
+    for (const auto& job : jobs)
+      if (job.face) p.family_of.emplace_back(config.families[job.family].name, config.families[job.family].pos);
+    std::vector<hb_face_t*> faces;
+    for (const auto& f : set->faces_) faces.push_back(f->face);
+    p.problems = std::async(std::launch::async, [faces] {
+      std::vector<std::string> problems;
+      for (hb_face_t* face : faces) problems.push_back(subsets(face) ? "" : kNoSubset);
+      return problems;
+    });
+  }
   for (size_t i = 0; i < config.families.size(); ++i)
     if (families[i].regular) set->families_[config.families[i].name] = families[i];
   for (const auto& [role, family] : config.roles)
@@ -185,6 +200,22 @@ std::unique_ptr<FontSet> FontSet::load(const FontConfig& config, Diagnostics& di
   for (const auto& name : config.fallback)
     if (set->families_.count(name)) set->fallback_.push_back(name);
   return set;
+}
+
+bool FontSet::checks_passed(Diagnostics& diags) const {
+  std::lock_guard lock(pending_mutex_);
+  if (passed_) return *passed_;
+  passed_ = true;
+  if (!pending_) return true;
+  const std::vector<std::string> problems = pending_->problems.get();
+  for (size_t i = 0; i < problems.size() && i < faces_.size(); ++i) {
+    if (problems[i].empty()) continue;
+    const auto& [family, pos] = pending_->family_of[i];
+    diags.error(pending_->config_path, pos,
+                fmt::format("cannot load font '{}' of family '{}': {}", faces_[i]->path, family, problems[i]));
+    passed_ = false;
+  }
+  return *passed_;
 }
 
 const FontFace* FontSet::pick(const Family& f, bool bold, bool italic) const {

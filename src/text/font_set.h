@@ -3,8 +3,11 @@
 // with the fallback chain for characters the role's face lacks.
 #include <hb.h>
 
+#include <future>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,8 +46,15 @@ class FontSet {
   FontSet& operator=(const FontSet&) = delete;
   ~FontSet();
 
-  // Loads every file fonts.yaml names; problems go to `diags` against fonts.yaml.
-  static std::unique_ptr<FontSet> load(const FontConfig& config, Diagnostics& diags);
+  // When the trial subset of each face (does HarfBuzz subset it, as the PDF stage will?) is made.
+  enum class Checks { Now, Later };
+  // Loads every file fonts.yaml names; problems go to `diags` against fonts.yaml. With
+  // Checks::Later the trial subsets run on a thread of their own while the caller goes on (they
+  // are about half of the loading): a face that fails is kept until checks_passed() says so.
+  static std::unique_ptr<FontSet> load(const FontConfig& config, Diagnostics& diags, Checks checks = Checks::Now);
+  // Waits for the trial subsets of Checks::Later (none with Checks::Now) and says whether every
+  // face passed; the first call's `diags` gets the errors. Thread-safe; call before a subset is made.
+  bool checks_passed(Diagnostics& diags) const;
 
   bool has_role(const std::string& role) const { return roles_.count(role) > 0; }
   // The face for a role and style; the nearest style the family has when it lacks that one.
@@ -69,6 +79,15 @@ class FontSet {
   std::map<std::string, std::string> roles_;
   std::vector<std::string> fallback_;
   mutable ShapingCache shaping_cache_;
+  // Checks::Later: the faces' trial subsets, each face's problem ("" when none) in face order.
+  struct Pending {
+    std::string config_path;
+    std::vector<std::pair<std::string, SourcePos>> family_of;  // each face's family name and where
+    std::future<std::vector<std::string>> problems;
+  };
+  mutable std::optional<Pending> pending_;
+  mutable std::mutex pending_mutex_;
+  mutable std::optional<bool> passed_;
 };
 
 }  // namespace lp
