@@ -179,8 +179,6 @@ TEST_F(TextFixture, LinksSurviveShaping) {
 }
 
 }  // namespace
-}  // namespace lp
-
 TEST(FontSetLoad, ChecksLaterGiveTheSameFacesAndPassOnce) {
   // The build loads the fonts with their trial subsets on a thread of their own, beside the
   // report's parse and the layout: the same faces in the same order, checked when asked.
@@ -201,3 +199,5 @@ TEST(FontSetLoad, ChecksLaterGiveTheSameFacesAndPassOnce) {
   EXPECT_TRUE(checks.all().empty());
   auto dropped = FontSet::load(config, d, FontSet::Checks::Later);  // never asked: waits as it goes
 }
+
+}  // namespace lp
