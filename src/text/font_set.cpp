@@ -43,13 +43,9 @@ std::string truncation_problem(hb_blob_t* blob) {
   return "";
 }
 
-// What the PDF stage will do with the font: a subset (of glyph 0, the one every font has).
+// What the PDF stage will do with the font: its subset (of glyph 0, the one every font has).
 bool subsets(hb_face_t* face) {
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) return false;
-  hb_set_add(hb_subset_input_glyph_set(input), 0);
-  hb_face_t* subset = hb_subset_or_fail(face, input);
-  hb_subset_input_destroy(input);
+  hb_face_t* subset = pdf_subset(face, {});
   if (!subset) return false;
   hb_face_destroy(subset);
   return true;
@@ -116,6 +112,23 @@ std::unique_ptr<FontFace> open_face(FT_Library ft, const std::string& path, cons
 }
 
 }  // namespace
+
+hb_face_t* pdf_subset(hb_face_t* face, const std::vector<uint32_t>& glyphs) {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) return nullptr;
+  hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
+  hb_set_add(glyph_set, 0);
+  for (uint32_t g : glyphs) hb_set_add(glyph_set, g);
+  // Keep glyph ids, so the content streams' ids stay valid; the PDF needs no layout tables.
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                     HB_TAG('k', 'e', 'r', 'n'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('J', 'S', 'T', 'F')})
+    hb_set_add(drop, t);
+  hb_face_t* cut = hb_subset_or_fail(face, input);
+  hb_subset_input_destroy(input);
+  return cut;
+}
 
 FontSet::~FontSet() {
   if (pending_ && pending_->problems.valid()) pending_->problems.wait();  // they read the faces

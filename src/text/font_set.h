@@ -39,6 +39,11 @@ struct FontFace {
   int advance(unsigned glyph) const { return hb_font_get_glyph_h_advance(font, glyph); }
 };
 
+// The subset the PDF stage embeds of a face: .notdef and `glyphs`, their ids kept, without the
+// layout tables a PDF does not use (GSUB, GPOS, GDEF, kern, morx, JSTF); nullptr when HarfBuzz
+// cannot make it. The caller destroys it. FontSet's trial subsets make the same (of .notdef).
+hb_face_t* pdf_subset(hb_face_t* face, const std::vector<uint32_t>& glyphs);
+
 class FontSet {
  public:
   FontSet() = default;
