@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -135,6 +136,14 @@ int run_build(const BuildRequest& req) {
       std::vector<std::pair<std::string, std::vector<StageTime>>> per_edition;
       for (const auto& j : jobs) per_edition.emplace_back(j.name, j.times);
       std::cerr << format_timings(shared_times, per_edition, total.lap());
+    }
+    if (code == kOk && req.exit_when_done) {
+      // Every PDF is in place (no scratch file is left to remove): freeing what the build made,
+      // a few per cent of its time, would only end the process later.
+      std::cout.flush();
+      std::cerr.flush();
+      std::fflush(nullptr);
+      std::_Exit(code);
     }
     return code;
   };

@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
     return lp::kUsageError;
   }
   if (init->parsed()) return lp::run_init(init_dir);
+  req.exit_when_done = build->parsed() || check->parsed();
   try {
     if (check->parsed()) {
       req.write = false;
