@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -136,6 +137,14 @@ int run_build(const BuildRequest& req) {
       for (const auto& j : jobs) per_edition.emplace_back(j.name, j.times);
       std::cerr << format_timings(shared_times, per_edition, total.lap());
     }
+    if (code == kOk && req.exit_when_done) {
+      // Every PDF is in place (no scratch file is left to remove): freeing what the build made,
+      // a few per cent of its time, would only end the process later.
+      std::cout.flush();
+      std::cerr.flush();
+      std::fflush(nullptr);
+      std::_Exit(code);
+    }
     return code;
   };
 
@@ -177,7 +186,28 @@ int run_build(const BuildRequest& req) {
     if (fonts_path.empty()) return nullptr;
     const FontConfig font_config = load_font_config(fonts_path, font_diags);
     if (font_diags.has_errors()) return nullptr;
-    return FontSet::load(font_config, font_diags);
+    return FontSet::load(font_config, font_diags, FontSet::Checks::Later);
+  });
+
+  // So do the layouts of the editions the build will most likely make (--edition's, else the
+  // built-in ones, which a report that lists its editions usually names): each read on its own,
+  // its diagnostics kept aside, and used below only if the report does name it.
+  struct Preloaded {
+    std::string name;
+    Found layout;
+    Edition edition;
+    Diagnostics diags;
+  };
+  std::future<std::vector<Preloaded>> preloaded = std::async(std::launch::async, [&req] {
+    std::vector<Preloaded> out;
+    for (const auto& name : req.editions.empty() ? builtin_editions() : req.editions) {
+      if (!plain_name(name)) continue;
+      Preloaded p{name, find_layout(req, name), {}, {}};
+      if (p.layout.path.empty()) continue;
+      p.edition = load_edition(p.layout.path, p.diags, [&req](const std::string& base) { return layout_candidates(req, base); });
+      out.push_back(std::move(p));
+    }
+    return out;
   });
 
   Document doc = load_report(req.report, diags, req.input_root(), icon_dirs(req));
@@ -203,6 +233,7 @@ int run_build(const BuildRequest& req) {
     return kUsageError;
   }
 
+  std::vector<Preloaded> ready = preloaded.get();
   for (size_t i = 0; i < editions.size(); ++i) {
     const std::string& name = editions[i];
     const SourcePos where = named_at(i);
@@ -211,7 +242,10 @@ int run_build(const BuildRequest& req) {
                   fmt::format("edition '{}' must be a plain name (letters, digits, '-' and '_')", name));
       continue;
     }
-    const Found layout = find_layout(req, name);
+    Preloaded* pre = nullptr;
+    for (auto& p : ready)
+      if (p.name == name && !p.layout.path.empty()) pre = &p;
+    const Found layout = pre ? pre->layout : find_layout(req, name);
     if (layout.path.empty()) {
       const std::string hint = closest_match(name, known_editions(req));
       diags.error(named_in, where,
@@ -221,7 +255,13 @@ int run_build(const BuildRequest& req) {
     }
     EditionJob job;
     job.name = name;
-    job.edition = load_edition(layout.path, diags, [&](const std::string& base) { return layout_candidates(req, base); });
+    if (pre) {
+      job.edition = std::move(pre->edition);
+      diags.append(pre->diags);
+      pre->layout.path.clear();  // taken (an edition named twice is an error above)
+    } else {
+      job.edition = load_edition(layout.path, diags, [&](const std::string& base) { return layout_candidates(req, base); });
+    }
     if (job.edition.hyphenate) {
       if (!has_hyphenation(doc.info.language) && req.format == DiagnosticsFormat::Text)
         std::cerr << fmt::format("leafpress: note: no hyphenation patterns for '{}' (Debian's hyphen-* packages); "
@@ -263,6 +303,7 @@ int run_build(const BuildRequest& req) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const unsigned threads = req.jobs ? req.jobs : std::min<unsigned>(static_cast<unsigned>(jobs.size()), cores);
   const SubsetSharing subsets;  // editions that embed the same glyphs of a face share one subset
+  Diagnostics font_checks;      // a face that failed its trial subset (FontSet::checks_passed)
   for_each_parallel(jobs, threads, [&](EditionJob& job) {
     Stopwatch sw;
     StyleSheet styles = resolve_styles(job.edition);
@@ -297,6 +338,9 @@ int run_build(const BuildRequest& req) {
     job.times.push_back({"layout", sw.lap(), peak_rss_mib()});
     if (req.strict) job.diags.promote_warnings();
     if (job.diags.has_errors()) return;
+    // The fonts' trial subsets ran beside the layout; a face that fails them stops the build
+    // before any subset is made.
+    if (!fonts->checks_passed(font_checks)) return;
     job.input_ok = true;
     if (req.dump == "pages") job.dump = dump_display_list(kept);
     if (!pdf) return;
@@ -305,7 +349,8 @@ int run_build(const BuildRequest& req) {
     job.diags.append(pdf_diags);
     job.times.push_back({"pdf", sw.lap()});
   });
-  bool input_ok = true, all_written = true;
+  bool input_ok = fonts->checks_passed(font_checks), all_written = true;
+  diags.append(font_checks);
   std::vector<std::pair<std::string, const Diagnostics*>> edition_diags;
   for (const auto& job : jobs) edition_diags.emplace_back(job.name, &job.diags);
   diags.append(merge_editions(edition_diags));

@@ -1,11 +1,17 @@
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/build_command.h"
+#include "cli/impose_options.h"
 #include "cli/init_command.h"
 #include "cli/watch_command.h"
-#include "pdf/impose.h"
 
 namespace {
 
@@ -42,6 +48,25 @@ void add_output_options(CLI::App* cmd, lp::BuildRequest& req) {
   cmd->add_flag("--marks", req.marks, "Draw crop marks outside the bleed (as 'marks: crop' in a layout)");
 }
 
+// `leafpress impose`: runs leafpress-impose, the executable beside this one (in the build folder
+// and where leafpress is installed), which alone links qpdf. Returns only when it cannot be run.
+int run_impose(const lp::ImposeRequest& req) {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::string helper = ((ec ? std::filesystem::path() : exe.parent_path()) / "leafpress-impose").string();
+  std::vector<std::string> args{"leafpress-impose", "-o", req.output, "--creep", fmt::format("{}", req.creep_mm)};
+  if (req.marks) args.push_back("--marks");
+  args.push_back("--");
+  args.push_back(req.input);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::cout.flush();
+  execv(helper.c_str(), argv.data());
+  std::cerr << fmt::format("leafpress: cannot run {}: {}\n", helper, std::strerror(errno));
+  return lp::kIoError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,11 +96,7 @@ int main(int argc, char** argv) {
 
   lp::ImposeRequest imposing;
   CLI::App* impose = app.add_subcommand("impose", "Printer's spreads of any PDF for saddle stitching (n/1, 2/n-1, ...)");
-  impose->add_option("input", imposing.input, "The PDF to impose (its page count a multiple of four)")->required();
-  impose->add_option("-o,--output", imposing.output, "The spreads' PDF")->required();
-  impose->add_option("--creep", imposing.creep_mm,
-                     "Millimetres the innermost sheet's pages move towards the spine (outer sheets less; default 0)");
-  impose->add_flag("--marks", imposing.marks, "Crop marks around each spread");
+  lp::add_impose_options(impose, imposing);
   std::string init_dir;
   CLI::App* init = app.add_subcommand("init", "Write a starter report and copies of the layouts to customise");
   init->add_option("dir", init_dir, "The folder to write them in (default: this one; made if need be)");
@@ -91,17 +112,14 @@ int main(int argc, char** argv) {
     return lp::kUsageError;
   }
   if (init->parsed()) return lp::run_init(init_dir);
+  req.exit_when_done = build->parsed() || check->parsed();
   try {
     if (check->parsed()) {
       req.write = false;
       return lp::run_build(req);
     }
     if (watch->parsed()) return lp::run_watch(req, max_builds);
-    if (impose->parsed()) {
-      const lp::ImposeResult result = lp::impose(imposing);
-      std::cerr << result.message << "\n";
-      return result.exit;
-    }
+    if (impose->parsed()) return run_impose(imposing);
     return lp::run_build(req);
   } catch (const std::exception& e) {
     std::cerr << "leafpress: internal error: " << e.what() << "\n";

@@ -25,6 +25,9 @@ struct BuildRequest {
   bool marks = false;                 // crop marks on every edition (--marks), as the layout's marks: crop
   bool write = true;                  // false for `check`: lay out, write nothing
   unsigned jobs = 0;                  // editions built at once; 0: one thread per edition (at most 8)
+  // The process ends with this build: once it has succeeded and said so, it exits at once,
+  // leaving the model, the fonts and their caches to the exit rather than freeing them.
+  bool exit_when_done = false;
 
   // The folder files named by the report must stay under (see model/input_path.h).
   std::string input_root() const;

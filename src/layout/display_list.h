@@ -9,9 +9,17 @@
 
 namespace lp {
 
+// Items of a page that stand in for ones to come (PageSink::fill_in): `count` items from `first`.
+struct Placeholder {
+  size_t first = 0, count = 0;
+};
+
 struct Page {
   std::string label;  // the printed page number
   std::vector<FrameItem> items;
+  // Only for a sink that fills_in_later(): a contents page sent before the sections' page
+  // numbers are known has each entry's number, dot leader and link drawn for page 1, marked here.
+  std::vector<Placeholder> placeholders;
 };
 
 // A bookmark: level 0 for a section, 1 for a heading inside it.
@@ -41,6 +49,14 @@ class PageSink {
   virtual void page(Page page) = 0;
   // The layout is complete; these are its bookmarks.
   virtual void end(std::vector<OutlineEntry> outline) = 0;
+
+  // Whether the sink takes a contents page before the page numbers it shows are known, with
+  // placeholders for them (Page::placeholders), and the items that replace them later through
+  // fill_in(); else layout holds the contents page, and every page after it, until it knows them.
+  virtual bool fills_in_later() const { return false; }
+  // The items of page `index`'s placeholders, one list per placeholder in order, each as many
+  // items of the same kinds as the placeholder's (a number, its dot leader, its link).
+  virtual void fill_in(size_t /*index*/, std::vector<std::vector<FrameItem>> /*items*/) {}
 };
 
 // Takes pages and keeps none (a layout run only for what it finds, or checked and let go).
@@ -49,6 +65,7 @@ class DiscardPages final : public PageSink {
   void begin(const DocumentInfo&) override {}
   void page(Page) override {}
   void end(std::vector<OutlineEntry>) override {}
+  bool fills_in_later() const override { return true; }
 };
 
 // A whole document in memory (dumps and tests).

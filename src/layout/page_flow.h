@@ -71,6 +71,9 @@ class PageFlow {
   };
   Pt number_room(int digits);
   void draw_contents_number(const ContentsEntry& entry, int target);
+  // The number, dot leader and link of an entry that goes to `target` (its items, in the order
+  // they go after the entry's lines).
+  std::vector<FrameItem> contents_number(const ContentsEntry& entry, int target);
   void finish_contents();
   void give_up_waiting();
 
@@ -87,7 +90,10 @@ class PageFlow {
   std::deque<OpenPage> open_;
   size_t shipped_ = 0;
   std::vector<ContentsEntry> waiting_;
-  std::optional<int> contents_hold_;
+  // The first contents page waiting for the sections' page numbers: held with the pages after
+  // it, or, when the sink fills them in later, sent with placeholders (Page::placeholders).
+  std::optional<int> contents_wait_;
+  bool fill_in_later_ = false;
   bool contents_complete_ = true;
   static constexpr size_t kMostHeldForContents = 96;
   std::vector<OutlineEntry> outline_;

@@ -13,7 +13,8 @@ namespace lp {
 
 PageFlow::PageFlow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
            const std::map<size_t, int>& section_pages, PageSink& sink)
-    : doc_(doc), st_(styles), ctx_(doc, styles, setter, diags), sink_(&sink), known_pages_(section_pages) {
+    : doc_(doc), st_(styles), ctx_(doc, styles, setter, diags), sink_(&sink), fill_in_later_(sink.fills_in_later()),
+      known_pages_(section_pages) {
   info_.geometry = styles.page;
   info_.cmyk = styles.cmyk;
   info_.title = doc.info.title;
@@ -49,9 +50,9 @@ void PageFlow::new_page(bool footer) {
 }
 
 void PageFlow::ship_finished() {
-  if (contents_hold_ && page_count() - static_cast<size_t>(*contents_hold_) > kMostHeldForContents) give_up_waiting();
+  if (contents_wait_ && page_count() - static_cast<size_t>(*contents_wait_) > kMostHeldForContents) give_up_waiting();
   size_t limit = page_count();
-  if (contents_hold_) limit = std::min(limit, static_cast<size_t>(*contents_hold_));
+  if (contents_wait_ && !fill_in_later_) limit = std::min(limit, static_cast<size_t>(*contents_wait_));
   while (!open_.empty() && shipped_ < limit) ship_front();
 }
 
@@ -177,9 +178,12 @@ void PageFlow::notes_page(const InlineText& title) {
 
 // The contents page shows the page each section begins on. Every entry keeps room for a number
 // of three digits (more when a layout before found later pages), so what a number says moves
-// nothing. A first layout cannot know the numbers yet: its entries wait, and the contents page
-// and those after it are held, until the sections have been laid out (finish_contents); a
-// document too long to hold that way goes on without them and is laid out again, knowing them.
+// nothing. A first layout cannot know the numbers yet: its entries wait until the sections have
+// been laid out (finish_contents). A sink that fills them in later (the PDF writer) gets the
+// contents page at once, each number drawn for page 1 as a placeholder, and the real ones
+// after the last section; for any other the contents page and those after it are held. A
+// document too long to wait for (kMostHeldForContents pages after its contents) goes on without
+// them and is laid out again, knowing them.
 void PageFlow::lay_out_contents(const ContentsPage& contents) {
   new_page(true);
   {
@@ -205,7 +209,7 @@ void PageFlow::lay_out_contents(const ContentsPage& contents) {
       new_page(true);
       page().items.push_back(TagItem{true, Role::Contents, toc, 0, {}, {}, {}});
     }
-    if (known_pages_.empty() && !contents_hold_ && contents_complete_) contents_hold_ = page_index();
+    if (known_pages_.empty() && !contents_wait_ && contents_complete_) contents_wait_ = page_index();
     const Line& last = lines.back();
     ContentsEntry entry{i, page_index(), frame_left(), frame_width(), y_, height, y_ + height - last.height, last.baseline, last.width};
     const uint32_t id = ctx_.new_id();
@@ -221,8 +225,17 @@ void PageFlow::lay_out_contents(const ContentsPage& contents) {
     y_ += entry.height + style.space_after;
     at_top_ = false;
     auto known = known_pages_.find(i);
-    if (known != known_pages_.end()) draw_contents_number(entry, known->second);
-    else if (contents_complete_) waiting_.push_back(entry);
+    if (known != known_pages_.end()) {
+      draw_contents_number(entry, known->second);
+    } else if (contents_complete_) {
+      if (fill_in_later_) {
+        // The page goes with a number for page 1 in the number's place, replaced by fill_in().
+        const size_t before = page().items.size();
+        draw_contents_number(entry, 1);
+        page().placeholders.push_back(Placeholder{entry.items_end, page().items.size() - before});
+      }
+      waiting_.push_back(entry);
+    }
   }
   page().items.push_back(TagItem{false, Role::Contents, toc, 0, {}, {}, {}});
 }
@@ -234,6 +247,13 @@ Pt PageFlow::number_room(int digits) {
 }
 
 void PageFlow::draw_contents_number(const ContentsEntry& entry, int target) {
+  std::vector<FrameItem> number = contents_number(entry, target);
+  auto& items = page_at(entry.page).items;
+  items.insert(items.begin() + static_cast<std::ptrdiff_t>(entry.items_end), std::make_move_iterator(number.begin()),
+               std::make_move_iterator(number.end()));
+}
+
+std::vector<FrameItem> PageFlow::contents_number(const ContentsEntry& entry, int target) {
   const TextStyle& style = st_.contents_entry;
   Frame number;  // its items, to go after the entry's lines (the page is read in that order)
   Line num = ctx_.line(std::to_string(target), style);
@@ -250,21 +270,30 @@ void PageFlow::draw_contents_number(const ContentsEntry& entry, int target) {
     decorate(number, std::move(dots));
   }
   number.push(LinkItem{entry.left, entry.top, entry.width, entry.height, "", target - 1});
-  auto& items = page_at(entry.page).items;
-  items.insert(items.begin() + static_cast<std::ptrdiff_t>(entry.items_end), std::make_move_iterator(number.items.begin()),
-               std::make_move_iterator(number.items.end()));
+  return std::move(number.items);
 }
 
 void PageFlow::finish_contents() {
-  // From the last entry back, so that each one's place among its page's items still holds.
-  for (auto it = waiting_.rbegin(); it != waiting_.rend(); ++it) draw_contents_number(*it, section_pages_.at(it->section));
+  if (fill_in_later_) {
+    // The pages went with placeholders: their numbers go after them, page by page.
+    for (size_t i = 0; i < waiting_.size();) {
+      const int page = waiting_[i].page;
+      std::vector<std::vector<FrameItem>> numbers;
+      for (; i < waiting_.size() && waiting_[i].page == page; ++i)
+        numbers.push_back(contents_number(waiting_[i], section_pages_.at(waiting_[i].section)));
+      sink_->fill_in(static_cast<size_t>(page), std::move(numbers));
+    }
+  } else {
+    // From the last entry back, so that each one's place among its page's items still holds.
+    for (auto it = waiting_.rbegin(); it != waiting_.rend(); ++it) draw_contents_number(*it, section_pages_.at(it->section));
+  }
   waiting_.clear();
-  contents_hold_.reset();
+  contents_wait_.reset();
 }
 
 void PageFlow::give_up_waiting() {
   waiting_.clear();
-  contents_hold_.reset();
+  contents_wait_.reset();
   contents_complete_ = false;
   sink_ = &discard_;
 }

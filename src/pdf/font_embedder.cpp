@@ -161,22 +161,7 @@ std::shared_ptr<const FontEmbedder::Subset> FontEmbedder::subset(const FontFace*
       return it->second;
     }
   }
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) {
-    error = "out of memory";
-    return nullptr;
-  }
-  hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
-  hb_set_add(glyph_set, 0);
-  for (uint32_t g : glyphs) hb_set_add(glyph_set, g);
-  // Keep glyph ids, so the content streams' ids stay valid; the PDF needs no layout tables.
-  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
-  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                     HB_TAG('k', 'e', 'r', 'n'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('J', 'S', 'T', 'F')})
-    hb_set_add(drop, t);
-  hb_face_t* cut = hb_subset_or_fail(face->face, input);
-  hb_subset_input_destroy(input);
+  hb_face_t* cut = pdf_subset(face->face, glyphs);
   if (!cut) {
     error = fmt::format("HarfBuzz could not subset '{}'", face->path);
     return nullptr;

@@ -12,9 +12,11 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "pdf/conveyor.h"
 #include "pdf/deflater.h"
@@ -133,30 +135,79 @@ class PdfDocument {
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;
 
-  // The page's content stream, not yet compressed.
-  std::string add_page(const Page& page) {
+  // The page's content stream, not yet compressed; none yet for a page with placeholders,
+  // whose stream fill_in() gives.
+  std::optional<std::string> add_page(Page& page) {
     if (!doc_ || !error_.empty()) return "";  // libharu refuses every call after an error
     HPDF_Page hpage = HPDF_AddPage(doc_);
     if (!hpage) return "";
     set_boxes(hpage);
+    const size_t index = pages_.size();
     pages_.push_back(hpage);
     labels_.push_back(page.label);
     // What each glyph stands for is learnt in page order, so a page is written knowing every
     // page before it: the same ToUnicode map and ActualText spans as a pass over all pages.
-    learn(page.items);
+    // A placeholder's glyphs are learnt when its items come (only its face is met now).
+    learn(page.items, &page.placeholders);
     structure_->begin_page(hpage);
-    std::string content = write_page(page, hpage);
-    if (marks_ > 0) {
-      if (info_.cmyk) add_registration_space(hpage);
-      // The page as it is without marks, moved out of their way: the same operators.
-      content = crop_marks_content(marks_, info_.geometry.bleed.value, info_.geometry.width.value,
-                                   info_.geometry.height.value, info_.cmyk) +
-                fmt::format("q 1 0 0 1 {} {} cm 0 0 {} {} re W n\n", num(marks_), num(marks_), num(bleed_w_), num(bleed_h_)) +
-                content + "Q\n";
+    if (!page.placeholders.empty()) {
+      // Written now, in its place, with the placeholders' items: the same structure, MCIDs,
+      // resources and objects as the items that replace them, whose operators are put in
+      // where the placeholders' went (fill_in).
+      Pending& p = pending_[index];
+      p.first_link = links_.size();
+      p.content = write_page(page, hpage, &p);
+      p.end_link = links_.size();
+      p.page = std::move(page);  // the runs point into its items, which stay where they are
+      if (marks_ > 0 && info_.cmyk) add_registration_space(hpage);
+      return std::nullopt;
     }
-    hash_ = fnv1a64(content, hash_);
+    std::string content = write_page(page, hpage);
+    if (marks_ > 0 && info_.cmyk) add_registration_space(hpage);
+    return finish_content(index, std::move(content));
+  }
+
+  // The items of a page's placeholders (PageSink::fill_in): its content stream, complete.
+  std::string fill_in(size_t index, std::vector<std::vector<FrameItem>>& items) {
+    auto it = pending_.find(index);
+    if (it == pending_.end() && (!doc_ || !error_.empty())) return "";  // libharu's complaint is said at the save
+    if (it == pending_.end()) throw std::runtime_error(fmt::format("page {} has no placeholders to fill in", index + 1));
+    Pending& p = it->second;
+    std::vector<Placeholder>& holders = p.page.placeholders;
+    if (items.size() != holders.size()) throw std::runtime_error("placeholders and their items differ in number");
+    for (size_t k = 0; k < holders.size(); ++k) {
+      if (items[k].size() != holders[k].count) throw std::runtime_error("a placeholder and its items differ in number");
+      for (size_t j = 0; j < items[k].size(); ++j) {
+        FrameItem& held = p.page.items[holders[k].first + j];
+        if (held.index() != items[k][j].index()) throw std::runtime_error("a placeholder and its items differ in kind");
+        held = std::move(items[k][j]);
+        if (const auto* text = std::get_if<GlyphRunItem>(&held)) fonts_->learn(text->run);
+      }
+    }
+    // The placeholders' operators replaced, from the last back so that the earlier offsets hold.
+    HPDF_Page hpage = pages_[index];
+    for (size_t k = p.slots.size(); k-- > 0;) {
+      const Slot& slot = p.slots[k];
+      const FrameItem& item = p.page.items[slot.item];
+      std::string ops;
+      if (const auto* text = std::get_if<GlyphRunItem>(&item)) {
+        text_state_ = slot.text_state;
+        write_text(*text, slot.font, ops);
+      } else if (const auto* path = std::get_if<PathItem>(&item)) {
+        write_path(*path, hpage, ops);
+      } else if (const auto* link = std::get_if<LinkItem>(&item)) {
+        links_[slot.link].link = *link;  // on the page itself: no group moves it
+        continue;
+      }
+      p.content.replace(slot.begin, slot.end - slot.begin, ops);
+    }
+    for (size_t i = p.first_link; i < p.end_link; ++i) links_[i].contents = text_under(links_[i].link, p.runs);
+    std::string content = finish_content(index, std::move(p.content));
+    pending_.erase(it);
     return content;
   }
+
+  bool complete() const { return pending_.empty(); }
 
   // Writes the file into `out` (a scratch file, checked whole) with the pages' deflated content
   // streams in page order; "" when done, else the reason.
@@ -218,13 +269,33 @@ class PdfDocument {
   double marks_ = 0;                  // room for crop marks beyond each side of the bleed box
   HPDF_Array registration_ = nullptr; // their colour space
   double media_w_ = 0, media_h_ = 0;
-  uint64_t hash_ = 1469598103934665603ull;  // of the content streams, for the file identifier
+  uint64_t hash_ = 1469598103934665603ull;  // of the content streams, in page order, for the file identifier
+  size_t hashed_ = 0;                        // pages whose content is in hash_
+  std::map<size_t, std::string> unhashed_;   // pages after one not filled in yet, until it is
   // The text state the page's content stream has set so far.
   struct TextState {
     std::optional<Colour> fill;
     const FontFace* face = nullptr;
     double size = 0;
   } text_state_;
+  // A placeholder's operators in a pending page's content (the item's index in the page), with
+  // what writing them again needs.
+  struct Slot {
+    size_t item = 0;
+    size_t begin = 0, end = 0;  // in the content
+    TextState text_state;       // before a text's operators
+    std::string font;
+    size_t link = 0;            // a link's index in links_
+  };
+  // A page with placeholders, written but for them (add_page), until fill_in().
+  struct Pending {
+    Page page;
+    std::string content;
+    std::vector<Slot> slots;
+    std::vector<std::pair<const GlyphRunItem*, Transform>> runs;  // for its links' text
+    size_t first_link = 0, end_link = 0;
+  };
+  std::map<size_t, Pending> pending_;
 
   double px(Pt x) const { return x.value + info_.geometry.bleed.value; }
   double py(Pt y) const { return bleed_h_ - (y.value + info_.geometry.bleed.value); }
@@ -277,17 +348,51 @@ class PdfDocument {
                       : fmt::format("{} {} {} RG\n", num(c.r), num(c.g), num(c.b));
   }
 
-  void learn(const std::vector<FrameItem>& items) {
-    for (const auto& item : items) {
-      if (const auto* text = std::get_if<GlyphRunItem>(&item)) fonts_->learn(text->run);
-      else if (const auto* group = std::get_if<GroupItem>(&item)) learn(group->items);
+  void learn(const std::vector<FrameItem>& items, const std::vector<Placeholder>* holders = nullptr) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      const FrameItem& item = items[i];
+      if (const auto* text = std::get_if<GlyphRunItem>(&item)) {
+        if (holders && placeholder_at(*holders, i)) fonts_->resource_name(text->run.face);  // the face, met in its place
+        else fonts_->learn(text->run);
+      } else if (const auto* group = std::get_if<GroupItem>(&item)) {
+        learn(group->items);
+      }
     }
+  }
+
+  static bool placeholder_at(const std::vector<Placeholder>& holders, size_t i) {
+    for (const auto& h : holders)
+      if (i >= h.first && i < h.first + h.count) return true;
+    return false;
+  }
+
+  // A page's content complete: moved out of the way of crop marks, hashed in page order.
+  std::string finish_content(size_t index, std::string content) {
+    if (marks_ > 0) {
+      // The page as it is without marks, moved out of their way: the same operators.
+      content = crop_marks_content(marks_, info_.geometry.bleed.value, info_.geometry.width.value,
+                                   info_.geometry.height.value, info_.cmyk) +
+                fmt::format("q 1 0 0 1 {} {} cm 0 0 {} {} re W n\n", num(marks_), num(marks_), num(bleed_w_), num(bleed_h_)) +
+                content + "Q\n";
+    }
+    if (index != hashed_) {
+      unhashed_.emplace(index, content);  // after a page still waiting for its placeholders' items
+      return content;
+    }
+    hash_ = fnv1a64(content, hash_);
+    for (++hashed_; unhashed_.count(hashed_); ++hashed_) {
+      hash_ = fnv1a64(unhashed_[hashed_], hash_);
+      unhashed_.erase(hashed_);
+    }
+    return content;
   }
 
   // The page's content stream; its fonts and images go into the page's resources, its links
   // wait for save(), when every page they may point to exists.
-  std::string write_page(const Page& page, HPDF_Page hpage) {
-    PageWriting w{hpage, {}, HPDF_Dict_New(doc_->mmgr), {}, {}, {}};
+  // With `pending`, the page's placeholders are written as any items are, and where their
+  // operators went is kept there, with the runs.
+  std::string write_page(const Page& page, HPDF_Page hpage, Pending* pending = nullptr) {
+    PageWriting w{hpage, {}, HPDF_Dict_New(doc_->mmgr), {}, {}, {}, pending ? &page.placeholders : nullptr, pending};
     text_state_ = {};
     HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(hpage, "Resources", HPDF_OCLASS_DICT));
     HPDF_Dict_Add(resources, "Font", w.font_resources);
@@ -295,6 +400,7 @@ class PdfDocument {
     write_items(page.items, w);
     structure_->end_page(w.content);
     for (size_t i = first_link; i < links_.size(); ++i) links_[i].contents = text_under(links_[i].link, w.runs);
+    if (pending) pending->runs = std::move(w.runs);
     return std::move(w.content);
   }
 
@@ -324,6 +430,9 @@ class PdfDocument {
     std::set<std::string> fonts_on_page;
     Transform to_page;  // from the current group's coordinates to the page's
     std::vector<std::pair<const GlyphRunItem*, Transform>> runs;  // where each glyph run went, for links' text
+    const std::vector<Placeholder>* holders = nullptr;  // the page's, when it is pending
+    Pending* pending = nullptr;
+    int depth = 0;  // of groups: placeholders are among the page's own items
   };
 
   // The box of a drawn item in the PDF's coordinates (for a figure's /BBox).
@@ -367,6 +476,14 @@ class PdfDocument {
     // Linked text (a run with a link, and the link's rectangle after it) is a Link element's.
     bool in_link = false;
     for (const auto& item : items) {
+      // A placeholder's operators: where they go in the content, to be written again (fill_in).
+      Slot* slot = nullptr;
+      if (w.holders && w.depth == 0 && placeholder_at(*w.holders, static_cast<size_t>(&item - items.data())) &&
+          !std::holds_alternative<TagItem>(item)) {
+        slot = &w.pending->slots.emplace_back();
+        slot->item = static_cast<size_t>(&item - items.data());
+        slot->text_state = text_state_;
+      }
       if (in_link && !std::holds_alternative<LinkItem>(item)) structure_->close_opened(), in_link = false;
       if (const auto* tag = std::get_if<TagItem>(&item)) {
         structure_->tag(*tag);
@@ -388,11 +505,16 @@ class PdfDocument {
         w.runs.emplace_back(text, w.to_page);
         const std::string name = fonts_->resource_name(text->run.face);
         if (w.fonts_on_page.insert(name).second) HPDF_Dict_Add(w.font_resources, name.c_str(), fonts_->font_dict(text->run.face));
+        if (slot) slot->begin = w.content.size(), slot->font = name, slot->text_state = text_state_;
         write_text(*text, name, w.content);
+        if (slot) slot->end = w.content.size();
         if (in_span) structure_->close_opened();
       } else if (const auto* path = std::get_if<PathItem>(&item)) {
+        if (slot) slot->begin = w.content.size();
         write_path(*path, w.page, w.content);
+        if (slot) slot->end = w.content.size();
       } else if (const auto* link = std::get_if<LinkItem>(&item)) {
+        if (slot) slot->link = links_.size(), slot->begin = slot->end = w.content.size();
         links_.push_back(PageLink{pages_.size() - 1, on_page(*link, w.to_page), structure_->link(), {}});
         if (in_link) structure_->close_opened(), in_link = false;
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
@@ -429,7 +551,9 @@ class PdfDocument {
                           outer.a * t.c + outer.c * t.d, outer.b * t.c + outer.d * t.d,
                           Pt(outer.a * t.e.value + outer.c * t.f.value) + outer.e,
                           Pt(outer.b * t.e.value + outer.d * t.f.value) + outer.f};
+    ++w.depth;
     write_items(group.items, w);
+    --w.depth;
     w.to_page = outer;
     structure_->interrupt(w.content);
     w.content += "Q\n";
@@ -661,18 +785,27 @@ class PdfDocument {
 
 // Three threads: layout's, which pushes pages; one that makes their content streams (in page
 // order: what a glyph stands for is learnt as pages come); one that deflates them. A few pages
-// queued in front of each keep all three busy without holding a long document.
+// queued in front of each keep all three busy without holding a long document. A contents page
+// comes with placeholders for its numbers, which come later (fill_in), so it holds no page.
 struct PdfWriter::Impl {
   static constexpr size_t kQueued = 8;
+
+  // A page, or the items of an earlier page's placeholders.
+  struct Job {
+    Page page;
+    std::optional<size_t> fill_in;  // the earlier page's index
+    std::vector<std::vector<FrameItem>> items;
+  };
 
   std::string path;
   PdfOptions options;
   std::unique_ptr<PdfDocument> doc;  // of the latest layout
-  std::vector<std::string> deflated;  // content streams, in page order
+  std::vector<std::string> deflated;  // content streams, by page
+  std::vector<bool> has_deflated;
   bool out_of_memory = false;         // while deflating
   std::vector<OutlineEntry> outline;
-  std::unique_ptr<Conveyor<std::string>> deflating;
-  std::unique_ptr<Conveyor<Page>> writing;
+  std::unique_ptr<Conveyor<std::pair<size_t, std::string>>> deflating;
+  std::unique_ptr<Conveyor<Job>> writing;
 
   void stop() {
     if (writing) writing->finish();
@@ -692,17 +825,33 @@ void PdfWriter::begin(const DocumentInfo& info) {
   im.stop();
   im.doc = std::make_unique<PdfDocument>(info, im.options);
   im.deflated.clear();
+  im.has_deflated.clear();
   im.out_of_memory = false;
   im.outline.clear();
-  im.deflating = std::make_unique<Conveyor<std::string>>(Impl::kQueued, [&im, deflater = std::make_shared<Deflater>()](std::string& content) {
-    im.out_of_memory = im.out_of_memory || !deflater->deflate(content);
-    im.deflated.push_back(std::move(content));
+  im.deflating = std::make_unique<Conveyor<std::pair<size_t, std::string>>>(
+      Impl::kQueued, [&im, deflater = std::make_shared<Deflater>()](std::pair<size_t, std::string>& indexed) {
+        auto& [index, content] = indexed;
+        im.out_of_memory = im.out_of_memory || !deflater->deflate(content);
+        if (index >= im.deflated.size()) im.deflated.resize(index + 1), im.has_deflated.resize(index + 1);
+        im.deflated[index] = std::move(content);
+        im.has_deflated[index] = true;
+      });
+  im.writing = std::make_unique<Conveyor<Impl::Job>>(Impl::kQueued, [&im, index = size_t{0}](Impl::Job& job) mutable {
+    if (job.fill_in) {
+      im.deflating->push({*job.fill_in, im.doc->fill_in(*job.fill_in, job.items)});
+      return;
+    }
+    if (std::optional<std::string> content = im.doc->add_page(job.page)) im.deflating->push({index, std::move(*content)});
+    ++index;
   });
-  im.writing = std::make_unique<Conveyor<Page>>(Impl::kQueued, [&im](Page& page) { im.deflating->push(im.doc->add_page(page)); });
 }
 
 void PdfWriter::page(Page page) {
-  if (impl_->writing) impl_->writing->push(std::move(page));
+  if (impl_->writing) impl_->writing->push(Impl::Job{std::move(page), std::nullopt, {}});
+}
+
+void PdfWriter::fill_in(size_t index, std::vector<std::vector<FrameItem>> items) {
+  if (impl_->writing) impl_->writing->push(Impl::Job{{}, index, std::move(items)});
 }
 
 void PdfWriter::end(std::vector<OutlineEntry> outline) {
@@ -732,12 +881,16 @@ bool PdfWriter::finish(Diagnostics& diags, WholeFile* pending) {
   WholeFile file(impl_->path);
   std::string failure = failure_of(impl_->writing);
   if (failure.empty()) failure = failure_of(impl_->deflating);
+  const bool every_page = impl_->doc && impl_->doc->complete() &&
+                          std::find(impl_->has_deflated.begin(), impl_->has_deflated.end(), false) == impl_->has_deflated.end();
   const std::string problem = !impl_->doc           ? "nothing was laid out"
                               : !failure.empty()     ? fmt::format("cannot write the pages: {}", failure)
                               : impl_->out_of_memory ? "out of memory while compressing the pages"
+                              : !every_page          ? "a contents page never had its page numbers"
                                                      : impl_->doc->save(file, impl_->deflated, impl_->outline);
   impl_->doc.reset();
   impl_->deflated.clear();
+  impl_->has_deflated.clear();
   std::string committed;
   if (problem.empty() && pending) *pending = std::move(file);
   else if (problem.empty() && !file.commit(committed)) diags.error(impl_->path, {}, committed);

@@ -33,6 +33,9 @@ class PdfWriter final : public PageSink {
   void begin(const DocumentInfo& info) override;
   void page(Page page) override;
   void end(std::vector<OutlineEntry> outline) override;
+  // A contents page comes before its page numbers are known, with placeholders for them.
+  bool fills_in_later() const override { return true; }
+  void fill_in(size_t index, std::vector<std::vector<FrameItem>> items) override;
   // Writes the file whole (pdf/whole_file.h) and puts it in place; false after reporting the
   // reason in `diags` (against the path). With `pending`, the checked file is left there under
   // its scratch name, for the caller to commit with others or let go.

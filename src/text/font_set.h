@@ -3,8 +3,11 @@
 // with the fallback chain for characters the role's face lacks.
 #include <hb.h>
 
+#include <future>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +39,11 @@ struct FontFace {
   int advance(unsigned glyph) const { return hb_font_get_glyph_h_advance(font, glyph); }
 };
 
+// The subset the PDF stage embeds of a face: .notdef and `glyphs`, their ids kept, without the
+// layout tables a PDF does not use (GSUB, GPOS, GDEF, kern, morx, JSTF); nullptr when HarfBuzz
+// cannot make it. The caller destroys it. FontSet's trial subsets make the same (of .notdef).
+hb_face_t* pdf_subset(hb_face_t* face, const std::vector<uint32_t>& glyphs);
+
 class FontSet {
  public:
   FontSet() = default;
@@ -43,8 +51,15 @@ class FontSet {
   FontSet& operator=(const FontSet&) = delete;
   ~FontSet();
 
-  // Loads every file fonts.yaml names; problems go to `diags` against fonts.yaml.
-  static std::unique_ptr<FontSet> load(const FontConfig& config, Diagnostics& diags);
+  // When the trial subset of each face (does HarfBuzz subset it, as the PDF stage will?) is made.
+  enum class Checks { Now, Later };
+  // Loads every file fonts.yaml names; problems go to `diags` against fonts.yaml. With
+  // Checks::Later the trial subsets run on a thread of their own while the caller goes on (they
+  // are about half of the loading): a face that fails is kept until checks_passed() says so.
+  static std::unique_ptr<FontSet> load(const FontConfig& config, Diagnostics& diags, Checks checks = Checks::Now);
+  // Waits for the trial subsets of Checks::Later (none with Checks::Now) and says whether every
+  // face passed; the first call's `diags` gets the errors. Thread-safe; call before a subset is made.
+  bool checks_passed(Diagnostics& diags) const;
 
   bool has_role(const std::string& role) const { return roles_.count(role) > 0; }
   // The face for a role and style; the nearest style the family has when it lacks that one.
@@ -69,6 +84,15 @@ class FontSet {
   std::map<std::string, std::string> roles_;
   std::vector<std::string> fallback_;
   mutable ShapingCache shaping_cache_;
+  // Checks::Later: the faces' trial subsets, each face's problem ("" when none) in face order.
+  struct Pending {
+    std::string config_path;
+    std::vector<std::pair<std::string, SourcePos>> family_of;  // each face's family name and where
+    std::future<std::vector<std::string>> problems;
+  };
+  mutable std::optional<Pending> pending_;
+  mutable std::mutex pending_mutex_;
+  mutable std::optional<bool> passed_;
 };
 
 }  // namespace lp

@@ -14,6 +14,8 @@ page_size() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]* x [0-9.]*\).*/\1/p
 check "cmake --install" cmake --install "$build" --prefix "$work/prefix"
 lp="$work/prefix/bin/leafpress"
 check "installed: bin/leafpress" test -x "$lp"
+check "installed: bin/leafpress-impose beside it" test -x "$work/prefix/bin/leafpress-impose"
+check "leafpress build maps no qpdf" bash -c "! ldd '$lp' | grep -q qpdf"
 for f in layout/booklet.yaml layout/large-print.yaml layout/screen.yaml layout/icons/health.svg fonts/fonts.yaml templates/report.yaml; do
   check "installed: share/leafpress/$f" test -s "$work/prefix/share/leafpress/$f"
 done
@@ -42,6 +44,14 @@ for ed in booklet large-print screen; do
 done
 pdftotext "$work/report/out/screen.pdf" "$work/screen.txt"
 check "screen: the text" contains "$work/screen.txt" "A report with no editions listed"
+
+# impose, installed: leafpress runs the leafpress-impose beside it (a booklet's pages padded to four).
+(cd "$work/report" && "$lp" build --edition booklet -o booklet4.pdf) >/dev/null 2>&1
+"$lp" impose "$work/report/booklet4.pdf" -o "$work/spreads.pdf" 2>"$work/impose.err"
+check "installed impose: exit 0" test $? -eq 0
+check "installed impose: says what it wrote" contains "$work/impose.err" "wrote $work/spreads.pdf"
+"$lp" impose "$work/report/booklet4.pdf" 2>/dev/null
+check "installed impose without -o: usage error" test $? -eq 2
 
 # A layout beside the report overrides leafpress's own, for that edition only.
 mkdir -p "$work/report/layout"
@@ -95,8 +105,17 @@ if command -v dpkg-deb >/dev/null; then
   dpkg-deb -c "$deb" >"$work/deb-files.txt" 2>&1
   dpkg-deb -f "$deb" Depends >"$work/deb-depends.txt" 2>&1
   check "deb: usr/bin/leafpress" contains "$work/deb-files.txt" "./usr/bin/leafpress"
+  check "deb: usr/bin/leafpress-impose" contains "$work/deb-files.txt" "./usr/bin/leafpress-impose"
+  check "deb: depends on qpdf (impose)" contains "$work/deb-depends.txt" "libqpdf29"
   check "deb: the booklet layout" contains "$work/deb-files.txt" "./usr/share/leafpress/layout/booklet.yaml"
-  check "deb: depends on yaml-cpp" contains "$work/deb-depends.txt" "libyaml-cpp0.7"
+  check "deb: depends on HarfBuzz" contains "$work/deb-depends.txt" "libharfbuzz0b"
+  # Every shared library the two executables name is in a package the .deb depends on.
+  for exe in "$work/prefix/bin/leafpress" "$work/prefix/bin/leafpress-impose"; do
+    for lib in $(readelf -d "$exe" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+      pkg=$(dpkg -S "*/x86_64-linux-gnu/$lib" 2>/dev/null | grep -v '^diversion' | head -n 1 | cut -d: -f1)
+      check "deb: depends on $pkg ($(basename "$exe") needs $lib)" bash -c "tr ',' '\n' <'$work/deb-depends.txt' | sed 's/^ *//; s/ .*//' | grep -qx '$pkg'"
+    done
+  done
   check "deb: depends on the fonts" contains "$work/deb-depends.txt" "fonts-lato"
 fi
 

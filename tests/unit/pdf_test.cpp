@@ -104,6 +104,29 @@ TEST(Pdf, EditionsOfOneBuildShareTheirFontSubsetsAndKeepTheirBytes) {
   EXPECT_EQ(read_bytes(second), read_bytes(alone));
 }
 
+TEST(Pdf, AContentsPageFilledInLaterKeepsTheBytesOfOneHeld) {
+  // Layout streams every page to the writer, the contents page with placeholders for its page
+  // numbers that it fills in once the sections are laid out: the same bytes as the pages held
+  // until the numbers are known (a display list written whole), crop marks or not.
+  Diagnostics d;
+  const Document doc = load_report(test::source("report.yaml"), d);
+  const StyleSheet styles = test::booklet_styles();
+  const DisplayList held = lay_out(doc, styles, test::project_fonts(), d);
+  for (const bool marks : {false, true}) {
+    PdfOptions options{1700000000};
+    options.crop_marks = marks;
+    const std::string whole = test::write_temp("held.pdf", ""), streamed = test::write_temp("streamed.pdf", "");
+    ASSERT_TRUE(write_pdf(held, whole, options, d));
+    PdfWriter writer(streamed, options);
+    ASSERT_TRUE(writer.fills_in_later());
+    EXPECT_EQ(lay_out(doc, styles, test::project_fonts(), d, writer), held.pages.size());
+    ASSERT_TRUE(writer.finish(d));
+    EXPECT_FALSE(d.has_errors());
+    EXPECT_EQ(read_bytes(streamed), read_bytes(whole)) << "crop marks: " << marks;
+  }
+  for (const auto& page : held.pages) EXPECT_TRUE(page.placeholders.empty());  // none when pages are held
+}
+
 TEST(Pdf, UnwritablePlaceIsAnErrorAndLeavesNothing) {
   Diagnostics d;
   const std::string path = "/nonexistent-dir/x.pdf";

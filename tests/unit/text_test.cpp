@@ -204,4 +204,25 @@ TEST_F(TextFixture, LinksSurviveShaping) {
 }
 
 }  // namespace
+TEST(FontSetLoad, ChecksLaterGiveTheSameFacesAndPassOnce) {
+  // The build loads the fonts with their trial subsets on a thread of their own, beside the
+  // report's parse and the layout: the same faces in the same order, checked when asked.
+  Diagnostics d;
+  const FontConfig config = load_font_config(test::source("fonts/fonts.yaml"), d);
+  auto now = FontSet::load(config, d);
+  auto later = FontSet::load(config, d, FontSet::Checks::Later);
+  ASSERT_FALSE(d.has_errors());
+  ASSERT_EQ(now->faces().size(), later->faces().size());
+  for (size_t i = 0; i < now->faces().size(); ++i) {
+    EXPECT_EQ(now->faces()[i]->postscript_name, later->faces()[i]->postscript_name);
+    EXPECT_EQ(later->faces()[i]->index, i);
+  }
+  Diagnostics checks;
+  EXPECT_TRUE(later->checks_passed(checks));
+  EXPECT_TRUE(later->checks_passed(checks));  // asked again: the same answer, nothing more said
+  EXPECT_TRUE(now->checks_passed(checks));
+  EXPECT_TRUE(checks.all().empty());
+  auto dropped = FontSet::load(config, d, FontSet::Checks::Later);  // never asked: waits as it goes
+}
+
 }  // namespace lp
