@@ -16,6 +16,10 @@ lp="$work/prefix/bin/leafpress"
 check "installed: bin/leafpress" test -x "$lp"
 check "installed: bin/leafpress-impose beside it" test -x "$work/prefix/bin/leafpress-impose"
 check "leafpress build maps no qpdf" bash -c "! ldd '$lp' | grep -q qpdf"
+# The four libraries the project is built on are the system's own, linked as shared libraries.
+for lib in libhpdf libharfbuzz.so libfreetype libyaml-cpp; do
+  check "leafpress links $lib" bash -c "readelf -d '$lp' | grep NEEDED | grep -q '$lib'"
+done
 for f in layout/booklet.yaml layout/large-print.yaml layout/screen.yaml layout/icons/health.svg fonts/fonts.yaml templates/report.yaml; do
   check "installed: share/leafpress/$f" test -s "$work/prefix/share/leafpress/$f"
 done
