@@ -189,25 +189,28 @@ Frame turned_answers(const Answers& a, Pt width, LayoutContext& ctx) {
   const uint32_t first_id = ctx.next_id;
   Stack stacked;
   add_answers(stacked, a, width, ctx);
-  Frame one_column = unbroken(stacked, width, ctx, a.pos);
-  one_column.height = stacked.total_height();
+  const uint32_t stacked_end = ctx.next_id;
+  const Pt stacked_h = stacked.total_height();
+  // Drawn only when chosen: the stack's ids are those it took first.
+  auto one_column = [&] {
+    ctx.next_id = stacked_end;
+    Frame f = unbroken(stacked, width, ctx, a.pos);
+    f.height = stacked_h;
+    return f;
+  };
   size_t cells = 0;
   for (const auto& [ws, grid] : ctx.word_searches)
     if (ws->solution) cells = std::max(cells, static_cast<size_t>(grid.size));
-  if (cells == 0 || (ctx.quizzes.empty() && ctx.spots.empty())) return one_column;
+  if (cells == 0 || (ctx.quizzes.empty() && ctx.spots.empty())) return one_column();
   const Pt gutter = st.components.grid_gutter;
   const Pt grid_w = std::min(st.caption.leading * static_cast<double>(cells), width * 0.45);
-  if (grid_w < st.caption.size * 0.8 * static_cast<double>(cells)) return one_column;
-  const uint32_t stacked_end = ctx.next_id;
+  if (grid_w < st.caption.size * 0.8 * static_cast<double>(cells)) return one_column();
   ctx.next_id = first_id;
   Stack written, solutions;
   add_written_answers(written, a, width - grid_w - gutter, ctx);
   add_solutions(solutions, grid_w, ctx);
   const Pt h = std::max(written.total_height(), solutions.total_height());
-  if (h >= one_column.height) {
-    ctx.next_id = stacked_end;
-    return one_column;
-  }
+  if (h >= stacked_h) return one_column();
   Frame both;
   both.width = width;
   both.height = h;
