@@ -303,10 +303,22 @@ const ShapedWord* Shaper::shaped(const std::vector<TextSpan>& spans, const std::
   return &it->second;
 }
 
+const ShapedWord* Shaper::space_after(const std::vector<TextSpan>& spans, const std::string& text, size_t first,
+                                      size_t last) {
+  if (last != first + 1 || chars_[first].code != ' ' || chars_[first].level != 0)
+    return shaped(spans, text, first, last, false);
+  const uint32_t style = span_keys_[chars_[first].span];
+  if (style >= single_spaces_.size()) single_spaces_.resize(style + 1, nullptr);
+  const ShapedWord*& space = single_spaces_[style];
+  if (!space) space = shaped(spans, text, first, last, false);
+  return space;
+}
+
 void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
   if (words_.size() > kMaxCachedWords) {
     words_.clear();
     span_ids_.clear();
+    single_spaces_.clear();
   }
   para.text.clear();
   para.segments.clear();
@@ -384,7 +396,7 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
     }
     // A word the author hyphenated with soft hyphens is not hyphenated again.
     seg.word = shaped(spans, text, first, word_end, !seg.soft_hyphen && !after_soft_hyphen);
-    seg.space = shaped(spans, text, word_end, last, false);
+    seg.space = space_after(spans, text, word_end, last);
     after_soft_hyphen = seg.soft_hyphen;
     for (const ShapedWord* w : {seg.word, seg.space}) {
       if (!w || !w->missing) continue;

@@ -90,6 +90,8 @@ class Shaper {
 
   const ShapedWord* shaped(const std::vector<TextSpan>& spans, const std::string& text, size_t first, size_t last,
                            bool may_hyphenate);
+  // shaped() for the space after a word (chars [first, last)).
+  const ShapedWord* space_after(const std::vector<TextSpan>& spans, const std::string& text, size_t first, size_t last);
   void shape_word(const std::vector<TextSpan>& spans, const std::string& text, size_t first, size_t last,
                   bool may_hyphenate, ShapedWord& out);
   void choose_faces(const std::vector<TextSpan>& spans, size_t first, size_t last);
@@ -112,6 +114,9 @@ class Shaper {
   std::unordered_map<std::string, uint32_t> span_ids_;  // a number for each distinct span style
   std::vector<uint32_t> span_keys_;
   std::string span_key_;
+  // The one space between words, by span style: most segments end in one, and the word cache's
+  // lookup (a long key, a cold bucket) costs more than shaping saves it.
+  std::vector<const ShapedWord*> single_spaces_;
   std::unordered_map<std::string, std::vector<const FontFace*>> chains_;
   // Reused between paragraphs.
   std::vector<Char> chars_;
