@@ -102,6 +102,7 @@ struct ParagraphSetter::Impl {
   std::deque<GlyphRun> reshaped;  // runs cut where HarfBuzz said shaping would change
   std::vector<uint8_t> levels;
   std::vector<int32_t> order;
+  std::vector<uint8_t> joins;  // a piece in visual order continues the run before it
   BreakWorkspace workspace;
 
   void build_items(bool justify);
@@ -260,28 +261,46 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
   levels.clear();
   for (const auto& p : pieces) levels.push_back(p.level);
   visual_order(levels, order);
-  // Runs of one style are joined; count first so that each run's storage is allocated once.
+  // Runs of one style are joined; sized first so that each run's storage is allocated once.
+  // Clusters [k0, k1) of a run are one stretch of its text, copied at once.
+  joins.assign(order.size(), 0);
   size_t runs = 0;
-  for (size_t i = 0; i < order.size(); ++i)
-    runs += i == 0 || !same_run_style(*pieces[order[i - 1]].run, *pieces[order[i]].run);
+  for (size_t i = 0; i < order.size(); ++i) {
+    joins[i] = i > 0 && same_run_style(*pieces[order[i - 1]].run, *pieces[order[i]].run);
+    runs += !joins[i];
+  }
   line.runs.reserve(runs);
+  auto text_range = [](const Piece& p) {
+    if (p.k1 <= p.k0) return std::pair<uint32_t, uint32_t>{0, 0};
+    const Cluster& first = p.run->clusters[p.k0];
+    const Cluster& last = p.run->clusters[p.k1 - 1];
+    return std::pair<uint32_t, uint32_t>{first.text_begin, last.text_begin + last.text_length};
+  };
   Pt x = indent;
   for (size_t i = 0; i < order.size(); ++i) {
     const Piece& p = pieces[order[i]];
-    if (i == 0 || !same_run_style(*pieces[order[i - 1]].run, *p.run)) {
-      uint32_t glyphs = 0, clusters = 0;
-      for (size_t j = i; j < order.size() && (j == i || same_run_style(*pieces[order[j - 1]].run, *pieces[order[j]].run)); ++j)
-        glyphs += pieces[order[j]].g1 - pieces[order[j]].g0, clusters += pieces[order[j]].k1 - pieces[order[j]].k0;
+    if (!joins[i]) {
+      uint32_t glyphs = 0, clusters = 0, bytes = 0;
+      for (size_t j = i; j < order.size() && (j == i || joins[j]); ++j) {
+        const Piece& q = pieces[order[j]];
+        const auto [from, to] = text_range(q);
+        glyphs += q.g1 - q.g0, clusters += q.k1 - q.k0, bytes += to - from;
+      }
       line.runs.push_back({x, GlyphRun{p.run->face, p.run->size, p.run->colour, p.run->link, {}, {}, {}, p.run->lang}});
-      line.runs.back().run.glyphs.reserve(glyphs);
-      line.runs.back().run.clusters.reserve(clusters);
+      GlyphRun& run = line.runs.back().run;
+      run.glyphs.reserve(glyphs);
+      run.clusters.reserve(clusters);
+      run.text.reserve(bytes);
     }
     GlyphRun& run = line.runs.back().run;
     const auto base = static_cast<uint32_t>(run.glyphs.size());
     run.glyphs.insert(run.glyphs.end(), p.run->glyphs.begin() + p.g0, p.run->glyphs.begin() + p.g1);
+    const auto [from, to] = text_range(p);
+    const auto text_base = static_cast<uint32_t>(run.text.size());
+    run.text.append(p.run->text, from, to - from);
     for (uint32_t k = p.k0; k < p.k1; ++k) {
       const Cluster& c = p.run->clusters[k];
-      run.add_cluster(c.first_glyph - p.g0 + base, c.glyph_count, p.run->text_of(c));
+      run.clusters.push_back({c.first_glyph - p.g0 + base, c.glyph_count, c.text_begin - from + text_base, c.text_length});
     }
     Pt w = p.width;
     if (p.gap && p.g1 > p.g0 && ratio != 0) {
