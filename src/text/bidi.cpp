@@ -3,6 +3,7 @@
 #include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 namespace lp {
 
@@ -47,9 +48,30 @@ void BidiResolver::give_marks_their_brackets_level(std::u16string_view text, std
 }
 
 bool plainly_left_to_right(std::string_view text) {
-  // U+0590, where right-to-left scripts begin, is D6 90 in UTF-8; every bidi control is above it.
-  for (unsigned char c : text)
-    if (c >= 0xD6) return false;
+  // Only a right-to-left letter (R, AL), an Arabic number or an explicit embedding, override or
+  // isolate raises a level above 0 in a paragraph with none of them: European numbers follow
+  // the start of the paragraph, an L (W7). All of them are at U+0590 or above, D6 90 in UTF-8;
+  // below that, only continuation bytes and the lead bytes of U+0080..U+057F.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    if (bytes[i] < 0xD6) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) return false;
+    switch (u_charDirection(c)) {
+      case U_RIGHT_TO_LEFT: case U_RIGHT_TO_LEFT_ARABIC: case U_ARABIC_NUMBER:
+      case U_LEFT_TO_RIGHT_EMBEDDING: case U_LEFT_TO_RIGHT_OVERRIDE: case U_RIGHT_TO_LEFT_EMBEDDING:
+      case U_RIGHT_TO_LEFT_OVERRIDE: case U_POP_DIRECTIONAL_FORMAT: case U_LEFT_TO_RIGHT_ISOLATE:
+      case U_RIGHT_TO_LEFT_ISOLATE: case U_FIRST_STRONG_ISOLATE: case U_POP_DIRECTIONAL_ISOLATE:
+        return false;
+      default:
+        break;
+    }
+  }
   return true;
 }
 

@@ -7,6 +7,7 @@
 //  - more than 63 nested bracket pairs (the BD16 stack): ICU gives up at a different point.
 // Any other failure fails the test.
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
@@ -37,7 +38,7 @@ TEST(BidiConformance, BidiCharacterTestTxt) {
   BidiResolver bidi;
   std::vector<uint8_t> levels;
   std::vector<int32_t> order;
-  size_t cases = 0, passed = 0, embeddings = 0, deep_brackets = 0, unexplained = 0;
+  size_t cases = 0, passed = 0, embeddings = 0, deep_brackets = 0, unexplained = 0, plain = 0;
   std::string row;
   int line_no = 0;
   while (std::getline(in, row)) {
@@ -61,6 +62,20 @@ TEST(BidiConformance, BidiCharacterTestTxt) {
       }
     }
     const int dir = std::stoi(fields[1]);
+    // The paragraph setter skips the algorithm for text plainly_left_to_right() passes: Unicode's
+    // answer for such text, left to right or of the direction its text gives, is level 0 throughout.
+    if (dir != 1) {
+      std::string utf8;
+      icu::UnicodeString(false, reinterpret_cast<const UChar*>(text.data()), static_cast<int32_t>(text.size()))
+          .toUTF8String(utf8);
+      if (plainly_left_to_right(utf8)) {
+        ++plain;
+        bool all_zero = std::stoi(fields[2]) == 0;
+        std::istringstream want_levels(fields[3]);
+        for (std::string lv; want_levels >> lv;) all_zero &= lv == "x" || lv == "0";
+        if (!all_zero) ADD_FAILURE() << kTestFile << ":" << line_no << ": plainly_left_to_right, but not all level 0";
+      }
+    }
     const uint8_t para = bidi.resolve(text, dir == 0   ? BaseDirection::LeftToRight
                                             : dir == 1 ? BaseDirection::RightToLeft
                                                        : BaseDirection::Auto,
@@ -100,10 +115,24 @@ TEST(BidiConformance, BidiCharacterTestTxt) {
   }
   std::cout << "BidiCharacterTest.txt: " << passed << " of " << cases << " cases pass; " << embeddings
             << " with explicit embeddings and " << deep_brackets << " with over 63 nested brackets differ (ICU 72); "
-            << unexplained << " unexplained\n";
+            << unexplained << " unexplained; " << plain << " plainly left to right\n";
   EXPECT_GT(cases, 90000u);
+  EXPECT_GT(plain, 1000u);  // the check above ran on many (and did not pass everything: see TEST below)
   EXPECT_EQ(unexplained, 0u);
   EXPECT_LE(embeddings + deep_brackets, 30u);
+}
+
+TEST(BidiParagraph, PlainlyLeftToRightLooksPastPunctuation) {
+  EXPECT_TRUE(plainly_left_to_right("plain ASCII, 2024"));
+  EXPECT_TRUE(plainly_left_to_right("\u201Ccurly\u201D \u2013 dashes \u2014 and caf\u00E9"));
+  EXPECT_TRUE(plainly_left_to_right("\u0928\u092E\u0938\u094D\u0924\u0947 \u4E2D\u6587 \U0001F600"));
+  EXPECT_FALSE(plainly_left_to_right("a \u05E9\u05DC\u05D5\u05DD"));      // Hebrew (R)
+  EXPECT_FALSE(plainly_left_to_right("a \u0645\u0631\u062D\u0628\u0627"));  // Arabic (AL)
+  EXPECT_FALSE(plainly_left_to_right("\u0661\u0662"));                     // Arabic-Indic digits (AN)
+  EXPECT_FALSE(plainly_left_to_right("a\u200Fb"));                          // RLM (R)
+  EXPECT_FALSE(plainly_left_to_right("a\u2067b\u2069"));                   // an isolate
+  EXPECT_FALSE(plainly_left_to_right("a\u202Ab"));                          // an embedding
+  EXPECT_FALSE(plainly_left_to_right("\xF0\x9F"));                         // cut off: let ICU judge
 }
 
 TEST(BidiParagraph, MixedDirectionsBreakInLogicalOrderAndEachLineIsReordered) {
