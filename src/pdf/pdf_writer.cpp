@@ -829,7 +829,7 @@ void PdfWriter::begin(const DocumentInfo& info) {
   im.out_of_memory = false;
   im.outline.clear();
   im.deflating = std::make_unique<Conveyor<std::pair<size_t, std::string>>>(
-      Impl::kQueued, [&im, deflater = std::make_shared<Deflater>()](std::pair<size_t, std::string>& indexed) {
+      Impl::kQueued, [&im, deflater = std::make_shared<Deflater>(Deflater::kContentLevel)](std::pair<size_t, std::string>& indexed) {
         auto& [index, content] = indexed;
         im.out_of_memory = im.out_of_memory || !deflater->deflate(content);
         if (index >= im.deflated.size()) im.deflated.resize(index + 1), im.has_deflated.resize(index + 1);
