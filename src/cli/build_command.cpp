@@ -94,6 +94,7 @@ struct EditionJob {
   bool written = false;   // into `pending`, checked
   WholeFile pending;      // the PDF under a scratch name, put in place when every edition is
   std::vector<StageTime> times;
+  std::pair<size_t, size_t> set_ahead{0, 0};  // paragraphs the layout took from its second thread, of how many
 };
 
 // Runs `work` on every job, `threads` at a time; the first exception is rethrown after all finish.
@@ -136,6 +137,9 @@ int run_build(const BuildRequest& req) {
       std::vector<std::pair<std::string, std::vector<StageTime>>> per_edition;
       for (const auto& j : jobs) per_edition.emplace_back(j.name, j.times);
       std::cerr << format_timings(shared_times, per_edition, total.lap());
+      for (const auto& j : jobs)
+        if (j.set_ahead.second > 0)
+          std::cerr << fmt::format("timings: {}: {} of {} paragraphs set ahead\n", j.name, j.set_ahead.first, j.set_ahead.second);
     }
     if (code == kOk && req.exit_when_done) {
       // Every PDF is in place (no scratch file is left to remove): freeing what the build made,
@@ -304,6 +308,8 @@ int run_build(const BuildRequest& req) {
   const unsigned threads = req.jobs ? req.jobs : std::min<unsigned>(static_cast<unsigned>(jobs.size()), cores);
   const SubsetSharing subsets;  // editions that embed the same glyphs of a face share one subset
   Diagnostics font_checks;      // a face that failed its trial subset (FontSet::checks_passed)
+  // A core no edition has sets the sections' paragraphs ahead of the flow (layout/paragraphs_ahead.h).
+  const bool spare_core = threads < cores;
   for_each_parallel(jobs, threads, [&](EditionJob& job) {
     Stopwatch sw;
     StyleSheet styles = resolve_styles(job.edition);
@@ -327,7 +333,7 @@ int run_build(const BuildRequest& req) {
       edition_options.pdf_ua1 = job.edition.has_standard("ua-1");
       edition_options.crop_marks = job.edition.crop_marks || req.marks;
       pdf.emplace(job.out, edition_options);
-      job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf);
+      job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf, LayoutOptions{spare_core, &job.set_ahead});
     } else if (!req.dump.empty()) {
       kept = lay_out(doc, styles, *fonts, job.diags);
       job.page_count = kept.pages.size();

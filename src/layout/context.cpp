@@ -4,9 +4,16 @@
 
 #include <filesystem>
 
+#include "layout/paragraphs_ahead.h"
 #include "text/number_format.h"
 
 namespace lp {
+
+std::vector<Line> LayoutContext::set(const Paragraph& p, Pt width) const {
+  if (ahead)
+    if (std::optional<std::vector<Line>> lines = ahead->take(p, width, diags)) return std::move(*lines);
+  return set(p.text, st.body, width);
+}
 
 void LayoutContext::overflow(SourcePos pos, const std::string& what) const {
   diags.warning(doc.path, pos, what);

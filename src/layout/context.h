@@ -13,6 +13,8 @@
 
 namespace lp {
 
+class ParagraphsAhead;
+
 struct LayoutContext {
   LayoutContext(const Document& d, const StyleSheet& s, ParagraphSetter& p, Diagnostics& g)
       : doc(d), st(s), setter(p), diags(g) {}
@@ -20,6 +22,8 @@ struct LayoutContext {
   const StyleSheet& st;
   ParagraphSetter& setter;
   Diagnostics& diags;
+
+  ParagraphsAhead* ahead = nullptr;  // the sections' paragraphs set on another thread, if any
 
   uint32_t next_id = 1;
   uint32_t new_id() { return next_id++; }
@@ -37,6 +41,8 @@ struct LayoutContext {
   std::vector<Line> set(const std::string& text, const TextStyle& style, Pt width) const {
     return setter.set({TextSpan{text, &style, false, false, "", {}, {}}}, width, style.align);
   }
+  // A section's paragraph in the body style: the lines set ahead when there are some.
+  std::vector<Line> set(const Paragraph& p, Pt width) const;
   // A title's lines as even as their number allows: set in the narrowest measure that takes no
   // more lines ("The NSCP Priorities / and Projects", not "The NSCP Priorities and / Projects"),
   // and placed in `width` as the style aligns them.

@@ -17,8 +17,9 @@ class PageFlow {
  public:
   // `section_pages`: where the sections began in the layout before, for the contents page; none
   // in a first layout, whose contents page waits for them (see lay_out_contents).
+  // `ahead`: the sections' paragraphs set on another thread, if any.
   PageFlow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
-           const std::map<size_t, int>& section_pages, PageSink& sink);
+           const std::map<size_t, int>& section_pages, PageSink& sink, ParagraphsAhead* ahead = nullptr);
   // Lays out the document, sending each page to the sink as it is finished; returns the number
   // of pages.
   size_t run();

@@ -7,14 +7,16 @@
 #include "layout/block_flow.h"
 #include "layout/flow.h"
 #include "layout/page_flow.h"
+#include "layout/paragraphs_ahead.h"
 #include "layout/vector_drawing.h"
 
 namespace lp {
 
 PageFlow::PageFlow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
-           const std::map<size_t, int>& section_pages, PageSink& sink)
+           const std::map<size_t, int>& section_pages, PageSink& sink, ParagraphsAhead* ahead)
     : doc_(doc), st_(styles), ctx_(doc, styles, setter, diags), sink_(&sink), fill_in_later_(sink.fills_in_later()),
       known_pages_(section_pages) {
+  ctx_.ahead = ahead;
   info_.geometry = styles.page;
   info_.cmyk = styles.cmyk;
   info_.title = doc.info.title;
@@ -416,7 +418,8 @@ class Collect final : public PageSink {
 
 }  // namespace
 
-size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags, PageSink& sink) {
+size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags, PageSink& sink,
+               const LayoutOptions& options) {
   // One layout, unless its contents page could not wait for the sections' pages: then again,
   // knowing them, until they stop changing. Each layout says the same things about the same
   // text, so each diagnostic is kept once.
@@ -424,21 +427,26 @@ size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fon
   ParagraphSetter setter(fonts, found, doc.path, doc.info.language);
   std::map<size_t, int> pages;
   size_t count = 0;
+  std::optional<ParagraphsAhead> ahead;
+  if (options.paragraphs_ahead)  // at the measure of PageFlow::frame_width()
+    ahead.emplace(doc, styles, fonts, styles.page.width - styles.page.margin_inside - styles.page.margin_outside);
   for (int round = 0; round < 5; ++round) {
-    PageFlow flow(doc, styles, setter, found, pages, sink);
+    PageFlow flow(doc, styles, setter, found, pages, sink, ahead ? &*ahead : nullptr);
     count = flow.run();
     if (flow.contents_complete() && (round == 0 || flow.section_pages() == pages)) break;
     pages = flow.section_pages();
     if (round == 4) found.warning(doc.path, {}, "the contents' page numbers did not settle after 5 layouts");
   }
   diags.append_unique(found);
+  if (ahead && options.ahead_counts) *options.ahead_counts = {ahead->taken(), ahead->count()};
   return count;
 }
 
-DisplayList lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags) {
+DisplayList lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fonts, Diagnostics& diags,
+                    const LayoutOptions& options) {
   DisplayList list;
   Collect collect(list);
-  lay_out(doc, styles, fonts, diags, collect);
+  lay_out(doc, styles, fonts, diags, collect, options);
   return list;
 }
 

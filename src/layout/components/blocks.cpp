@@ -28,7 +28,7 @@ FlowItem flow_item(const Block& b, LayoutContext& ctx) {
           item.space_before = st.body.space_before;
           item.space_after = st.body.space_after;
           item.lay_out = [&x, &ctx](const Regions& r) {
-            return lay_out_lines(ctx.set(x.text, ctx.st.body, r.width), r, ctx, x.pos, Role::Paragraph, 0, x.lang);
+            return lay_out_lines(ctx.set(x, r.width), r, ctx, x.pos, Role::Paragraph, 0, x.lang);
           };
           return item;
         } else if constexpr (std::is_same_v<T, Heading>) {
