@@ -1,0 +1,126 @@
+#pragma once
+// Internal to src/layout: units of a layout (its sections, its paragraphs) worked on a second
+// thread a little ahead of the flow, which takes their results in order, or does a unit itself
+// when the thread has not begun it. The thread leaves the unit after the flow's to the flow: when
+// the flow catches up (taking a result is quicker than making one) it waits for the unit the
+// thread is at, then does the next itself while the thread does the one after, so each does about
+// half and neither waits long. What a unit's result is, and whether it still holds when the flow
+// reaches it, is the user's business: the work must give what the flow would.
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+
+namespace lp {
+
+template <class Result>
+class WorkAhead {
+ public:
+  // Makes unit i's result; false (or a throw) leaves it and the rest to the flow.
+  using Work = std::function<bool(size_t, Result&)>;
+
+  // `start` runs on the thread and gives the work (which may then keep state of that thread);
+  // at most `lead` units are done ahead of the flow.
+  WorkAhead(size_t count, size_t lead, std::function<Work()> start)
+      : count_(count), lead_(lead), slots_(std::make_unique<Slot[]>(count)) {
+    try {
+      if (count_ > 0) thread_ = std::thread([this, start = std::move(start)] { run(start); });
+    } catch (const std::system_error&) {  // no thread to be had: the flow does every unit
+    }
+  }
+  ~WorkAhead() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  WorkAhead(const WorkAhead&) = delete;
+  WorkAhead& operator=(const WorkAhead&) = delete;
+
+  // Unit i's result if the thread made it (waiting while it makes it); nothing when the flow
+  // must do it itself (the thread had not begun it, gave it up, or it was taken before).
+  std::optional<Result> take(size_t i) {
+    if (i >= count_) return std::nullopt;
+    Slot& slot = slots_[i];
+    if (flow_at_ < i + 1) {
+      {
+        std::lock_guard lock(mutex_);
+        flow_at_ = i + 1;
+      }
+      changed_.notify_all();
+    }
+    int state = kFree;
+    if (slot.state.compare_exchange_strong(state, kTaken) || state == kTaken) return std::nullopt;
+    {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return slot.state != kWorking; });
+    }
+    state = kDone;
+    if (!slot.state.compare_exchange_strong(state, kTaken)) {
+      slot.state = kTaken;
+      return std::nullopt;
+    }
+    ++taken_;
+    return std::move(slot.result);
+  }
+  // How many units the flow took from the thread, of how many there are.
+  size_t taken() const { return taken_; }
+  size_t count() const { return count_; }
+
+ private:
+  enum State : int { kFree, kWorking, kDone, kTaken };
+  struct Slot {
+    std::atomic<int> state{kFree};
+    Result result;
+  };
+
+  void run(const std::function<Work()>& start) {
+    Work work;
+    try {
+      work = start();
+    } catch (...) {
+      return;
+    }
+    for (size_t i = 0; i < count_; ++i) {
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || i < flow_at_ + lead_; });
+        if (stop_) return;
+      }
+      i = std::max(i, flow_at_.load() + 1);
+      if (i >= count_) return;
+      Slot& slot = slots_[i];
+      int expected = kFree;
+      if (!slot.state.compare_exchange_strong(expected, kWorking)) continue;  // the flow does it
+      bool made = false;
+      try {
+        made = work(i, slot.result);
+      } catch (...) {
+      }
+      if (!made) slot.result = Result{};
+      {
+        std::lock_guard lock(mutex_);
+        slot.state = made ? kDone : kFree;
+      }
+      changed_.notify_all();
+      if (!made) return;
+    }
+  }
+
+  size_t count_, lead_, taken_ = 0;
+  std::unique_ptr<Slot[]> slots_;
+  std::atomic<size_t> flow_at_{0};  // the unit after the last one the flow asked for
+  bool stop_ = false;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::thread thread_;
+};
+
+}  // namespace lp
