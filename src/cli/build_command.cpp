@@ -94,7 +94,7 @@ struct EditionJob {
   bool written = false;   // into `pending`, checked
   WholeFile pending;      // the PDF under a scratch name, put in place when every edition is
   std::vector<StageTime> times;
-  std::pair<size_t, size_t> set_ahead{0, 0};  // paragraphs the layout took from its second thread, of how many
+  AheadCounts ahead;  // what the layout's second thread did
 };
 
 // Runs `work` on every job, `threads` at a time; the first exception is rethrown after all finish.
@@ -138,8 +138,9 @@ int run_build(const BuildRequest& req) {
       for (const auto& j : jobs) per_edition.emplace_back(j.name, j.times);
       std::cerr << format_timings(shared_times, per_edition, total.lap());
       for (const auto& j : jobs)
-        if (j.set_ahead.second > 0)
-          std::cerr << fmt::format("timings: {}: {} of {} paragraphs set ahead\n", j.name, j.set_ahead.first, j.set_ahead.second);
+        if (j.ahead.count > 0)
+          std::cerr << fmt::format("timings: {}: {} of {} {} done ahead on a second thread\n", j.name, j.ahead.taken,
+                                   j.ahead.count, j.ahead.what);
     }
     if (code == kOk && req.exit_when_done) {
       // Every PDF is in place (no scratch file is left to remove): freeing what the build made,
@@ -333,7 +334,7 @@ int run_build(const BuildRequest& req) {
       edition_options.pdf_ua1 = job.edition.has_standard("ua-1");
       edition_options.crop_marks = job.edition.crop_marks || req.marks;
       pdf.emplace(job.out, edition_options);
-      job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf, LayoutOptions{spare_core, &job.set_ahead});
+      job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf, LayoutOptions{spare_core, &job.ahead});
     } else if (!req.dump.empty()) {
       kept = lay_out(doc, styles, *fonts, job.diags);
       job.page_count = kept.pages.size();

@@ -1,7 +1,5 @@
 #pragma once
 // Blocks flowing down the pages of one edition: the cover, sections, footers, padding pages.
-#include <utility>
-
 #include "layout/display_list.h"
 #include "model/document.h"
 #include "style/style.h"
@@ -9,11 +7,17 @@
 
 namespace lp {
 
+// How much of a layout a second thread did: `taken` of `count` sections or paragraphs.
+struct AheadCounts {
+  size_t taken = 0, count = 0;
+  const char* what = "";
+};
+
 struct LayoutOptions {
-  // Set the sections' paragraphs on a thread of their own as well (when a core is spare).
-  bool paragraphs_ahead = false;
-  // Where to say how many of them the flow took from that thread, of how many.
-  std::pair<size_t, size_t>* ahead_counts = nullptr;
+  // Lay the sections out (or set their paragraphs) on a second thread as well: a core is spare.
+  bool second_thread = false;
+  // Where to say how much that thread did.
+  AheadCounts* ahead_counts = nullptr;
 };
 
 // Sends the edition's pages to `sink` as they are finished; returns how many there are.

@@ -3,6 +3,7 @@
 // sections flowing down their pages (block_flow.h), the back cover, footers and padding. Each
 // page goes to the sink as soon as nothing more will be drawn on it.
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -13,13 +14,24 @@
 
 namespace lp {
 
+class SectionsAhead;
+
+// The regions from `y` down a page's frame (`at_top`: nothing placed in it yet), then whole
+// frames of the pages after it.
+Regions page_regions(const PageGeometry& geo, Pt y, bool at_top, bool right_hand);
+// A section's title, subtitle and blocks flowed down `regions`: each region's frame goes to
+// `done` as it ends; the last one is returned.
+Frame flow_section(const Section& s, LayoutContext& ctx, const Regions& regions, const std::function<void(Frame&&)>& done);
+
 class PageFlow {
  public:
   // `section_pages`: where the sections began in the layout before, for the contents page; none
   // in a first layout, whose contents page waits for them (see lay_out_contents).
-  // `ahead`: the sections' paragraphs set on another thread, if any.
+  // `paragraphs`, `sections`: the sections' paragraphs or the sections themselves done on
+  // another thread, if any.
   PageFlow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
-           const std::map<size_t, int>& section_pages, PageSink& sink, ParagraphsAhead* ahead = nullptr);
+           const std::map<size_t, int>& section_pages, PageSink& sink, ParagraphsAhead* paragraphs = nullptr,
+           SectionsAhead* sections = nullptr);
   // Lays out the document, sending each page to the sink as it is finished; returns the number
   // of pages.
   size_t run();
@@ -81,6 +93,7 @@ class PageFlow {
   const Document& doc_;
   const StyleSheet& st_;
   LayoutContext ctx_;
+  SectionsAhead* sections_ahead_;
   PageSink* sink_;
   DiscardPages discard_;
   DocumentInfo info_;

@@ -8,15 +8,17 @@
 #include "layout/flow.h"
 #include "layout/page_flow.h"
 #include "layout/paragraphs_ahead.h"
+#include "layout/sections_ahead.h"
 #include "layout/vector_drawing.h"
 
 namespace lp {
 
 PageFlow::PageFlow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
-           const std::map<size_t, int>& section_pages, PageSink& sink, ParagraphsAhead* ahead)
-    : doc_(doc), st_(styles), ctx_(doc, styles, setter, diags), sink_(&sink), fill_in_later_(sink.fills_in_later()),
+           const std::map<size_t, int>& section_pages, PageSink& sink, ParagraphsAhead* paragraphs,
+           SectionsAhead* sections)
+    : doc_(doc), st_(styles), ctx_(doc, styles, setter, diags), sections_ahead_(sections), sink_(&sink), fill_in_later_(sink.fills_in_later()),
       known_pages_(section_pages) {
-  ctx_.ahead = ahead;
+  ctx_.ahead = paragraphs;
   info_.geometry = styles.page;
   info_.cmyk = styles.cmyk;
   info_.title = doc.info.title;
@@ -66,18 +68,32 @@ void PageFlow::ship_front() {
   ++shipped_;
 }
 
-Regions PageFlow::regions() const {
+Regions page_regions(const PageGeometry& geo, Pt y, bool at_top, bool right_hand) {
+  const Pt frame_bottom = geo.height - geo.margin_bottom;
   Regions r;
-  r.width = frame_width();
-  r.first = std::max(Pt(0), frame_bottom() - y_);
-  r.full = frame_bottom() - geo().margin_top;
-  r.first_fresh = at_top_;
-  r.left_on_right = geo().margin_inside;
-  r.left_on_left = geo().margin_outside;
-  r.page_width = geo().width;
-  r.bleed = geo().bleed;
-  r.first_right_hand = right_hand();
+  r.width = geo.width - geo.margin_inside - geo.margin_outside;
+  r.first = std::max(Pt(0), frame_bottom - y);
+  r.full = frame_bottom - geo.margin_top;
+  r.first_fresh = at_top;
+  r.left_on_right = geo.margin_inside;
+  r.left_on_left = geo.margin_outside;
+  r.page_width = geo.width;
+  r.bleed = geo.bleed;
+  r.first_right_hand = right_hand;
   return r;
+}
+
+Regions PageFlow::regions() const { return page_regions(geo(), y_, at_top_, right_hand()); }
+
+Frame flow_section(const Section& s, LayoutContext& ctx, const Regions& regions, const std::function<void(Frame&&)>& done) {
+  BlockFlow flow(ctx, regions, done);
+  FlowItem title = heading_item(s.title, ctx.st.section_title, 1, ctx, true, {}, s.id);
+  title.space_before = Pt(0);
+  flow.add(title);
+  if (!s.subtitle.empty()) flow.add(heading_item(s.subtitle, ctx.st.heading, 2, ctx, false));
+  for (const auto& b : s.blocks) flow.add(b);
+  Fragment rest = flow.finish();
+  return std::move(rest.frames.back());
 }
 
 void PageFlow::put(Frame&& frame, Pt x, Pt y) {
@@ -331,18 +347,25 @@ void PageFlow::lay_out_section(const Section& s, size_t index) {
     page().items.push_back(TagItem{false, Role::Section, id, 0, {}, {}, {}});
     y_ = top + h;
   };
-  BlockFlow flow(ctx_, regions(), [&](Frame&& frame) {
+  auto next_page = [&](Frame&& frame) {
     place(std::move(frame));
     new_page(true);
     top = y_;
-  });
-  FlowItem title = heading_item(s.title, st_.section_title, 1, ctx_, true, {}, s.id);
-  title.space_before = Pt(0);
-  flow.add(title);
-  if (!s.subtitle.empty()) flow.add(heading_item(s.subtitle, st_.heading, 2, ctx_, false));
-  for (const auto& b : s.blocks) flow.add(b);
-  Fragment rest = flow.finish();
-  place(std::move(rest.frames.back()));
+  };
+  std::optional<SectionLaidOut> ahead;
+  if (sections_ahead_ && at_top_ && y_ == geo().margin_top)
+    ahead = sections_ahead_->take(index, right_hand(), ctx_.quote_colour);
+  if (ahead) {
+    const uint32_t offset = ctx_.next_id - ahead->id_base;
+    for (Frame& f : ahead->frames) renumber(f.items, ahead->id_base, offset);
+    ctx_.next_id += ahead->id_end - ahead->id_base;
+    ctx_.quote_colour += ahead->quote_end - ahead->quote_start;
+    ctx_.diags.append(ahead->diags);
+    for (size_t i = 0; i + 1 < ahead->frames.size(); ++i) next_page(std::move(ahead->frames[i]));
+    place(std::move(ahead->frames.back()));
+    return;
+  }
+  place(flow_section(s, ctx_, regions(), next_page));
 }
 
 void PageFlow::lay_out_back_cover(const BackCover& back) {
@@ -427,18 +450,27 @@ size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fon
   ParagraphSetter setter(fonts, found, doc.path, doc.info.language);
   std::map<size_t, int> pages;
   size_t count = 0;
-  std::optional<ParagraphsAhead> ahead;
-  if (options.paragraphs_ahead)  // at the measure of PageFlow::frame_width()
-    ahead.emplace(doc, styles, fonts, styles.page.width - styles.page.margin_inside - styles.page.margin_outside);
+  // With a spare core: sections that begin on pages of their own laid out ahead, or else the
+  // paragraphs of sections that run on from one another set ahead.
+  std::optional<SectionsAhead> sections;
+  std::optional<ParagraphsAhead> paragraphs;
+  if (options.second_thread && styles.section_start != Edition::SectionStart::Continue)
+    sections.emplace(doc, styles, fonts, [&styles](bool right_hand) {
+      return page_regions(styles.page, styles.page.margin_top, true, right_hand);
+    });
+  else if (options.second_thread)
+    paragraphs.emplace(doc, styles, fonts, page_regions(styles.page, Pt(0), true, true).width);
   for (int round = 0; round < 5; ++round) {
-    PageFlow flow(doc, styles, setter, found, pages, sink, ahead ? &*ahead : nullptr);
+    PageFlow flow(doc, styles, setter, found, pages, sink, paragraphs ? &*paragraphs : nullptr,
+                  sections ? &*sections : nullptr);
     count = flow.run();
     if (flow.contents_complete() && (round == 0 || flow.section_pages() == pages)) break;
     pages = flow.section_pages();
     if (round == 4) found.warning(doc.path, {}, "the contents' page numbers did not settle after 5 layouts");
   }
   diags.append_unique(found);
-  if (ahead && options.ahead_counts) *options.ahead_counts = {ahead->taken(), ahead->count()};
+  if (options.ahead_counts && sections) *options.ahead_counts = {sections->taken(), sections->count(), "sections"};
+  if (options.ahead_counts && paragraphs) *options.ahead_counts = {paragraphs->taken(), paragraphs->count(), "paragraphs"};
   return count;
 }
 

@@ -21,10 +21,16 @@ struct Regions {
   // from the trim's on right-hand and on left-hand pages, the trim's width and the bleed.
   Pt left_on_right, left_on_left, page_width, bleed;
   bool first_right_hand = true;
+  // Set when a block asks which hand its pages are (left()): a layout made ahead of the flow
+  // for a guessed hand holds only for that hand then.
+  bool* hand_asked = nullptr;
 
   Pt height(size_t i) const { return i == 0 ? first : full; }
   bool fresh(size_t i) const { return i > 0 || first_fresh; }
-  Pt left(size_t i) const { return (i % 2 == 0) == first_right_hand ? left_on_right : left_on_left; }
+  Pt left(size_t i) const {
+    if (hand_asked) *hand_asked = true;
+    return (i % 2 == 0) == first_right_hand ? left_on_right : left_on_left;
+  }
   // The same regions with `inset` taken off the left and `right` off the right.
   Regions inset(Pt left, Pt right) const;
   // The regions that remain below `used` in the first (`fresh_first`: nothing above still).

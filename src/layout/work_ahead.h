@@ -1,11 +1,11 @@
 #pragma once
 // Internal to src/layout: units of a layout (its sections, its paragraphs) worked on a second
 // thread a little ahead of the flow, which takes their results in order, or does a unit itself
-// when the thread has not begun it. The thread leaves the unit after the flow's to the flow: when
-// the flow catches up (taking a result is quicker than making one) it waits for the unit the
-// thread is at, then does the next itself while the thread does the one after, so each does about
-// half and neither waits long. What a unit's result is, and whether it still holds when the flow
-// reaches it, is the user's business: the work must give what the flow would.
+// when the thread has not begun it. Of the next `lead` units the thread does the farthest first,
+// the flow the nearest: they meet in the middle, each having done about half, and neither waits
+// but for the one unit where they meet (units differ in size: a thread that kept one unit ahead
+// had the flow wait for every large one). What a unit's result is, and whether it still holds
+// when the flow reaches it, is the user's business: the work must give what the flow would.
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -25,7 +25,7 @@ class WorkAhead {
   using Work = std::function<bool(size_t, Result&)>;
 
   // `start` runs on the thread and gives the work (which may then keep state of that thread);
-  // at most `lead` units are done ahead of the flow.
+  // no unit more than `lead` past the flow's is begun.
   WorkAhead(size_t count, size_t lead, std::function<Work()> start)
       : count_(count), lead_(lead), slots_(std::make_unique<Slot[]>(count)) {
     try {
@@ -88,20 +88,29 @@ class WorkAhead {
     } catch (...) {
       return;
     }
-    for (size_t i = 0; i < count_; ++i) {
+    for (;;) {
+      size_t pick = count_;
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return stop_ || i < flow_at_ + lead_; });
-        if (stop_) return;
+        for (;;) {
+          if (stop_) return;
+          const size_t near = flow_at_ + 1, far = std::min(count_, flow_at_ + 1 + lead_);
+          if (near >= count_) return;
+          for (size_t j = far; j-- > near;)
+            if (slots_[j].state == kFree) {
+              pick = j;
+              break;
+            }
+          if (pick < count_) break;
+          changed_.wait(lock);  // until the flow moves on
+        }
       }
-      i = std::max(i, flow_at_.load() + 1);
-      if (i >= count_) return;
-      Slot& slot = slots_[i];
+      Slot& slot = slots_[pick];
       int expected = kFree;
-      if (!slot.state.compare_exchange_strong(expected, kWorking)) continue;  // the flow does it
+      if (!slot.state.compare_exchange_strong(expected, kWorking)) continue;  // the flow took it
       bool made = false;
       try {
-        made = work(i, slot.result);
+        made = work(pick, slot.result);
       } catch (...) {
       }
       if (!made) slot.result = Result{};

@@ -292,12 +292,14 @@ TEST(Layout, APictureTooCoarseForTheEditionIsAWarningAtItsLine) {
 namespace lp {
 namespace {
 
-// The sections' paragraphs set on a second thread (the build does so when a core is spare) give
-// the same pages and the same warnings, in the same order, as the flow setting them all itself.
-TEST(Layout, ParagraphsSetAheadChangeNothing) {
+// A second thread (the build starts one when a core is spare) laying out sections that begin on
+// pages of their own, or setting the paragraphs of sections that run on, gives the same pages
+// and the same warnings, in the same order, as the flow doing it all itself.
+TEST(Layout, ASecondThreadChangesNothing) {
   std::string many = "report:\n  title: Set ahead\n  language: en-GB\ncontent:\n";
   for (int s = 0; s < 12; ++s) {
     many += "  - section:\n      title: \"Section " + std::to_string(s) + "\"\n      blocks:\n";
+    if (s % 3 == 1) many += "        - quote: {text: \"A quote in section " + std::to_string(s) + "\", by: Someone}\n";
     for (int p = 0; p < 30; ++p)
       many += "        - p: \"Paragraph " + std::to_string(p) + " of section " + std::to_string(s) +
               (p % 7 == 3 ? ", with \xEE\x80\x80 a character no font has," : "") +
@@ -305,30 +307,35 @@ TEST(Layout, ParagraphsSetAheadChangeNothing) {
               "as the sections of an annual report do for page after page.\"\n";
   }
   const std::string generated = test::write_temp("ahead.yaml", many);
-  for (const std::string& report : {test::source("report.yaml"), test::source("tests/golden/components.yaml"), generated}) {
-    Diagnostics load;
-    const Document doc = load_report(report, load, "", {test::source("layout/icons")});
-    ASSERT_FALSE(load.has_errors()) << report;
-    const StyleSheet st = test::booklet_styles();
-    Diagnostics alone_diags;
-    const std::string alone = dump_display_list(lay_out(doc, st, test::project_fonts(), alone_diags));
-    // The thread's share depends on timing: a few tries make sure it set some of the many.
-    std::pair<size_t, size_t> counts{0, 0};
-    for (int attempt = 0; attempt < 5 && (attempt == 0 || (report == generated && counts.first == 0)); ++attempt) {
-      Diagnostics ahead_diags;
-      const std::string ahead =
-          dump_display_list(lay_out(doc, st, test::project_fonts(), ahead_diags, LayoutOptions{true, &counts}));
-      ASSERT_EQ(ahead, alone) << report;
-      ASSERT_EQ(ahead_diags.all().size(), alone_diags.all().size()) << report;
-      for (size_t i = 0; i < alone_diags.all().size(); ++i)
-        EXPECT_EQ(format_diagnostic(ahead_diags.all()[i]), format_diagnostic(alone_diags.all()[i]));
-    }
-    EXPECT_GT(counts.second, 0u) << report;
-    EXPECT_LE(counts.first, counts.second);
-    if (report == generated) {
-      EXPECT_EQ(counts.second, 12u * 30u);
-      EXPECT_GT(counts.first, 0u) << "the second thread set none of the paragraphs";
-      EXPECT_FALSE(alone_diags.all().empty());  // the missing character, said where it is
+  StyleSheet running_on = test::booklet_styles();
+  running_on.section_start = Edition::SectionStart::Continue;
+  for (const StyleSheet& st : {test::booklet_styles(), running_on}) {
+    const bool by_section = st.section_start != Edition::SectionStart::Continue;
+    for (const std::string& report : {test::source("report.yaml"), test::source("tests/golden/components.yaml"), generated}) {
+      Diagnostics load;
+      const Document doc = load_report(report, load, "", {test::source("layout/icons")});
+      ASSERT_FALSE(load.has_errors()) << report;
+      Diagnostics alone_diags;
+      const std::string alone = dump_display_list(lay_out(doc, st, test::project_fonts(), alone_diags));
+      // The thread's share depends on timing: a few tries make sure it did some of the many.
+      AheadCounts counts;
+      for (int attempt = 0; attempt < 5 && (attempt == 0 || (report == generated && counts.taken == 0)); ++attempt) {
+        Diagnostics ahead_diags;
+        const std::string ahead =
+            dump_display_list(lay_out(doc, st, test::project_fonts(), ahead_diags, LayoutOptions{true, &counts}));
+        ASSERT_EQ(ahead, alone) << report << (by_section ? ", by section" : ", by paragraph");
+        ASSERT_EQ(ahead_diags.all().size(), alone_diags.all().size()) << report;
+        for (size_t i = 0; i < alone_diags.all().size(); ++i)
+          EXPECT_EQ(format_diagnostic(ahead_diags.all()[i]), format_diagnostic(alone_diags.all()[i]));
+      }
+      EXPECT_GT(counts.count, 0u) << report;
+      EXPECT_LE(counts.taken, counts.count);
+      EXPECT_EQ(std::string(counts.what), by_section ? "sections" : "paragraphs");
+      if (report == generated) {
+        EXPECT_EQ(counts.count, by_section ? 12u : 12u * 30u);
+        EXPECT_GT(counts.taken, 0u) << "the second thread did none of it";
+        EXPECT_FALSE(alone_diags.all().empty());  // the missing character, said where it is
+      }
     }
   }
 }
