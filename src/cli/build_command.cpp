@@ -309,7 +309,7 @@ int run_build(const BuildRequest& req) {
   const unsigned threads = req.jobs ? req.jobs : std::min<unsigned>(static_cast<unsigned>(jobs.size()), cores);
   const SubsetSharing subsets;  // editions that embed the same glyphs of a face share one subset
   Diagnostics font_checks;      // a face that failed its trial subset (FontSet::checks_passed)
-  // A core no edition has sets the sections' paragraphs ahead of the flow (layout/paragraphs_ahead.h).
+  // A core no edition has does part of each layout on a second thread (layout/work_ahead.h).
   const bool spare_core = threads < cores;
   for_each_parallel(jobs, threads, [&](EditionJob& job) {
     Stopwatch sw;

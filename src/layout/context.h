@@ -23,7 +23,7 @@ struct LayoutContext {
   ParagraphSetter& setter;
   Diagnostics& diags;
 
-  ParagraphsAhead* ahead = nullptr;  // the sections' paragraphs set on another thread, if any
+  ParagraphsAhead* ahead = nullptr;  // the sections' paragraphs set on a second thread, if any
 
   uint32_t next_id = 1;
   uint32_t new_id() { return next_id++; }

@@ -16,8 +16,8 @@ namespace lp {
 PageFlow::PageFlow(const Document& doc, const StyleSheet& styles, ParagraphSetter& setter, Diagnostics& diags,
            const std::map<size_t, int>& section_pages, PageSink& sink, ParagraphsAhead* paragraphs,
            SectionsAhead* sections)
-    : doc_(doc), st_(styles), ctx_(doc, styles, setter, diags), sections_ahead_(sections), sink_(&sink), fill_in_later_(sink.fills_in_later()),
-      known_pages_(section_pages) {
+    : doc_(doc), st_(styles), ctx_(doc, styles, setter, diags), sections_ahead_(sections), sink_(&sink),
+      fill_in_later_(sink.fills_in_later()), known_pages_(section_pages) {
   ctx_.ahead = paragraphs;
   info_.geometry = styles.page;
   info_.cmyk = styles.cmyk;
