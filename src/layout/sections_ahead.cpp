@@ -9,7 +9,9 @@ namespace lp {
 
 namespace {
 
-constexpr size_t kLead = 8;  // sections ahead of the flow the thread may begin
+// How far ahead of the flow the thread may begin a section, in blocks: about 40 pages of a
+// report's prose, what its frames hold at most however long the sections are.
+constexpr size_t kLeadBlocks = 400;
 
 // The quote colours a block uses (quote.cpp: one per quote), as the report writes it: the
 // guess the thread starts a section at. A wrong guess only costs the flow the section.
@@ -28,15 +30,17 @@ SectionsAhead::SectionsAhead(const Document& doc, const StyleSheet& styles, cons
                              std::function<Regions(bool right_hand)> fresh)
     : fresh_(std::move(fresh)) {
   size_t quotes = 0;
+  std::vector<size_t> blocks;
   unit_of_.assign(doc.content.size(), std::string::npos);
   for (size_t i = 0; i < doc.content.size(); ++i)
     if (const auto* s = std::get_if<Section>(&doc.content[i])) {
       unit_of_[i] = sections_.size();
       sections_.push_back(s);
       quote_before_.push_back(quotes);
+      blocks.push_back(s->blocks.size() + 1);
       for (const Block& b : s->blocks) quotes += quote_colours(b);
     }
-  work_.emplace(sections_.size(), kLead, [this, &doc, &styles, &fonts]() -> WorkAhead<SectionLaidOut>::Work {
+  work_.emplace(sections_.size(), kLeadBlocks, [this, &doc, &styles, &fonts]() -> WorkAhead<SectionLaidOut>::Work {
     auto said = std::make_shared<Diagnostics>();
     auto setter = std::make_shared<ParagraphSetter>(fonts, *said, doc.path, doc.info.language);
     return [this, &doc, &styles, said, setter](size_t i, SectionLaidOut& out) {
@@ -54,7 +58,7 @@ SectionsAhead::SectionsAhead(const Document& doc, const StyleSheet& styles, cons
       std::swap(out.diags, *said);  // the slot's were empty
       return true;
     };
-  });
+  }, std::move(blocks));
 }
 
 std::optional<SectionLaidOut> SectionsAhead::take(size_t index, bool right_hand, size_t quote_colour) {

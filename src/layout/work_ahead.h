@@ -15,6 +15,7 @@
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 namespace lp {
 
@@ -24,10 +25,12 @@ class WorkAhead {
   // Makes unit i's result; false (or a throw) leaves it and the rest to the flow.
   using Work = std::function<bool(size_t, Result&)>;
 
-  // `start` runs on the thread and gives the work (which may then keep state of that thread);
-  // no unit more than `lead` past the flow's is begun.
-  WorkAhead(size_t count, size_t lead, std::function<Work()> start)
-      : count_(count), lead_(lead), slots_(std::make_unique<Slot[]>(count)) {
+  // `start` runs on the thread and gives the work (which may then keep state of that thread).
+  // The thread begins only the next units past the flow's that weigh no more than `lead`
+  // together (`weights`, by unit: what its result holds; each 1 when none are given), so that
+  // what it holds stays bounded whatever the units' sizes: a unit heavier than that is the flow's.
+  WorkAhead(size_t count, size_t lead, std::function<Work()> start, std::vector<size_t> weights = {})
+      : count_(count), lead_(lead), weights_(std::move(weights)), slots_(std::make_unique<Slot[]>(count)) {
     try {
       if (count_ > 0) thread_ = std::thread([this, start = std::move(start)] { run(start); });
     } catch (const std::system_error&) {  // no thread to be had: the flow does every unit
@@ -94,8 +97,10 @@ class WorkAhead {
         std::unique_lock lock(mutex_);
         for (;;) {
           if (stop_) return;
-          const size_t near = flow_at_ + 1, far = std::min(count_, flow_at_ + 1 + lead_);
+          const size_t near = flow_at_ + 1;
           if (near >= count_) return;
+          size_t far = near, weight = 0;
+          while (far < count_ && weight + weight_of(far) <= lead_) weight += weight_of(far++);
           for (size_t j = far; j-- > near;)
             if (slots_[j].state == kFree) {
               pick = j;
@@ -123,7 +128,10 @@ class WorkAhead {
     }
   }
 
+  size_t weight_of(size_t i) const { return i < weights_.size() ? weights_[i] : 1; }
+
   size_t count_, lead_, taken_ = 0;
+  std::vector<size_t> weights_;
   std::unique_ptr<Slot[]> slots_;
   std::atomic<size_t> flow_at_{0};  // the unit after the last one the flow asked for
   bool stop_ = false;
