@@ -295,12 +295,43 @@ const ShapedWord* Shaper::shaped(const std::vector<TextSpan>& spans, const std::
   key_ += may_hyphenate ? 'h' : '-';
   const size_t b = chars_[first].byte, e = last < chars_.size() ? chars_[last].byte : text.size();
   key_.append(text, b, e - b);
-  auto it = words_.find(std::string_view(key_));
-  if (it == words_.end()) {
-    it = words_.emplace(key_, ShapedWord{}).first;
-    shape_word(spans, text, first, last, may_hyphenate, it->second);
+  const auto [word, added] = words_.find_or_add(key_);
+  if (added) shape_word(spans, text, first, last, may_hyphenate, *word);
+  return word;
+}
+
+std::pair<ShapedWord*, bool> Shaper::WordCache::find_or_add(std::string_view key) {
+  if ((words_.size() + 1) * 2 > slots_.size()) grow();
+  const uint64_t hash = std::hash<std::string_view>{}(key);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (!slot.word) {
+      slot = {hash, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), &words_.emplace_back()};
+      keys_.append(key);
+      return {slot.word, true};
+    }
+    if (slot.hash == hash && slot.key_size == key.size() && keys_.compare(slot.key_at, slot.key_size, key) == 0)
+      return {slot.word, false};
   }
-  return &it->second;
+}
+
+void Shaper::WordCache::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (!s.word) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].word) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+void Shaper::WordCache::clear() {
+  slots_.clear();
+  keys_.clear();
+  words_.clear();
 }
 
 const ShapedWord* Shaper::space_after(const std::vector<TextSpan>& spans, const std::string& text, size_t first,

@@ -8,6 +8,7 @@
 // before is reshaped to measure it, and a line that ends there is reshaped.
 #include <hb.h>
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -82,11 +83,28 @@ class Shaper {
     hb_script_t script = HB_SCRIPT_COMMON;
     const FontFace* face = nullptr;
   };
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // The shaped words by key: open addressing over the keys' hashes, the keys in one string and
+  // the words in a deque (their addresses stay). Each segment of every paragraph is looked up
+  // here, and std::unordered_map's nodes, scattered with their keys, cost a cache miss or two a
+  // lookup more.
+  class WordCache {
+   public:
+    // The word for `key`, and whether it is new (to be shaped).
+    std::pair<ShapedWord*, bool> find_or_add(std::string_view key);
+    size_t size() const { return words_.size(); }
+    void clear();
+
+   private:
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t key_at = 0, key_size = 0;
+      ShapedWord* word = nullptr;  // none: the slot is free
+    };
+    void grow();
+    std::vector<Slot> slots_;  // a power of two of them, at most half in use
+    std::string keys_;
+    std::deque<ShapedWord> words_;
   };
-  using WordCache = std::unordered_map<std::string, ShapedWord, KeyHash, std::equal_to<>>;
 
   const ShapedWord* shaped(const std::vector<TextSpan>& spans, const std::string& text, size_t first, size_t last,
                            bool may_hyphenate);
