@@ -16,6 +16,9 @@ namespace lp {
 
 class SectionsAhead;
 
+// The measure of a page's frame, and its bottom from the top of the trim.
+inline Pt frame_width(const PageGeometry& geo) { return geo.width - geo.margin_inside - geo.margin_outside; }
+inline Pt frame_bottom(const PageGeometry& geo) { return geo.height - geo.margin_bottom; }
 // The regions from `y` down a page's frame (`at_top`: nothing placed in it yet), then whole
 // frames of the pages after it.
 Regions page_regions(const PageGeometry& geo, Pt y, bool at_top, bool right_hand);
@@ -47,8 +50,8 @@ class PageFlow {
   size_t page_count() const { return shipped_ + open_.size(); }
   bool right_hand() const { return page_count() % 2 == 1; }  // page 1 is a right-hand page
   Pt frame_left() const { return right_hand() ? geo().margin_inside : geo().margin_outside; }
-  Pt frame_width() const { return geo().width - geo().margin_inside - geo().margin_outside; }
-  Pt frame_bottom() const { return geo().height - geo().margin_bottom; }
+  Pt frame_width() const { return lp::frame_width(geo()); }
+  Pt frame_bottom() const { return lp::frame_bottom(geo()); }
   Page& page() { return open_.back().page; }
   int page_index() const { return static_cast<int>(page_count()) - 1; }
   Page& page_at(int index) { return open_[static_cast<size_t>(index) - shipped_].page; }

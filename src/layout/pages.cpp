@@ -69,11 +69,11 @@ void PageFlow::ship_front() {
 }
 
 Regions page_regions(const PageGeometry& geo, Pt y, bool at_top, bool right_hand) {
-  const Pt frame_bottom = geo.height - geo.margin_bottom;
+  const Pt bottom = frame_bottom(geo);
   Regions r;
-  r.width = geo.width - geo.margin_inside - geo.margin_outside;
-  r.first = std::max(Pt(0), frame_bottom - y);
-  r.full = frame_bottom - geo.margin_top;
+  r.width = frame_width(geo);
+  r.first = std::max(Pt(0), bottom - y);
+  r.full = bottom - geo.margin_top;
   r.first_fresh = at_top;
   r.left_on_right = geo.margin_inside;
   r.left_on_left = geo.margin_outside;
@@ -459,7 +459,7 @@ size_t lay_out(const Document& doc, const StyleSheet& styles, const FontSet& fon
       return page_regions(styles.page, styles.page.margin_top, true, right_hand);
     });
   else if (options.second_thread)
-    paragraphs.emplace(doc, styles, fonts, page_regions(styles.page, Pt(0), true, true).width);
+    paragraphs.emplace(doc, styles, fonts, frame_width(styles.page));
   for (int round = 0; round < 5; ++round) {
     PageFlow flow(doc, styles, setter, found, pages, sink, paragraphs ? &*paragraphs : nullptr,
                   sections ? &*sections : nullptr);

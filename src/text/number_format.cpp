@@ -16,7 +16,7 @@ namespace {
 // locale's data looked up, the skeleton built) cost more than all the formatting with it.
 // ICU's formatters are immutable, so one per thread is only to spare a lock.
 const icu::number::LocalizedNumberFormatter& formatter(std::string_view language, int decimals) {
-  thread_local std::map<std::pair<std::string, int>, icu::number::LocalizedNumberFormatter, std::less<>> made;
+  thread_local std::map<std::pair<std::string, int>, icu::number::LocalizedNumberFormatter> made;
   std::pair<std::string, int> key{std::string(language), decimals};
   auto it = made.find(key);
   if (it != made.end()) return it->second;
