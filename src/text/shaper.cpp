@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace lp {
@@ -23,6 +24,8 @@ constexpr size_t kMaxCachedWords = 200000;
 
 // Characters that take the font of the character before them rather than choosing one.
 bool follows_previous_font(char32_t c) {
+  // Below U+0300 (the first combining mark) only the soft hyphen is one (default ignorable).
+  if (c < 0x300) return c == 0xAD;
   const auto gc = u_charType(static_cast<UChar32>(c));
   return gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_COMBINING_SPACING_MARK ||
          u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
@@ -35,6 +38,16 @@ bool is_hyphen_like(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2012 
 
 bool is_weak_script(hb_script_t s) {
   return s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN;
+}
+
+hb_script_t script_of(char32_t c) {
+  // ASCII's scripts in a table: looked up for every character of every new word.
+  static const std::array<hb_script_t, 128> ascii = [] {
+    std::array<hb_script_t, 128> table{};
+    for (char32_t a = 0; a < 128; ++a) table[a] = hb_unicode_script(hb_unicode_funcs_get_default(), a);
+    return table;
+  }();
+  return c < 128 ? ascii[c] : hb_unicode_script(hb_unicode_funcs_get_default(), c);
 }
 
 template <typename T>
@@ -68,20 +81,30 @@ const std::vector<const FontFace*>& Shaper::chain(const TextSpan& span) {
   return chains_.emplace(std::move(key), std::move(faces)).first->second;
 }
 
-void Shaper::choose_faces(const std::vector<TextSpan>& spans, size_t first, size_t last) {
-  hb_unicode_funcs_t* ufuncs = hb_unicode_funcs_get_default();
+bool Shaper::has_char(const FontFace& face, char32_t c) {
+  if (c >= kKnownChars) return face.has_char(c);
+  if (face.index >= known_chars_.size()) known_chars_.resize(face.index + 1);
+  std::vector<uint8_t>& known = known_chars_[face.index];
+  if (known.empty()) known.assign(kKnownChars, 0);
+  if (!known[c]) known[c] = face.has_char(c) ? 2 : 1;
+  return known[c] == 2;
+}
+
+void Shaper::choose_faces(size_t first, size_t last) {
   for (size_t i = first; i < last; ++i) {
     Char& ch = chars_[i];
-    ch.script = hb_unicode_script(ufuncs, ch.code);
+    ch.script = script_of(ch.code);
+    ch.in_face = false;
     if (i > first && chars_[i - 1].span == ch.span && follows_previous_font(ch.code)) {
       ch.face = chars_[i - 1].face;
       continue;
     }
-    const auto& faces = chain(spans[ch.span]);
+    const auto& faces = *span_chains_[ch.span];
     ch.face = nullptr;
     for (const FontFace* f : faces)
-      if (f && f->has_char(ch.code)) {
+      if (f && has_char(*f, ch.code)) {
         ch.face = f;
+        ch.in_face = true;
         break;
       }
     if (!ch.face) ch.face = faces.front();
@@ -188,6 +211,15 @@ GlyphRun Shaper::reshape(std::string_view word, const ShapedItem& item, uint32_t
 }
 
 const GlyphRun& Shaper::hyphen(const GlyphRun& like) {
+  // Most words ask for the hyphen the word before them did.
+  if (last_hyphen_ && last_hyphen_->face == like.face && last_hyphen_->size == like.size &&
+      last_hyphen_->colour == like.colour && last_hyphen_->link == like.link && last_hyphen_->lang == like.lang)
+    return *last_hyphen_;
+  last_hyphen_ = &hyphen_for(like);
+  return *last_hyphen_;
+}
+
+const GlyphRun& Shaper::hyphen_for(const GlyphRun& like) {
   std::string key;
   append_bytes(key, like.face->index);
   append_bytes(key, like.size.value);
@@ -248,7 +280,7 @@ void Shaper::add_hyphen_points(std::string_view word, const TextStyle& style, Sh
 
 void Shaper::shape_word(const std::vector<TextSpan>& spans, const std::string& text, size_t first, size_t last,
                         bool may_hyphenate, ShapedWord& out) {
-  choose_faces(spans, first, last);
+  choose_faces(first, last);
   const size_t b = chars_[first].byte, e = last < chars_.size() ? chars_[last].byte : text.size();
   const std::string_view word(text.data() + b, e - b);
   bool left_to_right = true;
@@ -267,7 +299,7 @@ void Shaper::shape_word(const std::vector<TextSpan>& spans, const std::string& t
   }
   for (size_t i = first; i < last; ++i) {
     const Char& ch = chars_[i];
-    if (!out.missing && !ch.face->has_char(ch.code) && !is_space(ch.code) && !follows_previous_font(ch.code))
+    if (!out.missing && !ch.in_face && !is_space(ch.code) && !follows_previous_font(ch.code))
       out.missing = ch.code;
   }
   if (!out.items.empty()) out.hyphen = hyphen(out.items.back().run).width();
@@ -356,6 +388,7 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
   para.base_level = 0;
   chars_.clear();
   span_keys_.resize(spans.size());
+  span_chains_.resize(spans.size());
   uint32_t span_index = 0;
   for (const auto& s : spans) {
     const size_t start = para.text.size();
@@ -370,7 +403,7 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, n, c);
       chars_.push_back({static_cast<size_t>(at), c < 0 ? 0xFFFD : static_cast<char32_t>(c), span_index, 0,
-                        HB_SCRIPT_COMMON, nullptr});
+                        HB_SCRIPT_COMMON, nullptr, false});
     }
     // What makes two spans shape alike: font, style, size, colour, link and hyphenation.
     const TextStyle& st = *s.style;
@@ -389,6 +422,7 @@ void Shaper::shape(const std::vector<TextSpan>& spans, ShapedParagraph& para) {
     auto id = span_ids_.find(key);
     if (id == span_ids_.end()) id = span_ids_.emplace(key, static_cast<uint32_t>(span_ids_.size())).first;
     span_keys_[span_index] = id->second;
+    span_chains_[span_index] = &chain(s);
     ++span_index;
   }
   const std::string& text = para.text;

@@ -82,6 +82,7 @@ class Shaper {
     uint8_t level = 0;
     hb_script_t script = HB_SCRIPT_COMMON;
     const FontFace* face = nullptr;
+    bool in_face = false;  // `face` has the character (else no face of its chain has it)
   };
   // The shaped words by key: open addressing over the keys' hashes, the keys in one string and
   // the words in a deque (their addresses stay). Each segment of every paragraph is looked up
@@ -112,7 +113,11 @@ class Shaper {
   const ShapedWord* space_after(const std::vector<TextSpan>& spans, const std::string& text, size_t first, size_t last);
   void shape_word(const std::vector<TextSpan>& spans, const std::string& text, size_t first, size_t last,
                   bool may_hyphenate, ShapedWord& out);
-  void choose_faces(const std::vector<TextSpan>& spans, size_t first, size_t last);
+  void choose_faces(size_t first, size_t last);
+  // face.has_char(c), remembered for the characters below kKnownChars (a HarfBuzz cmap lookup
+  // for every character of every new word was a few per cent of the build).
+  bool has_char(const FontFace& face, char32_t c);
+  static constexpr char32_t kKnownChars = 0x800;
   void shape_item(std::string_view word, uint32_t begin, uint32_t end, const Char& first, const TextSpan& span,
                   ShapedItem& item);
   void add_hyphen_points(std::string_view word, const TextStyle& style, ShapedWord& out);
@@ -128,9 +133,13 @@ class Shaper {
   Hyphenator hyphenator_;
   hb_buffer_t* buffer_;
   WordCache words_;
+  const GlyphRun& hyphen_for(const GlyphRun& like);
   std::unordered_map<std::string, GlyphRun> hyphens_;
+  const GlyphRun* last_hyphen_ = nullptr;  // in hyphens_, whose nodes stay put
   std::unordered_map<std::string, uint32_t> span_ids_;  // a number for each distinct span style
   std::vector<uint32_t> span_keys_;
+  std::vector<const std::vector<const FontFace*>*> span_chains_;  // each span's font chain
+  std::vector<std::vector<uint8_t>> known_chars_;  // by face index and character: 0 not known, 1 no, 2 yes
   std::string span_key_;
   // The one space between words, by span style: most segments end in one, and the word cache's
   // lookup (a long key, a cold bucket) costs more than shaping saves it.
