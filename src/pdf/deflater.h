@@ -33,5 +33,9 @@ class Deflater {
 
 // Makes `stream` hold `deflated` (already deflated) as its data, marked /FlateDecode.
 void set_deflated_stream(HPDF_Dict stream, const std::string& deflated);
+// The same without a copy: the stream reads `deflated` where it is when the document is saved,
+// so `deflated` must outlive the save. (libharu copies a byte at a time, into its memory stream
+// and out again: for the content streams and fonts that was 3 % of a build's instructions.)
+bool use_deflated_stream(HPDF_Dict stream, const std::string& deflated);
 
 }  // namespace lp

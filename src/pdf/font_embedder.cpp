@@ -192,12 +192,15 @@ bool FontEmbedder::write_font(Embedded& e, std::string& error) {
   hb_blob_t* cff_table = hb_face_reference_table(face->face, HB_TAG('C', 'F', 'F', ' '));
   const bool cff = hb_blob_get_length(cff_table) > 0;
   hb_blob_destroy(cff_table);
-  const std::shared_ptr<const Subset> font_file = subset(face, glyphs, error);
-  if (!font_file) return false;
+  e.file = subset(face, glyphs, error);
+  if (!e.file) return false;
   HPDF_Dict file = HPDF_DictStream_New(mmgr, doc_->xref);
   if (cff) HPDF_Dict_AddName(file, "Subtype", "OpenType");
-  else HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(font_file->length));
-  set_deflated_stream(file, font_file->deflated);
+  else HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(e.file->length));
+  if (!use_deflated_stream(file, e.file->deflated)) {
+    error = "out of memory";
+    return false;
+  }
 
   const std::string base_font = subset_tag(face, glyphs) + "+" + face->postscript_name;
   const double k = 1000.0 / face->units_per_em;

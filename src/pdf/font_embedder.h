@@ -47,6 +47,7 @@ class FontEmbedder {
     std::vector<bool> used;
     std::vector<int32_t> advance;      // in font units, of the glyphs used (-1: not looked up)
     std::vector<std::string> unicode;  // text from single-glyph clusters; "" where none
+    std::shared_ptr<const Subset> file;  // the embedded subset, read where it is at the save
     std::vector<uint32_t> used_glyphs() const;  // ascending
   };
   Embedded& entry(const FontFace* face);

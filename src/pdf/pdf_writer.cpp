@@ -214,7 +214,7 @@ class PdfDocument {
   std::string save(WholeFile& out, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
     if (!doc_) return "cannot start libharu";
     for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i)
-      set_deflated_stream(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, deflated[i]);
+      if (!use_deflated_stream(static_cast<HPDF_PageAttr>(pages_[i]->attr)->contents, deflated[i])) return "out of memory";
     std::map<std::string, const OutlineEntry*> places;  // where "#id" links go
     for (const auto& entry : outline)
       if (!entry.id.empty()) places.emplace(entry.id, &entry);
@@ -226,20 +226,29 @@ class PdfDocument {
     add_page_labels();
     add_outline(outline);
     if (const std::string why = add_metadata(); !why.empty() && problem.empty()) problem = why;
+    // libharu's own file writer checks neither its flush nor its close, and its memory stream
+    // copies a byte at a time: the document is saved into a string here, then written with
+    // every call checked.
+    std::string bytes;
+    size_t content = 0;
+    for (const auto& d : deflated) content += d.size();
+    bytes.reserve(content + (512 << 10));  // the pages' streams and room for the rest, most often
+    if (problem.empty() && error_.empty()) {
+      HPDF_Stream sink = HPDF_CallbackWriter_New(doc_->mmgr, [](HPDF_Stream s, const HPDF_BYTE* data, HPDF_UINT size) {
+        static_cast<std::string*>(s->attr)->append(reinterpret_cast<const char*>(data), size);
+        return static_cast<HPDF_STATUS>(HPDF_OK);
+      }, &bytes);
+      if (!sink) {
+        problem = "out of memory";
+      } else {  // HPDF_SaveToStream writes to the document's stream, which is freed with it
+        if (doc_->stream) HPDF_Stream_Free(doc_->stream);
+        doc_->stream = sink;
+      }
+    }
     if (problem.empty() && error_.empty() && HPDF_SaveToStream(doc_) != HPDF_OK) problem = "cannot write the file";
     if (problem.empty() && !error_.empty()) problem = error_;
     if (problem.empty() && !out.open(problem)) return problem;
-    // libharu's own file writer checks neither its flush nor its close: the bytes are taken
-    // from its memory stream and written here, every call checked.
-    std::string chunk(1 << 16, '\0');
-    for (HPDF_UINT32 size = 0; problem.empty(); ) {
-      size = static_cast<HPDF_UINT32>(chunk.size());
-      const HPDF_STATUS status = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(chunk.data()), &size);
-      if (size > 0 && !out.write(chunk.data(), size, problem)) break;
-      if (status == HPDF_STREAM_EOF) break;
-      if (status != HPDF_OK) problem = "cannot write the file";
-    }
-    if (problem.empty()) out.finish("%%EOF\n", problem);
+    if (problem.empty() && out.write(bytes.data(), bytes.size(), problem)) out.finish("%%EOF\n", problem);
     if (!problem.empty()) out.discard();
     return problem;
   }
