@@ -15,7 +15,25 @@ LineBreakFinder::LineBreakFinder(const icu::Locale& locale) {
 
 LineBreakFinder::~LineBreakFinder() { utext_close(utext_); }
 
+namespace {
+
+constexpr size_t kLongestKnown = 256;   // bytes: longer texts (most paragraphs) are not kept
+constexpr size_t kMostKnown = 4096;     // texts kept before the table starts again
+
+}  // namespace
+
 void LineBreakFinder::find(std::string_view text, std::vector<BreakOpportunity>& out) {
+  if (text.size() > kLongestKnown) return find_anew(text, out);
+  if (const auto it = known_.find(text); it != known_.end()) {
+    out = it->second;
+    return;
+  }
+  find_anew(text, out);
+  if (known_.size() >= kMostKnown) known_.clear();
+  known_.emplace(std::string(text), out);
+}
+
+void LineBreakFinder::find_anew(std::string_view text, std::vector<BreakOpportunity>& out) {
   out.clear();
   if (text.empty()) return;
   UErrorCode status = U_ZERO_ERROR;
