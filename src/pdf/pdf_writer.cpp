@@ -39,6 +39,9 @@ void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) 
   if (first->empty()) *first = fmt::format("libharu error {:#x} (detail {})", error_no, detail_no);
 }
 
+// The bytes of a saved document passed to the file at once.
+constexpr size_t kSaveBuffer = 1 << 16;
+
 // Numbers in content streams: at most three decimals, no exponent, no "-0".
 // Written digit by digit: content streams hold tens of thousands of numbers.
 std::string num(double v) {
@@ -227,28 +230,38 @@ class PdfDocument {
     add_outline(outline);
     if (const std::string why = add_metadata(); !why.empty() && problem.empty()) problem = why;
     // libharu's own file writer checks neither its flush nor its close, and its memory stream
-    // copies a byte at a time: the document is saved into a string here, then written with
-    // every call checked.
-    std::string bytes;
-    size_t content = 0;
-    for (const auto& d : deflated) content += d.size();
-    bytes.reserve(content + (512 << 10));  // the pages' streams and room for the rest, most often
+    // copies a byte at a time: libharu writes to a stream of ours, which passes the bytes on to
+    // the file a buffer at a time, every call checked.
+    if (problem.empty() && error_.empty() && !out.open(problem)) return problem;
+    struct Sink {
+      WholeFile& out;
+      std::string buffer, problem;
+      bool flush() {
+        const bool ok = problem.empty() && out.write(buffer.data(), buffer.size(), problem);
+        buffer.clear();
+        return ok;
+      }
+    } sink{out, {}, {}};
+    sink.buffer.reserve(kSaveBuffer);
     if (problem.empty() && error_.empty()) {
-      HPDF_Stream sink = HPDF_CallbackWriter_New(doc_->mmgr, [](HPDF_Stream s, const HPDF_BYTE* data, HPDF_UINT size) {
-        static_cast<std::string*>(s->attr)->append(reinterpret_cast<const char*>(data), size);
+      HPDF_Stream stream = HPDF_CallbackWriter_New(doc_->mmgr, [](HPDF_Stream s, const HPDF_BYTE* data, HPDF_UINT size) {
+        auto& to = *static_cast<Sink*>(s->attr);
+        to.buffer.append(reinterpret_cast<const char*>(data), size);
+        if (to.buffer.size() >= kSaveBuffer && !to.flush()) return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
         return static_cast<HPDF_STATUS>(HPDF_OK);
-      }, &bytes);
-      if (!sink) {
+      }, &sink);
+      if (!stream) {
         problem = "out of memory";
       } else {  // HPDF_SaveToStream writes to the document's stream, which is freed with it
         if (doc_->stream) HPDF_Stream_Free(doc_->stream);
-        doc_->stream = sink;
+        doc_->stream = stream;
       }
     }
-    if (problem.empty() && error_.empty() && HPDF_SaveToStream(doc_) != HPDF_OK) problem = "cannot write the file";
+    if (problem.empty() && error_.empty() && HPDF_SaveToStream(doc_) != HPDF_OK)
+      problem = sink.problem.empty() ? "cannot write the file" : sink.problem;
     if (problem.empty() && !error_.empty()) problem = error_;
-    if (problem.empty() && !out.open(problem)) return problem;
-    if (problem.empty() && out.write(bytes.data(), bytes.size(), problem)) out.finish("%%EOF\n", problem);
+    if (problem.empty() && sink.flush()) out.finish("%%EOF\n", problem);
+    if (problem.empty()) problem = sink.problem;
     if (!problem.empty()) out.discard();
     return problem;
   }
