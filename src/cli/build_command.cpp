@@ -191,7 +191,7 @@ int run_build(const BuildRequest& req) {
     if (fonts_path.empty()) return nullptr;
     const FontConfig font_config = load_font_config(fonts_path, font_diags);
     if (font_diags.has_errors()) return nullptr;
-    return FontSet::load(font_config, font_diags, FontSet::Checks::Later);
+    return FontSet::load(font_config, font_diags, writing ? FontSet::Checks::None : FontSet::Checks::Later);
   });
 
   // So do the layouts of the editions the build will most likely make (--edition's, else the
@@ -345,14 +345,15 @@ int run_build(const BuildRequest& req) {
     job.times.push_back({"layout", sw.lap(), peak_rss_mib()});
     if (req.strict) job.diags.promote_warnings();
     if (job.diags.has_errors()) return;
-    // The fonts' trial subsets ran beside the layout; a face that fails them stops the build
-    // before any subset is made.
+    // Without PDFs, the fonts' trial subsets ran beside the layout; a face that fails them is an
+    // error. A build's PDF stage finds such a face by cutting it (FontEmbedder::subset).
     if (!fonts->checks_passed(font_checks)) return;
     job.input_ok = true;
     if (req.dump == "pages") job.dump = dump_display_list(kept);
     if (!pdf) return;
     Diagnostics pdf_diags;
     job.written = pdf->finish(pdf_diags, &job.pending);
+    job.input_ok = !pdf->failed_on_input();
     job.diags.append(pdf_diags);
     job.times.push_back({"pdf", sw.lap()});
   });

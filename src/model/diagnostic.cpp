@@ -96,9 +96,15 @@ Diagnostics merge_editions(const std::vector<std::pair<std::string, const Diagno
   Diagnostics out;
   std::vector<Diagnostic> merged;
   std::map<std::tuple<Severity, std::string, std::string>, Once> once;
-  for (const auto& [edition, diags] : editions)
+  // What an earlier edition said word for word (e.g. of a font that two editions embed).
+  std::set<std::tuple<Severity, std::string, int, int, std::string>> said_before, said;
+  for (const auto& [edition, diags] : editions) {
+    said_before.insert(said.begin(), said.end());
     for (const auto& d : diags->all()) {
       if (d.once.empty()) {
+        auto key = std::make_tuple(d.severity, d.file, d.pos.line, d.pos.column, d.message);
+        if (said_before.count(key)) continue;
+        said.insert(std::move(key));
         merged.push_back(d);
         continue;
       }
@@ -108,6 +114,7 @@ Diagnostics merge_editions(const std::vector<std::pair<std::string, const Diagno
       if (o.editions.empty() || o.editions.back() != edition) o.editions.push_back(edition);
       o.places.push_back(d.pos);
     }
+  }
   std::map<std::string, std::string> texts;
   for (auto& [key, o] : once) {
     Diagnostic& d = merged[o.index];

@@ -46,7 +46,7 @@ class Diagnostics {
 
 // The diagnostics of a build's editions (name, diagnostics), in edition order. One that is to be
 // reported once is, at the first place in its file where its subject is written, with the editions
-// that met it and the other places.
+// that met it and the other places. One that an earlier edition gave word for word is left out.
 Diagnostics merge_editions(const std::vector<std::pair<std::string, const Diagnostics*>>& editions);
 
 // The closest candidate to `word` by edit distance, or "" if none is close.

@@ -163,7 +163,9 @@ std::shared_ptr<const FontEmbedder::Subset> FontEmbedder::subset(const FontFace*
   }
   hb_face_t* cut = pdf_subset(face->face, glyphs);
   if (!cut) {
-    error = fmt::format("HarfBuzz could not subset '{}'", face->path);
+    damaged_ = face;
+    error = fmt::format("cannot embed font '{}' of family '{}': HarfBuzz cannot subset it (a damaged font)", face->path,
+                        face->family);
     return nullptr;
   }
   hb_blob_t* blob = hb_face_reference_blob(cut);

@@ -31,6 +31,9 @@ class FontEmbedder {
   double pdf_width(const FontFace* face, uint32_t glyph) const;
   // Subsets and writes every font's objects; false on failure.
   bool finish(std::string& error);
+  // The face HarfBuzz could not subset, when that is why finish failed (a damaged font: an
+  // input error, not the writer's), else nullptr.
+  const FontFace* damaged_face() const { return damaged_; }
 
   struct Subset {
     std::string deflated;
@@ -58,6 +61,7 @@ class FontEmbedder {
   std::vector<Embedded> fonts_;  // by face index: a deterministic order
   Deflater deflater_;            // font files and ToUnicode maps
   std::shared_ptr<SubsetStore> store_;  // the build's, if it shares subsets
+  const FontFace* damaged_ = nullptr;
 };
 
 }  // namespace lp

@@ -214,6 +214,8 @@ class PdfDocument {
 
   // Writes the file into `out` (a scratch file, checked whole) with the pages' deflated content
   // streams in page order; "" when done, else the reason.
+  const FontFace* damaged_face() const { return fonts_ ? fonts_->damaged_face() : nullptr; }
+
   std::string save(WholeFile& out, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
     if (!doc_) return "cannot start libharu";
     for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i)
@@ -825,6 +827,7 @@ struct PdfWriter::Impl {
   std::vector<std::string> deflated;  // content streams, by page
   std::vector<bool> has_deflated;
   bool out_of_memory = false;         // while deflating
+  bool damaged_input = false;         // finish failed on a font HarfBuzz cannot subset
   std::vector<OutlineEntry> outline;
   std::unique_ptr<Conveyor<std::pair<size_t, std::string>>> deflating;
   std::unique_ptr<Conveyor<Job>> writing;
@@ -910,6 +913,7 @@ bool PdfWriter::finish(Diagnostics& diags, WholeFile* pending) {
                               : impl_->out_of_memory ? "out of memory while compressing the pages"
                               : !every_page          ? "a contents page never had its page numbers"
                                                      : impl_->doc->save(file, impl_->deflated, impl_->outline);
+  const FontFace* damaged = impl_->doc ? impl_->doc->damaged_face() : nullptr;
   impl_->doc.reset();
   impl_->deflated.clear();
   impl_->has_deflated.clear();
@@ -917,9 +921,12 @@ bool PdfWriter::finish(Diagnostics& diags, WholeFile* pending) {
   if (problem.empty() && pending) *pending = std::move(file);
   else if (problem.empty() && !file.commit(committed)) diags.error(impl_->path, {}, committed);
   if (problem.empty()) return committed.empty();
-  diags.error(impl_->path, {}, problem);
+  impl_->damaged_input = damaged != nullptr;
+  diags.error(damaged ? damaged->path : impl_->path, {}, problem);
   return false;
 }
+
+bool PdfWriter::failed_on_input() const { return impl_->damaged_input; }
 
 bool write_pdf(const DisplayList& list, const std::string& path, const PdfOptions& options, Diagnostics& diags) {
   PdfWriter writer(path, options);

@@ -40,6 +40,8 @@ class PdfWriter final : public PageSink {
   // reason in `diags` (against the path). With `pending`, the checked file is left there under
   // its scratch name, for the caller to commit with others or let go.
   bool finish(Diagnostics& diags, WholeFile* pending = nullptr);
+  // Whether finish failed on the input (a font HarfBuzz cannot subset), not on the writing.
+  bool failed_on_input() const;
 
  private:
   struct Impl;

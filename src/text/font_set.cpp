@@ -181,6 +181,7 @@ std::unique_ptr<FontSet> FontSet::load(const FontConfig& config, Diagnostics& di
     return std::make_unique<FontSet>();
   }
   std::vector<Family> families(config.families.size());
+  std::vector<std::pair<std::string, SourcePos>> family_of;  // of each face kept, in face order
   for (auto& job : jobs) {
     const auto& spec = config.families[job.family];
     if (!job.face) {
@@ -190,14 +191,14 @@ std::unique_ptr<FontSet> FontSet::load(const FontConfig& config, Diagnostics& di
     Family& fam = families[job.family];
     const FontFace** slots[] = {&fam.regular, &fam.bold, &fam.italic, &fam.bold_italic};
     job.face->index = static_cast<unsigned>(set->faces_.size());
+    family_of.emplace_back(spec.name, spec.pos);
     *slots[job.style] = job.face.get();
     set->faces_.push_back(std::move(job.face));
   }
   if (checks == Checks::Later) {
     Pending& p = set->pending_.emplace();
     p.config_path = config.path;
-    for (const auto& job : jobs)
-      if (job.face) p.family_of.emplace_back(config.families[job.family].name, config.families[job.family].pos);
+    p.family_of = std::move(family_of);
     std::vector<hb_face_t*> faces;
     for (const auto& f : set->faces_) faces.push_back(f->face);
     p.problems = std::async(std::launch::async, [faces] {

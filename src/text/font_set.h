@@ -51,8 +51,10 @@ class FontSet {
   FontSet& operator=(const FontSet&) = delete;
   ~FontSet();
 
-  // When the trial subset of each face (does HarfBuzz subset it, as the PDF stage will?) is made.
-  enum class Checks { Now, Later };
+  // When the trial subset of each face (does HarfBuzz subset it, as the PDF stage will?) is made:
+  // while loading, on a thread of its own, or never (a build that writes PDFs: its own subsets
+  // are the check of the faces it embeds, and a face it does not embed changes nothing in them).
+  enum class Checks { Now, Later, None };
   // Loads every file fonts.yaml names; problems go to `diags` against fonts.yaml. With
   // Checks::Later the trial subsets run on a thread of their own while the caller goes on (they
   // are about half of the loading): a face that fails is kept until checks_passed() says so.

@@ -50,6 +50,39 @@ lato=/usr/share/fonts/truetype/lato/Lato-Regular.ttf
 head -c $(($(stat -c %s "$lato") * 9 / 10)) "$lato" >case/fonts/lato/Lato-Regular.ttf
 fault truncated-font 1 "error: cannot load font './fonts/./lato/Lato-Regular.ttf' of family 'lato': the file is truncated"
 
+# A font whose tables all lie inside the file but which HarfBuzz cannot subset (its 'post'
+# table's version is one no font has): `check` tries every face of fonts.yaml, a build finds the
+# faces it embeds by cutting them; either way one error, at the face, and nothing written.
+damage_post() {  # damage_post FONT COPY
+  python3 - "$1" "$2" <<'PY'
+import struct, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+for i in range(struct.unpack(">H", data[4:6])[0]):
+    record = 12 + 16 * i
+    if data[record:record + 4] == b"post":
+        start = struct.unpack(">I", data[record + 8:record + 12])[0]
+        data[start:start + 4] = struct.pack(">I", 0x00070000)
+open(sys.argv[2], "wb").write(data)
+PY
+}
+fresh
+mkdir -p case/fonts/lato
+damage_post "$lato" case/fonts/lato/Lato-Regular.ttf
+fault damaged-font 1 "font './fonts/./lato/Lato-Regular.ttf' of family 'lato': HarfBuzz cannot subset it (a damaged font)"
+check "damaged-font: check says where in fonts.yaml" contains damaged-font-check.err "fonts/fonts.yaml:10:3: error: cannot load font"
+check "damaged-font: build says it once for the two editions that embed it" \
+  test "$(cd case && "$lp" build ./report.yaml --out-dir "$work/damaged-all" 2>&1 | grep -c 'HarfBuzz cannot subset')" -eq 1
+check "damaged-font: no PDF of any edition" test -z "$(ls -A "$work/damaged-all" 2>/dev/null)"
+# A damaged face that no edition embeds changes nothing in the PDFs: the build writes them,
+# `check` still reports the face.
+fresh
+mkdir -p case/fonts/dejavu
+damage_post /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf case/fonts/dejavu/DejaVuSans.ttf
+(cd case && "$lp" build ./report.yaml --edition booklet -o "$work/unused-damaged.pdf") 2>unused-damaged.err
+check "unused damaged font: build writes the PDF" test -s "$work/unused-damaged.pdf"
+(cd case && "$lp" check ./report.yaml) 2>unused-damaged-check.err
+check "unused damaged font: check reports it" contains unused-damaged-check.err "of family 'dejavu-sans': HarfBuzz cannot subset it (a damaged font)"
+
 # FIFOs as inputs are refused at once (opening one waits for a writer, for ever).
 fresh
 mkfifo case/pipe.yaml

@@ -227,6 +227,22 @@ TEST(Model, ClosestMatch) {
   EXPECT_EQ(closest_match("zzzzzz", {"quote", "list"}), "");
 }
 
+TEST(Model, AnErrorTwoEditionsGiveWordForWordIsReportedOnce) {
+  Diagnostics booklet, screen;
+  booklet.error("fonts/lato.ttf", {}, "cannot embed font");
+  booklet.error("fonts/lato.ttf", {}, "cannot embed font");  // twice in one edition: both kept
+  booklet.warning("report.yaml", {3, 5}, "a long word");
+  screen.error("fonts/lato.ttf", {}, "cannot embed font");
+  screen.warning("report.yaml", {3, 5}, "a long word");
+  screen.warning("report.yaml", {4, 5}, "a long word");  // another place: kept
+  const Diagnostics merged = merge_editions({{"booklet", &booklet}, {"screen", &screen}});
+  ASSERT_EQ(merged.all().size(), 4u);
+  EXPECT_EQ(merged.all()[0].message, "cannot embed font");
+  EXPECT_EQ(merged.all()[1].message, "cannot embed font");
+  EXPECT_EQ(merged.all()[2].pos.line, 3);
+  EXPECT_EQ(merged.all()[3].pos.line, 4);
+}
+
 TEST(Model, LanguageTagsAreBcp47) {
   for (const char* tag : {"cy", "en-GB", "fr", "pl", "zh-Hant-TW", "sr-Latn", "en-GB-oxendict", "x-private", "es-419"})
     EXPECT_TRUE(is_language_tag(tag)) << tag;

@@ -1,3 +1,5 @@
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include "test_support.h"
@@ -223,6 +225,52 @@ TEST(FontSetLoad, ChecksLaterGiveTheSameFacesAndPassOnce) {
   EXPECT_TRUE(now->checks_passed(checks));
   EXPECT_TRUE(checks.all().empty());
   auto dropped = FontSet::load(config, d, FontSet::Checks::Later);  // never asked: waits as it goes
+}
+
+TEST(FontSetLoad, AFaceHarfBuzzCannotSubsetIsAnErrorAtItsFamily) {
+  // Lato with a 'post' table of a version no font has: FreeType opens it, HarfBuzz will not cut it.
+  std::ifstream in("/usr/share/fonts/truetype/lato/Lato-Regular.ttf", std::ios::binary);
+  std::string font((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(font.size(), 12u);
+  auto be = [&](size_t at, int n) {
+    uint32_t v = 0;
+    for (int i = 0; i < n; ++i) v = (v << 8) | static_cast<unsigned char>(font[at + i]);
+    return v;
+  };
+  bool damaged = false;
+  for (uint32_t i = 0; i < be(4, 2); ++i)
+    if (font.compare(12 + 16 * i, 4, "post") == 0) {
+      font.replace(be(12 + 16 * i + 8, 4), 4, std::string("\x00\x07\x00\x00", 4));
+      damaged = true;
+    }
+  ASSERT_TRUE(damaged);
+  const std::string file = test::write_temp("damaged-Lato.ttf", font);
+  const std::string yaml = test::write_temp(
+      "damaged-fonts.yaml", "search-paths: [/]\nfamilies:\n  body:\n    regular: " + file + "\nroles:\n  body: body\nfallback: []\n");
+  Diagnostics d;
+  const FontConfig config = load_font_config(yaml, d);
+  ASSERT_FALSE(d.has_errors()) << format_diagnostic(d.all().front());
+
+  Diagnostics now;
+  EXPECT_TRUE(FontSet::load(config, now)->faces().empty());
+  ASSERT_EQ(now.all().size(), 1u);
+  EXPECT_EQ(now.all()[0].pos.line, 3);
+  EXPECT_NE(now.all()[0].message.find("HarfBuzz cannot subset it"), std::string::npos);
+
+  Diagnostics later, checks;
+  auto checked_later = FontSet::load(config, later, FontSet::Checks::Later);
+  EXPECT_EQ(checked_later->faces().size(), 1u);  // kept until asked
+  EXPECT_FALSE(checked_later->checks_passed(checks));
+  ASSERT_EQ(checks.all().size(), 1u);
+  EXPECT_EQ(checks.all()[0].file, yaml);
+  EXPECT_EQ(checks.all()[0].pos.line, 3);
+  EXPECT_EQ(checks.all()[0].message, now.all()[0].message);
+
+  Diagnostics unchecked;  // a build that writes PDFs: its own subsets are the check
+  auto not_checked = FontSet::load(config, unchecked, FontSet::Checks::None);
+  EXPECT_EQ(not_checked->faces().size(), 1u);
+  EXPECT_TRUE(not_checked->checks_passed(unchecked));
+  EXPECT_TRUE(unchecked.all().empty());
 }
 
 }  // namespace lp
