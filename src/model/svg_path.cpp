@@ -3,9 +3,12 @@
 #include "model/svg_path.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <numbers>
+#include <string>
+#include <system_error>
 
 namespace lp {
 
@@ -50,8 +53,11 @@ class Scanner {
         while (j < s_.size() && std::isdigit(static_cast<unsigned char>(s_[j]))) ++j;
       }
     }
-    const std::string text(s_.substr(i_, j - i_));
-    v = std::strtod(text.c_str(), nullptr);
+    // from_chars (no '+', no locale, no copy): strtod was a fifth of the cover artwork's read.
+    const char* first = s_.data() + i_ + (s_[i_] == '+' ? 1 : 0);
+    const auto [end, ec] = std::from_chars(first, s_.data() + j, v);
+    if (ec == std::errc::result_out_of_range) v = std::strtod(std::string(first, s_.data() + j).c_str(), nullptr);
+    else if (ec != std::errc() || end != s_.data() + j) return false;
     if (!std::isfinite(v)) return false;
     i_ = j;
     return true;

@@ -77,6 +77,22 @@ TEST(SvgTest, BasicShapes) {
   EXPECT_EQ(path_at(root, 6).fill.kind, Paint::Kind::Rgb);  // black by default
 }
 
+TEST(SvgTest, PathNumbersAsSvgWritesThem) {
+  VectorOps ops;
+  std::string why;
+  // A sign of either kind, no leading digit, an exponent, "1.5.5" as 1.5 then .5, and a number
+  // too small for a double as 0.
+  ASSERT_TRUE(parse_path_data("M+5-2.5L.5 1e1L1.5.5L1e-400 +2E-1", ops, why)) << why;
+  ASSERT_EQ(ops.size(), 4u);
+  expect_point(ops[0], 5, -2.5);
+  expect_point(ops[1], 0.5, 10);
+  expect_point(ops[2], 1.5, 0.5);
+  expect_point(ops[3], 0, 0.2);
+  VectorOps huge;
+  EXPECT_FALSE(parse_path_data("M0 0L1e400 0", huge, why));  // past a double: an error
+  EXPECT_EQ(huge.size(), 1u);                                 // what came before it is kept
+}
+
 TEST(SvgTest, PathCommandsAbsoluteAndRelative) {
   VectorOps abs, rel;
   std::string why;
