@@ -54,8 +54,9 @@ class FontEmbedder {
     std::vector<uint32_t> used_glyphs() const;  // ascending
   };
   Embedded& entry(const FontFace* face);
-  bool write_font(Embedded& e, std::string& error);
-  std::shared_ptr<const Subset> subset(const FontFace* face, const std::vector<uint32_t>& glyphs, std::string& error);
+  bool write_font(Embedded& e, std::string& error);  // its subset cut already (e.file)
+  std::shared_ptr<const Subset> subset(const FontFace* face, const std::vector<uint32_t>& glyphs, Deflater& deflater,
+                                       std::string& error, bool& damaged);
 
   HPDF_Doc doc_;
   std::vector<Embedded> fonts_;  // by face index: a deterministic order
