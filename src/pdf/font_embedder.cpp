@@ -10,6 +10,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "pdf/pdf_objects.h"
@@ -286,10 +287,13 @@ bool FontEmbedder::finish(std::string& error) {
       cuts[i].font->file = subset(cuts[i].font->face, cuts[i].font->used_glyphs(), deflater, cuts[i].error, cuts[i].damaged);
   };
   std::thread helper;
-  if (cuts.size() > 1) helper = std::thread([&] {
-      Deflater deflater;
-      cut_some(deflater);
-    });
+  try {
+    if (cuts.size() > 1) helper = std::thread([&] {
+        Deflater deflater;
+        cut_some(deflater);
+      });
+  } catch (const std::system_error&) {  // no thread to be had: this one cuts them all
+  }
   cut_some(deflater_);
   if (helper.joinable()) helper.join();
   for (const Cut& c : cuts)
