@@ -212,10 +212,11 @@ class PdfDocument {
 
   bool complete() const { return pending_.empty(); }
 
-  // Writes the file into `out` (a scratch file, checked whole) with the pages' deflated content
-  // streams in page order; "" when done, else the reason.
+  // The font HarfBuzz could not subset, when that is why save failed; else nullptr.
   const FontFace* damaged_face() const { return fonts_ ? fonts_->damaged_face() : nullptr; }
 
+  // Writes the file into `out` (a scratch file, checked whole) with the pages' deflated content
+  // streams in page order; "" when done, else the reason.
   std::string save(WholeFile& out, const std::vector<std::string>& deflated, const std::vector<OutlineEntry>& outline) {
     if (!doc_) return "cannot start libharu";
     for (size_t i = 0; i < pages_.size() && i < deflated.size(); ++i)
