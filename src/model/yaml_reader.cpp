@@ -14,7 +14,7 @@ std::unique_ptr<const YamlDocument> YamlReader::read(const std::string& path) {
   std::optional<std::string> text = read_input_file(path, kMaxYamlBytes, path, {}, diags_);
   if (!text) return nullptr;
   YamlError why;
-  std::unique_ptr<const YamlDocument> doc = parse_yaml(std::move(*text), {kMaxYamlDepth, kMaxYamlNodes}, why);
+  std::unique_ptr<const YamlDocument> doc = parse_yaml(std::move(*text), {kMaxYamlDepth, kMaxYamlNodes}, why, watch_);
   if (!doc) {
     diags_.error(path, why.pos, why.message);
     return nullptr;

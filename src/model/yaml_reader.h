@@ -35,6 +35,9 @@ class YamlReader {
   using Candidates = std::function<std::vector<std::string>(const std::string& name)>;
   const YamlNode* load_extending(const Candidates& candidates);
 
+  // Called with each scalar of the file as load() parses it (yaml_tree.h).
+  void watch_scalars(ScalarWatch watch) { watch_ = std::move(watch); }
+
   const std::string& path() const { return path_; }
   static SourcePos pos(const YamlNode& node) { return node.pos(); }
   void error(const YamlNode& node, const std::string& message);
@@ -64,6 +67,7 @@ class YamlReader {
   Diagnostics& diags_;
   std::unique_ptr<const YamlDocument> document_;
   std::vector<std::string> files_;  // by YamlNode::file(): this one, then what it extends
+  ScalarWatch watch_;
 
   std::unique_ptr<const YamlDocument> read(const std::string& path);
 };

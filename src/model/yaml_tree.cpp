@@ -110,9 +110,11 @@ class YamlTreeBuilder final : public YAML::EventHandler {
 
   size_t nodes() const { return nodes_; }
 
-  static bool parse_parts(YamlDocument& doc, const std::vector<YamlCut>& cuts, const YamlLimits& limits);
+  static bool parse_parts(YamlDocument& doc, const std::vector<YamlCut>& cuts, const YamlLimits& limits,
+                          const ScalarWatch& watch);
   static std::unique_ptr<const YamlDocument> parse(std::string text, const YamlLimits& limits, YamlError& error,
-                                                   size_t parts);
+                                                   size_t parts, const ScalarWatch& watch);
+  void watch(const ScalarWatch& w) { watch_ = w ? &w : nullptr; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -126,7 +128,9 @@ class YamlTreeBuilder final : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
     YamlNode node(YamlNode::Kind::Scalar, pos_of(mark));
-    node.text_ = scalar_text(offset_of(mark), value);
+    const size_t offset = offset_of(mark);
+    node.text_ = scalar_text(offset, value);
+    if (watch_ && (offset == std::string_view::npos || offset < end_)) (*watch_)(node.text_);  // not the tail's
     leaf(std::move(node), anchor);
   }
 
@@ -175,6 +179,7 @@ class YamlTreeBuilder final : public YAML::EventHandler {
   std::string_view tail_;
   const YamlLimits& limits_;
   YamlError& error_;
+  const ScalarWatch* watch_ = nullptr;
   bool utf8_ = true;  // the marks count the source's own bytes
   size_t bom_ = 0;    // bytes of a UTF-8 byte order mark, which the marks do not count
   std::vector<Frame> stack_;
@@ -424,7 +429,8 @@ constexpr size_t kBytesPerPart = 256 * 1024;  // smaller texts are parsed in one
 // false, with the document as it was, when a cut is not between two items, when any part
 // fails (an alias to an anchor of another part, or whatever the whole text's parse will
 // report), or when the limits are passed.
-bool YamlTreeBuilder::parse_parts(YamlDocument& doc, const std::vector<YamlCut>& cuts, const YamlLimits& limits) {
+bool YamlTreeBuilder::parse_parts(YamlDocument& doc, const std::vector<YamlCut>& cuts, const YamlLimits& limits,
+                                  const ScalarWatch& watch) {
   static constexpr std::string_view kEnd = "leafpress.part.end.7c1e";
   const std::string_view text = doc.source_;
   const size_t n = cuts.size() + 1;
@@ -442,6 +448,7 @@ bool YamlTreeBuilder::parse_parts(YamlDocument& doc, const std::vector<YamlCut>&
     const size_t begin = i == 0 ? 0 : cuts[i - 1].offset, end = i + 1 < n ? cuts[i].offset : text.size();
     YamlTreeBuilder b(into, text, begin, end, i == 0 ? 0 : cuts[i - 1].line - 1, i == 0 ? limits : inner, errors[i],
                       i + 1 < n ? std::string_view(tail) : std::string_view());
+    b.watch(watch);
     ok[i] = b.run();
     nodes[i] = b.nodes();
   };
@@ -494,7 +501,7 @@ bool YamlTreeBuilder::parse_parts(YamlDocument& doc, const std::vector<YamlCut>&
 }
 
 std::unique_ptr<const YamlDocument> YamlTreeBuilder::parse(std::string text, const YamlLimits& limits, YamlError& error,
-                                                           size_t parts) {
+                                                           size_t parts, const ScalarWatch& watch) {
   std::unique_ptr<YamlDocument> doc(new YamlDocument(std::move(text)));
   const std::string_view source = doc->source_;
   const bool utf8 = is_utf8(source);
@@ -504,21 +511,24 @@ std::unique_ptr<const YamlDocument> YamlTreeBuilder::parse(std::string text, con
       return nullptr;
     }
     const std::vector<YamlCut> cuts = content_cuts(source, parts);
-    if (!cuts.empty() && parse_parts(*doc, cuts, limits)) return doc;
+    if (!cuts.empty() && parse_parts(*doc, cuts, limits, watch)) return doc;
   }
-  if (!YamlTreeBuilder(*doc, source, 0, source.size(), 0, limits, error).run()) return nullptr;
+  YamlTreeBuilder whole(*doc, source, 0, source.size(), 0, limits, error);
+  whole.watch(watch);
+  if (!whole.run()) return nullptr;
   return doc;
 }
 
 std::unique_ptr<const YamlDocument> parse_yaml_in_parts(std::string text, const YamlLimits& limits, YamlError& error,
-                                                        size_t parts) {
-  return YamlTreeBuilder::parse(std::move(text), limits, error, parts);
+                                                        size_t parts, const ScalarWatch& watch) {
+  return YamlTreeBuilder::parse(std::move(text), limits, error, parts, watch);
 }
 
-std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error) {
+std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error,
+                                               const ScalarWatch& watch) {
   const size_t cores = std::max(1u, std::thread::hardware_concurrency());
   const size_t parts = std::min<size_t>({cores, 4, text.size() / kBytesPerPart + 1});
-  return parse_yaml_in_parts(std::move(text), limits, error, parts);
+  return parse_yaml_in_parts(std::move(text), limits, error, parts, watch);
 }
 
 }  // namespace lp

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -147,17 +148,23 @@ class YamlDocument {
   std::vector<std::unique_ptr<const YamlDocument>> parts_;
 };
 
+// Called with each scalar's text as the parser meets it, from the thread parsing its part (so
+// possibly several at once), before the tree is whole: for work that can start early. A text
+// whose parse in parts falls back to one whole parse shows the first parts' scalars again.
+using ScalarWatch = std::function<void(std::string_view text)>;
+
 // The first document of `text` (a later one is not read); its root is null, at 1:1, for a
 // stream without one. nullptr after filling `error`: bytes that are not UTF-8 or not allowed in
 // YAML (model/utf8_check.h), invalid YAML, an alias to an unknown anchor or inside the node it
 // names, a duplicate key, or a limit passed.
-std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error);
+std::unique_ptr<const YamlDocument> parse_yaml(std::string text, const YamlLimits& limits, YamlError& error,
+                                               const ScalarWatch& watch = {});
 
 // The same, with the text cut into at most `parts` parts parsed at once (model/yaml_split.h):
 // the same tree and the same errors. parse_yaml() cuts a large text into as many parts as the
 // machine has cores, up to four.
 std::unique_ptr<const YamlDocument> parse_yaml_in_parts(std::string text, const YamlLimits& limits, YamlError& error,
-                                                        size_t parts);
+                                                        size_t parts, const ScalarWatch& watch = {});
 
 // `over`'s tree merged over `base`'s, as a layout that `extends:` another is read: two mappings
 // merge key by key (keys in base's order, then over's new ones), at every depth; anything else

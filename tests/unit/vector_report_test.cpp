@@ -3,8 +3,11 @@
 // colours.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "layout/flow.h"
 #include "layout/vector_drawing.h"
+#include "model/vector_files.h"
 #include "test_support.h"
 
 namespace lp {
@@ -69,6 +72,99 @@ TEST(VectorReport, ProblemsAtTheirLines) {
   EXPECT_NE(said[1].find("vectors.yaml:7:44: warning: no icon 'helth' (did you mean 'health'?)"), std::string::npos) << said[1];
   EXPECT_NE(said[2].find("vectors.yaml:8:39: error: photo 'logo.svg': an SVG is drawn as an image"), std::string::npos) << said[2];
   EXPECT_NE(said[3].find("vectors.yaml:9:30: error: 'lines' needs at least one line"), std::string::npos) << said[3];
+}
+
+// SVG files named anywhere in a report start being read while it is parsed (VectorFiles::
+// prefetch); what the report is told is what it was told when each was read when asked for.
+std::vector<std::string> said_by(const Diagnostics& d) {
+  std::vector<std::string> said;
+  for (const auto& diag : d.all()) said.push_back(format_diagnostic(diag));
+  return said;
+}
+
+TEST(VectorReport, PrefetchedFilesSayWhatTheyWouldHaveSaidWhenAsked) {
+  const std::string good = test::write_temp("pf-good.svg", kLogo);
+  const std::string broken = test::write_temp("pf-broken.svg", "<svg viewBox=\"0 0 1 1\">\n<g>\n</svg>");
+  const std::string odd = test::write_temp("pf-odd.svg", "<svg viewBox=\"0 0 4 4\"><blink/><rect width=\"4\" height=\"4\"/></svg>");
+  const std::string unused = test::write_temp("pf-unused.svg", "not XML at all");
+  auto read_all = [&](VectorFiles& files) {
+    std::vector<std::shared_ptr<const VectorPicture>> got;
+    for (const std::string& path : {odd, broken, good, broken})  // not the order they were given in
+      got.push_back(files.read(path, path, "r.yaml", {3, 4}, "image"));
+    return got;
+  };
+  Diagnostics asked;
+  VectorFiles plain({}, asked);
+  const auto expected = read_all(plain);
+  Diagnostics prefetching;
+  VectorFiles early({}, prefetching);
+  for (const std::string& path : {good, broken, unused, odd, good}) early.prefetch(path);
+  early.end_prefetch();
+  const auto got = read_all(early);
+  ASSERT_EQ(got.size(), expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(bool(got[i]), bool(expected[i])) << i;
+    if (got[i] && expected[i]) {
+      EXPECT_EQ(got[i]->view_width, expected[i]->view_width) << i;
+    }
+  }
+  EXPECT_EQ(said_by(prefetching), said_by(asked));  // and nothing of the file never asked for
+  ASSERT_EQ(said_by(asked).size(), 3u);
+  EXPECT_NE(said_by(asked)[0].find("warning"), std::string::npos) << said_by(asked)[0];
+  EXPECT_NE(said_by(asked)[1].find("r.yaml:3:4: error: image"), std::string::npos) << said_by(asked)[1];
+  EXPECT_NE(said_by(asked)[2].find("(said above)"), std::string::npos) << said_by(asked)[2];
+}
+
+TEST(VectorReport, ManyFilesPrefetchedFromSeveralThreadsAndReadInAnyOrder) {
+  std::vector<std::string> paths;
+  for (int i = 0; i < 120; ++i)
+    paths.push_back(test::write_temp("pf-many-" + std::to_string(i) + ".svg",
+                                     i % 7 == 3 ? std::string("<svg><unclosed>") :
+                                     "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(i + 1) +
+                                         " 5\"><rect width=\"1\" height=\"1\"/></svg>"));
+  Diagnostics d;
+  VectorFiles files({}, d);
+  std::vector<std::thread> parsers;
+  for (int t = 0; t < 3; ++t)
+    parsers.emplace_back([&, t] {
+      for (size_t i = t; i < paths.size(); i += 3) files.prefetch(paths[i]);
+    });
+  // Read while they are still being given: from the end, so that some are taken before the
+  // thread reaches them, some while it reads them, some after.
+  for (size_t i = paths.size(); i-- > 60;) {
+    const auto pic = files.read(paths[i], paths[i], "r.yaml", {1, 1}, "image");
+    EXPECT_EQ(bool(pic), i % 7 != 3) << i;
+    if (pic) {
+      EXPECT_EQ(pic->view_width, static_cast<double>(i + 1)) << i;
+    }
+  }
+  for (auto& t : parsers) t.join();
+  files.end_prefetch();
+  for (size_t i = 0; i < 60; ++i) {
+    const auto pic = files.read(paths[i], paths[i], "r.yaml", {1, 1}, "image");
+    EXPECT_EQ(bool(pic), i % 7 != 3) << i;
+    if (pic) {
+      EXPECT_EQ(pic->view_width, static_cast<double>(i + 1)) << i;
+    }
+  }
+  size_t broken = 0;
+  for (size_t i = 0; i < paths.size(); ++i) broken += i % 7 == 3;
+  EXPECT_EQ(d.all().size(), broken);
+}
+
+// A scalar that only mentions an SVG (in a paragraph, or a file outside the folder) is not a
+// picture: the report is told nothing of it.
+TEST(VectorReport, AScalarThatOnlyNamesAnSvgSaysNothing) {
+  test::write_temp("pf-text-only.svg", "not XML");
+  Diagnostics d;
+  load(kHead + R"(  - section:
+      title: S
+      blocks:
+        - p: pf-text-only.svg
+        - p: ../outside.svg
+        - p: /etc/nothing-here.svg
+)", d);
+  EXPECT_TRUE(d.all().empty()) << format_diagnostic(d.all().front());
 }
 
 TEST(VectorReport, DrawnInTheEditionsColours) {

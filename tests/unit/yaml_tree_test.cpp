@@ -2,6 +2,8 @@
 // as copies, duplicate keys and the errors, each with its line and column.
 #include <gtest/gtest.h>
 
+#include <mutex>
+#include <set>
 #include <string>
 
 #include "model/yaml_reader.h"
@@ -363,6 +365,33 @@ TEST(YamlTreeParts, PartsGiveTheSameTreeAsOneParse) {
     EXPECT_EQ(used, parts) << parts;
   }
   EXPECT_FALSE(content_cuts(text, 4).empty());
+}
+
+// The watch sees every scalar once, keys and values, whether the text is parsed whole or in parts
+// on several threads.
+TEST(YamlTreeParts, TheWatchSeesEveryScalarInEitherParse) {
+  const std::string text = long_report();
+  for (size_t parts : {1, 3}) {
+    std::mutex mutex;
+    std::multiset<std::string> seen;
+    YamlError error;
+    const auto doc = parse_yaml_in_parts(text, kLimits, error, parts, [&](std::string_view scalar) {
+      std::lock_guard lock(mutex);
+      seen.emplace(scalar);
+    });
+    ASSERT_TRUE(doc) << error.message;
+    EXPECT_EQ(doc->parts(), parts);
+    std::multiset<std::string> in_tree;
+    auto walk = [&](auto&& self, const YamlNode& n) -> void {
+      if (n.is_scalar()) in_tree.emplace(n.text());
+      for (const YamlNode& item : n.items()) self(self, item);
+      for (const auto& [key, value] : n.entries()) self(self, key), self(self, value);
+    };
+    walk(walk, doc->root());
+    EXPECT_EQ(seen, in_tree) << parts;
+    EXPECT_EQ(seen.count("S39"), 1u) << parts;
+    EXPECT_EQ(seen.count("content"), 1u) << parts;
+  }
 }
 
 TEST(YamlTreeParts, WhatCannotBeCutIsParsedWhole) {
