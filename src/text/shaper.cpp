@@ -143,7 +143,12 @@ void shape_into(const FontSet& fonts, hb_buffer_t* buf, hb_language_t language, 
       fonts.shaping_cache().shape({face->font, face->index, language, script, rtl, word, begin, end}, buf);
   const auto count = static_cast<unsigned>(glyphs.size());
   const double scale = run.size.value / face->units_per_em;
+  // A cluster a glyph at most: each vector grows once, not once per doubling.
   run.glyphs.reserve(count);
+  run.clusters.reserve(count);
+  run.text.reserve(end - begin);
+  item.cluster_begin.reserve(count);
+  item.unsafe_before.reserve(count);
   for (unsigned i = 0; i < count; ++i) {
     const ShapedGlyph& g = glyphs[i];
     run.glyphs.push_back({g.glyph, Pt(g.x_advance * scale), Pt(g.x_offset * scale), Pt(g.y_offset * scale)});
