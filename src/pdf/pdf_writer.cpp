@@ -13,6 +13,7 @@
 #include <ctime>
 #include <filesystem>
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
@@ -43,10 +44,14 @@ void record_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) 
 constexpr size_t kSaveBuffer = 1 << 16;
 
 // Numbers in content streams: at most three decimals, no exponent, no "-0".
-// Written digit by digit: content streams hold tens of thousands of numbers.
-std::string num(double v) {
+// Written digit by digit, straight into the stream: content streams hold tens of thousands of
+// numbers.
+void append_num(std::string& out, double v) {
   long milli = std::lround(v * 1000);
-  if (milli == 0) return "0";
+  if (milli == 0) {
+    out += '0';
+    return;
+  }
   char buf[32];
   char* end = buf + sizeof buf;
   char* p = end;
@@ -64,7 +69,24 @@ std::string num(double v) {
     whole /= 10;
   } while (whole);
   if (milli < 0) *--p = '-';
-  return std::string(p, end);
+  out.append(p, end);
+}
+
+std::string num(double v) {
+  std::string s;
+  append_num(s, v);
+  return s;
+}
+
+// An operator with its operands: "a b c" then `op`, which brings its own space and newline.
+void append_op(std::string& out, std::initializer_list<double> operands, std::string_view op) {
+  bool first = true;
+  for (double v : operands) {
+    if (!first) out += ' ';
+    first = false;
+    append_num(out, v);
+  }
+  out += op;
 }
 
 // A 2-byte glyph id as four hex digits.
@@ -362,15 +384,15 @@ class PdfDocument {
     const PressCmyk p = press_cmyk(c.r, c.g, c.b);
     return Colour{c.r, c.g, c.b, p.c, p.m, p.y, p.k, false};
   }
-  std::string fill_colour(const Colour& colour) const {
+  void append_fill_colour(std::string& out, const Colour& colour) const {
     const Colour c = info_.cmyk ? in_press(colour) : colour;
-    return info_.cmyk ? fmt::format("{} {} {} {} k\n", num(c.c), num(c.m), num(c.y), num(c.k))
-                      : fmt::format("{} {} {} rg\n", num(c.r), num(c.g), num(c.b));
+    if (info_.cmyk) append_op(out, {c.c, c.m, c.y, c.k}, " k\n");
+    else append_op(out, {c.r, c.g, c.b}, " rg\n");
   }
-  std::string stroke_colour(const Colour& colour) const {
+  void append_stroke_colour(std::string& out, const Colour& colour) const {
     const Colour c = info_.cmyk ? in_press(colour) : colour;
-    return info_.cmyk ? fmt::format("{} {} {} {} K\n", num(c.c), num(c.m), num(c.y), num(c.k))
-                      : fmt::format("{} {} {} RG\n", num(c.r), num(c.g), num(c.b));
+    if (info_.cmyk) append_op(out, {c.c, c.m, c.y, c.k}, " K\n");
+    else append_op(out, {c.r, c.g, c.b}, " RG\n");
   }
 
   void learn(const std::vector<FrameItem>& items, const std::vector<Placeholder>* holders = nullptr) {
@@ -594,15 +616,21 @@ class PdfDocument {
     // The fill colour and the font outlive a text object: they are set only when they change.
     // Paths and images change the colour inside q ... Q, which restores it.
     out += "BT\n";
-    if (text_state_.fill != run.colour) out += fill_colour(run.colour);
-    if (text_state_.face != run.face || text_state_.size != size) out += fmt::format("/{} {} Tf\n", font, num(size));
+    if (text_state_.fill != run.colour) append_fill_colour(out, run.colour);
+    if (text_state_.face != run.face || text_state_.size != size) {
+      out += '/';
+      out += font;
+      out += ' ';
+      append_op(out, {size}, " Tf\n");
+    }
     text_state_ = {run.colour, run.face, size};
     const double base_x = px(item.x), base_y = py(item.y);
     double pen = 0;     // where HarfBuzz puts the next glyph, from the run's origin
     double cursor = 0;  // where the PDF's text position is
     bool open = false, in_hex = false;
     auto start = [&](double x, double y) {
-      out += fmt::format("1 0 0 1 {} {} Tm\n[", num(base_x + x), num(y));
+      out += "1 0 0 1 ";
+      append_op(out, {base_x + x, y}, " Tm\n[");
       cursor = x;
       open = true;
     };
@@ -631,7 +659,7 @@ class PdfDocument {
           start(x, base_y);
         } else if (std::abs(x - cursor) > 0.0005) {
           end_hex();
-          out += num(-(x - cursor) * 1000.0 / size);
+          append_num(out, -(x - cursor) * 1000.0 / size);
         }
         if (!in_hex) out += '<';
         in_hex = true;
@@ -653,8 +681,11 @@ class PdfDocument {
     out += "q\n";
     if (path.fill_opacity < 1 || path.stroke_opacity < 1)
       out += opacities_->set(page, path.fill ? path.fill_opacity : 1, path.stroke ? path.stroke_opacity : 1);
-    if (path.fill) out += fill_colour(*path.fill);
-    if (path.stroke) out += stroke_colour(*path.stroke) + fmt::format("{} w\n", num(path.line_width.value));
+    if (path.fill) append_fill_colour(out, *path.fill);
+    if (path.stroke) {
+      append_stroke_colour(out, *path.stroke);
+      append_op(out, {path.line_width.value}, " w\n");
+    }
     if (path.dotted) out += fmt::format("[0 {}] 0 d\n", num(path.line_width.value * 3));
     if (!path.dash.empty()) {
       out += "[";
@@ -673,11 +704,10 @@ class PdfDocument {
   void write_path_ops(const PathItem& path, std::string& out) {
     for (const auto& op : path.ops) {
       switch (op.kind) {
-        case PathOp::Kind::MoveTo: out += fmt::format("{} {} m\n", num(px(op.x1)), num(py(op.y1))); break;
-        case PathOp::Kind::LineTo: out += fmt::format("{} {} l\n", num(px(op.x1)), num(py(op.y1))); break;
+        case PathOp::Kind::MoveTo: append_op(out, {px(op.x1), py(op.y1)}, " m\n"); break;
+        case PathOp::Kind::LineTo: append_op(out, {px(op.x1), py(op.y1)}, " l\n"); break;
         case PathOp::Kind::CurveTo:
-          out += fmt::format("{} {} {} {} {} {} c\n", num(px(op.x1)), num(py(op.y1)), num(px(op.x2)), num(py(op.y2)),
-                             num(px(op.x3)), num(py(op.y3)));
+          append_op(out, {px(op.x1), py(op.y1), px(op.x2), py(op.y2), px(op.x3), py(op.y3)}, " c\n");
           break;
         case PathOp::Kind::Close: out += "h\n"; break;
       }
