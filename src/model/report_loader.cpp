@@ -36,6 +36,7 @@ class ReportLoader {
     doc.path = yaml_.path();
     yaml_.watch_scalars([this](std::string_view text) { prefetch_if_svg(text); });
     const YamlNode* root = yaml_.load();
+    yaml_.watch_scalars({});
     vectors_.end_prefetch();
     if (!root || !yaml_.expect_map(*root, "a report")) return doc;
     yaml_.check_keys(*root, {"report", "content"}, {"report", "content"});
