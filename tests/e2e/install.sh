@@ -16,15 +16,10 @@ lp="$work/prefix/bin/leafpress"
 check "installed: bin/leafpress" test -x "$lp"
 check "installed: bin/leafpress-impose beside it" test -x "$work/prefix/bin/leafpress-impose"
 check "leafpress build maps no qpdf" bash -c "! ldd '$lp' | grep -q qpdf"
-# The four libraries the project is built on are the system's own: libharu, HarfBuzz and FreeType
-# linked as shared libraries; yaml-cpp too, or (LP_STATIC_DEPS) from the system's archive, its code
-# in the executable.
-for lib in libhpdf libharfbuzz.so libfreetype; do
+# The four libraries the project is built on are the system's own, linked as shared libraries.
+for lib in libhpdf libharfbuzz.so libfreetype libyaml-cpp; do
   check "leafpress links $lib" bash -c "readelf -d '$lp' | grep NEEDED | grep -q '$lib'"
 done
-check "leafpress links the system's yaml-cpp" bash -c "readelf -d '$lp' | grep NEEDED | grep -q libyaml-cpp ||
-  { grep -Eqx 'LP_ARCHIVE_yamlcpp:FILEPATH=/usr/lib/([a-z0-9_-]+/)?libyaml-cpp\.a' '$build/CMakeCache.txt' &&
-    nm '$lp' | grep -q ' T _ZN4YAML6Parser18HandleNextDocument'; }"
 for f in layout/booklet.yaml layout/large-print.yaml layout/screen.yaml layout/icons/health.svg fonts/fonts.yaml templates/report.yaml; do
   check "installed: share/leafpress/$f" test -s "$work/prefix/share/leafpress/$f"
 done
