@@ -190,10 +190,9 @@ class ReportLoader {
       yaml_.error(node, fmt::format("the {}'s file name is empty", what));
       return "";
     }
-    const auto path = resolve_input_path(root_.empty() ? "." : root_, name, yaml_.path(), YamlReader::pos(node), diags_);
+    const auto path = under_root(name, YamlReader::pos(node), diags_);
     if (!path) return "";
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(*path, ec)) {
+    if (!is_file(*path)) {
       yaml_.error(node, fmt::format("{} '{}' not found (looked for {})", what, name, *path));
       return "";
     }
@@ -243,9 +242,16 @@ class ReportLoader {
   void prefetch_if_svg(std::string_view text) {
     if (!is_svg(text) || text.size() > 4096) return;
     Diagnostics unsaid;
-    const auto path = resolve_input_path(root_.empty() ? "." : root_, std::string(text), yaml_.path(), {}, unsaid);
+    if (const auto path = under_root(std::string(text), {}, unsaid); path && is_file(*path)) vectors_.prefetch(*path);
+  }
+
+  // A file the report names at `pos`, as a path under the root (input_path.h); why not, in `diags`.
+  std::optional<std::string> under_root(const std::string& name, SourcePos pos, Diagnostics& diags) const {
+    return resolve_input_path(root_.empty() ? "." : root_, name, yaml_.path(), pos, diags);
+  }
+  static bool is_file(const std::string& path) {
     std::error_code ec;
-    if (path && std::filesystem::is_regular_file(*path, ec)) vectors_.prefetch(*path);
+    return std::filesystem::is_regular_file(path, ec);
   }
 
   // `icon: NAME` (one of the layout's icons) or `icon: file.svg` (the report's own).
