@@ -13,7 +13,7 @@ void append_bytes(std::string& out, const T& value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
 
-void run_harfbuzz(const ShapeRequest& r, hb_buffer_t* buf, std::vector<ShapedGlyph>& out) {
+void run_harfbuzz(const ShapeRequest& r, hb_shape_plan_t* plan, hb_buffer_t* buf, std::vector<ShapedGlyph>& out) {
   hb_buffer_clear_contents(buf);
   hb_buffer_add_utf8(buf, r.context.data(), static_cast<int>(r.context.size()), r.begin, static_cast<int>(r.end - r.begin));
   hb_buffer_set_direction(buf, r.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
@@ -21,7 +21,7 @@ void run_harfbuzz(const ShapeRequest& r, hb_buffer_t* buf, std::vector<ShapedGly
   hb_buffer_set_language(buf, r.language);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
   hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DEFAULT);
-  hb_shape(r.font, buf, nullptr, 0);
+  hb_shape_plan_execute(plan, r.font, buf, nullptr, 0);  // what hb_shape does with the plan it finds
   unsigned count = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
@@ -33,6 +33,26 @@ void run_harfbuzz(const ShapeRequest& r, hb_buffer_t* buf, std::vector<ShapedGly
 }
 
 }  // namespace
+
+ShapingCache::~ShapingCache() {
+  for (const Plan& p : plans_) hb_shape_plan_destroy(p.plan);
+}
+
+hb_shape_plan_t* ShapingCache::plan_for(const ShapeRequest& r) {
+  std::lock_guard lock(plans_mutex_);
+  for (const Plan& p : plans_)
+    if (p.font == r.font && p.script == r.script && p.language == r.language && p.rtl == r.rtl) return p.plan;
+  hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
+  props.direction = r.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
+  props.script = r.script;
+  props.language = r.language;
+  unsigned coords = 0;
+  const int* coord = hb_font_get_var_coords_normalized(r.font, &coords);
+  hb_shape_plan_t* plan =
+      hb_shape_plan_create_cached2(hb_font_get_face(r.font), &props, nullptr, 0, coord, coords, nullptr);
+  plans_.push_back({r.font, r.script, r.language, r.rtl, plan});
+  return plan;
+}
 
 const std::vector<ShapedGlyph>& ShapingCache::shape(const ShapeRequest& r, hb_buffer_t* buffer) {
   thread_local std::string key;
@@ -57,7 +77,7 @@ const std::vector<ShapedGlyph>& ShapingCache::shape(const ShapeRequest& r, hb_bu
   }
   // Shaped outside the lock; a thread that shaped the same text meanwhile keeps its own.
   thread_local std::vector<ShapedGlyph> shaped;
-  run_harfbuzz(r, buffer, shaped);
+  run_harfbuzz(r, plan_for(r), buffer, shaped);
   std::lock_guard lock(shard.mutex);
   if (shard.glyphs.size() >= kMaxPerShard) {
     thread_local std::vector<ShapedGlyph> uncached;
