@@ -100,18 +100,14 @@ HPDF_Dict FontEmbedder::font_dict(const FontFace* face) {
   return e.type0;
 }
 
-bool FontEmbedder::needs_actual_text(const FontFace* face, const GlyphRun& run, const Cluster& cluster) const {
-  if (cluster.glyph_count != 1) return true;
-  const auto& unicode = fonts_[face->index].unicode;
-  const uint32_t id = run.glyphs[cluster.first_glyph].id;
-  return id >= unicode.size() || unicode[id].empty() || unicode[id] != run.text_of(cluster);
-}
-
-double FontEmbedder::pdf_width(const FontFace* face, uint32_t glyph) const {
-  int advance = -1;  // learnt glyphs' advances are kept: a table is cheaper than asking HarfBuzz
-  if (face->index < fonts_.size() && glyph < fonts_[face->index].advance.size()) advance = fonts_[face->index].advance[glyph];
-  if (advance < 0) advance = face->advance(glyph);
-  return advance * 1000.0 / face->units_per_em;
+FontEmbedder::FaceTables FontEmbedder::tables(const FontFace* face) const {
+  FaceTables t;
+  t.face_ = face;
+  if (face->index < fonts_.size()) {
+    t.advance_ = &fonts_[face->index].advance;
+    t.unicode_ = &fonts_[face->index].unicode;
+  }
+  return t;
 }
 
 namespace {
@@ -239,13 +235,14 @@ bool FontEmbedder::write_font(Embedded& e, std::string& error) {
   HPDF_Array widths = HPDF_Array_New(mmgr);
   HPDF_Array group = nullptr;
   uint32_t previous = 0;
+  const FaceTables tables_of_face = tables(face);
   for (uint32_t g : glyphs) {
     if (!group || g != previous + 1) {
       HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
       group = HPDF_Array_New(mmgr);
       HPDF_Array_Add(widths, group);
     }
-    HPDF_Array_AddReal(group, static_cast<HPDF_REAL>(pdf_width(face, g)));
+    HPDF_Array_AddReal(group, static_cast<HPDF_REAL>(tables_of_face.pdf_width(g)));
     previous = g;
   }
   HPDF_Dict_Add(cid, "W", widths);

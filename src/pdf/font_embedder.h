@@ -24,11 +24,31 @@ class FontEmbedder {
   // The Type0 font dictionary of a face (made on first use) and its resource name.
   HPDF_Dict font_dict(const FontFace* face);
   std::string resource_name(const FontFace* face);
-  // A cluster whose text the ToUnicode map cannot give back (several glyphs, or a glyph that
-  // stands for other text elsewhere) is written inside an /ActualText span.
-  bool needs_actual_text(const FontFace* face, const GlyphRun& run, const Cluster& cluster) const;
-  // Width of a glyph in the PDF's glyph space (1/1000 em), as the W array says.
-  double pdf_width(const FontFace* face, uint32_t glyph) const;
+  // What writing a face's runs asks for every cluster and glyph, looked up once per run.
+  class FaceTables {
+   public:
+    // A cluster whose text the ToUnicode map cannot give back (several glyphs, or a glyph that
+    // stands for other text elsewhere) is written inside an /ActualText span.
+    bool needs_actual_text(const GlyphRun& run, const Cluster& cluster) const {
+      if (cluster.glyph_count != 1 || !unicode_) return true;
+      const uint32_t id = run.glyphs[cluster.first_glyph].id;
+      return id >= unicode_->size() || (*unicode_)[id].empty() || (*unicode_)[id] != run.text_of(cluster);
+    }
+    // Width of a glyph in the PDF's glyph space (1/1000 em), as the W array says.
+    double pdf_width(uint32_t glyph) const {
+      // learnt glyphs' advances are kept: a table is cheaper than asking HarfBuzz
+      int advance = advance_ && glyph < advance_->size() ? (*advance_)[glyph] : -1;
+      if (advance < 0) advance = face_->advance(glyph);
+      return advance * 1000.0 / face_->units_per_em;
+    }
+
+   private:
+    friend class FontEmbedder;
+    const FontFace* face_ = nullptr;
+    const std::vector<int32_t>* advance_ = nullptr;
+    const std::vector<std::string>* unicode_ = nullptr;
+  };
+  FaceTables tables(const FontFace* face) const;
   // Subsets and writes every font's objects; false on failure.
   bool finish(std::string& error);
   // The face HarfBuzz could not subset, when that is why finish failed (a damaged font: an

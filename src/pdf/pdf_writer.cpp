@@ -624,6 +624,7 @@ class PdfDocument {
       append_op(out, {size}, " Tf\n");
     }
     text_state_ = {run.colour, run.face, size};
+    const FontEmbedder::FaceTables face = fonts_->tables(run.face);
     const double base_x = px(item.x), base_y = py(item.y);
     double pen = 0;     // where HarfBuzz puts the next glyph, from the run's origin
     double cursor = 0;  // where the PDF's text position is
@@ -644,7 +645,7 @@ class PdfDocument {
       open = false;
     };
     for (const auto& cluster : run.clusters) {
-      const bool actual = fonts_->needs_actual_text(run.face, run, cluster);
+      const bool actual = face.needs_actual_text(run, cluster);
       if (actual) {
         close();
         out += fmt::format("/Span <</ActualText <{}>>> BDC\n", hex(utf16_text_string(run.text_of(cluster))));
@@ -664,7 +665,7 @@ class PdfDocument {
         if (!in_hex) out += '<';
         in_hex = true;
         append_glyph(out, g.id);
-        cursor = x + fonts_->pdf_width(run.face, g.id) * size / 1000.0;
+        cursor = x + face.pdf_width(g.id) * size / 1000.0;
         pen += g.advance.value;
         if (g.y_offset.value != 0) close();
       }
