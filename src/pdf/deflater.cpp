@@ -7,10 +7,13 @@ namespace lp {
 
 bool Deflater::deflate(std::string_view text, std::string& out) {
   if (!compressor_) return false;
-  out.assign(libdeflate_zlib_compress_bound(compressor_, text.size()), '\0');
-  const size_t size = libdeflate_zlib_compress(compressor_, text.data(), text.size(), out.data(), out.size());
+  // Into the scratch buffer, then copied at its size: a stream kept until the save holds only
+  // its bytes, not the bound (content streams deflate to a third of it).
+  const size_t bound = libdeflate_zlib_compress_bound(compressor_, text.size());
+  if (scratch_.size() < bound) scratch_.resize(bound);
+  const size_t size = libdeflate_zlib_compress(compressor_, text.data(), text.size(), scratch_.data(), bound);
   if (size == 0) return false;
-  out.resize(size);
+  out.assign(scratch_.data(), size);
   return true;
 }
 

@@ -29,6 +29,7 @@ class Deflater {
 
  private:
   libdeflate_compressor* compressor_;
+  std::string scratch_;  // room for the largest deflated text so far
 };
 
 // Makes `stream` hold `deflated` (already deflated) as its data, marked /FlateDecode.
