@@ -40,15 +40,17 @@ struct Piece {
   Pt width, stretch, shrink;
 };
 
-Piece whole(const GlyphRun& run, uint8_t level) {
+Piece whole(const GlyphRun& run, uint8_t level, Pt width) {
   Piece p;
   p.run = &run;
   p.k1 = static_cast<uint32_t>(run.clusters.size());
   p.g1 = static_cast<uint32_t>(run.glyphs.size());
   p.level = level;
-  p.width = run.width();
+  p.width = width;
   return p;
 }
+
+Piece whole(const ShapedItem& item) { return whole(item.run, item.level, item.width); }
 
 bool same_run_style(const GlyphRun& a, const GlyphRun& b) {
   return a.face == b.face && a.size == b.size && a.colour == b.colour && a.link == b.link && a.lang == b.lang;
@@ -178,13 +180,13 @@ void ParagraphSetter::Impl::add_word(const Segment& seg, uint32_t from, uint32_t
     const uint32_t lo = std::max(from, item.begin), hi = std::min(to, item.end);
     if (lo >= hi) continue;
     if (lo == item.begin && hi == item.end) {
-      pieces.push_back(whole(item.run, item.level));
+      pieces.push_back(whole(item));
       continue;
     }
     Piece p;
     if (!cut_piece(item, lo, hi, p)) {
       reshaped.push_back(shaper.reshape(word, item, lo, hi));
-      p = whole(reshaped.back(), item.level);
+      p = whole(reshaped.back(), item.level, reshaped.back().width());
     }
     pieces.push_back(p);
   }
@@ -233,7 +235,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
     } else if (r.kind == K::Space && i < to && seg.space) {
       flush();
       for (const auto& item : seg.space->items) {
-        Piece p = whole(item.run, item.level);
+        Piece p = whole(item);
         p.gap = true;
         p.stretch = p.width * kSpaceStretch;
         p.shrink = p.width * kSpaceShrink;
@@ -241,7 +243,10 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
       }
     } else if (r.kind == K::Hyphen && i == to) {
       flush();
-      if (!pieces.empty()) pieces.push_back(whole(shaper.hyphen(*pieces.back().run), pieces.back().level));
+      if (!pieces.empty()) {
+        const GlyphRun& hyphen = shaper.hyphen(*pieces.back().run);
+        pieces.push_back(whole(hyphen, pieces.back().level, hyphen.width()));
+      }
     }
   }
   flush();

@@ -173,6 +173,7 @@ void shape_into(const FontSet& fonts, hb_buffer_t* buf, hb_language_t language, 
     item.cluster_begin.push_back(c);
     item.unsafe_before.push_back(g.unsafe_to_break);
   }
+  item.width = run.width();
 }
 
 // Soft hyphens in a row mark one place to break, and UAX #14 puts no break between them, so
@@ -250,7 +251,7 @@ void Shaper::add_hyphen_points(std::string_view word, const TextStyle& style, Sh
     const ShapedItem* inside = nullptr;
     for (const auto& item : out.items) {
       if (item.end <= offset) {
-        before += item.run.width();
+        before += item.width;
         continue;
       }
       if (item.begin < offset) inside = &item;
@@ -298,7 +299,7 @@ void Shaper::shape_word(const std::vector<TextSpan>& spans, const std::string& t
     out.items.emplace_back();
     shape_item(word, static_cast<uint32_t>(chars_[i].byte - b), static_cast<uint32_t>(ie - b), chars_[i],
                spans[chars_[i].span], out.items.back());
-    out.width += out.items.back().run.width();
+    out.width += out.items.back().width;
     left_to_right &= (chars_[i].level & 1) == 0;
     i = j;
   }

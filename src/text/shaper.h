@@ -27,6 +27,7 @@ struct ShapedItem {
   uint8_t level = 0;            // bidi embedding level: odd is right-to-left
   hb_script_t script = HB_SCRIPT_LATIN;
   GlyphRun run;
+  Pt width;  // run.width(), kept: a line asks for it every time the word is set
   std::vector<uint32_t> cluster_begin;  // per cluster of `run`: bytes from the start of the word
   std::vector<uint8_t> unsafe_before;   // per cluster: breaking before it would change the shaping
 };
