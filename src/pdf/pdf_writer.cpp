@@ -311,7 +311,6 @@ class PdfDocument {
   std::optional<StructureTree> structure_;
   std::map<std::string, std::optional<PictureXObject>> images_;
   Deflater image_deflater_;     // on the thread that writes the pages
-  std::vector<double> advances_;  // write_text's, reused from one run to the next
   std::string picture_problem_;  // the first picture that could not be read
   double bleed_w_ = 0, bleed_h_ = 0;  // the bleed box's size
   double marks_ = 0;                  // room for crop marks beyond each side of the bleed box
@@ -625,11 +624,7 @@ class PdfDocument {
       append_op(out, {size}, " Tf\n");
     }
     text_state_ = {run.colour, run.face, size};
-    // Where each glyph's width as the PDF reads it takes the text position, worked out before
-    // the loop: the divisions then overlap instead of each waiting for the glyph before.
     const FontEmbedder::FaceTables face = fonts_->tables(run.face);
-    advances_.resize(run.glyphs.size());
-    for (size_t i = 0; i < run.glyphs.size(); ++i) advances_[i] = face.pdf_width(run.glyphs[i].id) * size / 1000.0;
     const double base_x = px(item.x), base_y = py(item.y);
     double pen = 0;     // where HarfBuzz puts the next glyph, from the run's origin
     double cursor = 0;  // where the PDF's text position is
@@ -670,7 +665,7 @@ class PdfDocument {
         if (!in_hex) out += '<';
         in_hex = true;
         append_glyph(out, g.id);
-        cursor = x + advances_[i];
+        cursor = x + face.pdf_width(g.id) * size / 1000.0;
         pen += g.advance.value;
         if (g.y_offset.value != 0) close();
       }
