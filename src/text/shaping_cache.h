@@ -61,8 +61,8 @@ class ShapingCache {
   };
   std::array<Shard, kShards> shards_;
 
-  // HarfBuzz's shaping plan for a font, direction, script and language: the plan hb_shape would
-  // look up in the face's cache on every call (a sixth of what it costs for a short word).
+  // HarfBuzz's shaping plan for a font, direction, script and language, made once: hb_shape
+  // would look it up in the face's cache on every call, with user features and variations.
   hb_shape_plan_t* plan_for(const ShapeRequest& request);
   struct Plan {
     hb_font_t* font;

@@ -4,6 +4,7 @@
 
 #include "test_support.h"
 #include "text/paragraph.h"
+#include "text/shaping_cache.h"
 
 namespace lp {
 namespace {
@@ -206,6 +207,51 @@ TEST_F(TextFixture, LinksSurviveShaping) {
 }
 
 }  // namespace
+TEST(ShapingCache, GivesWhatHbShapeGivesForEveryFaceDirectionAndLanguage) {
+  // The cache runs HarfBuzz with a plan of its own per font, direction, script and language:
+  // asked in turn for the same text in both directions and in several languages, it must give
+  // exactly what hb_shape gives each time.
+  const FontSet& fonts = test::project_fonts();
+  hb_buffer_t* cached_buffer = hb_buffer_create();
+  hb_buffer_t* plain = hb_buffer_create();
+  ShapingCache cache;
+  const std::string texts[] = {"office fjord", "Straße Þing", "fi Ta AV", "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85"};
+  const char* languages[] = {"en", "tr", "cy", "ar"};
+  size_t compared = 0;
+  for (const auto& face : fonts.faces())
+    for (const std::string& text : texts)
+      for (const char* lang : languages)
+        for (bool rtl : {false, true}) {
+          const hb_language_t language = hb_language_from_string(lang, -1);
+          const hb_script_t script = text[0] == '\xD8' ? HB_SCRIPT_ARABIC : HB_SCRIPT_LATIN;
+          const ShapeRequest request{face->font, face->index, language, script, rtl, text, 0,
+                                     static_cast<uint32_t>(text.size())};
+          const std::vector<ShapedGlyph> got = cache.shape(request, cached_buffer);
+          hb_buffer_clear_contents(plain);
+          hb_buffer_add_utf8(plain, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+          hb_buffer_set_direction(plain, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+          hb_buffer_set_script(plain, script);
+          hb_buffer_set_language(plain, language);
+          hb_buffer_set_cluster_level(plain, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+          hb_shape(face->font, plain, nullptr, 0);
+          unsigned count = 0;
+          const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(plain, &count);
+          const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(plain, &count);
+          ASSERT_EQ(got.size(), count) << face->postscript_name << " " << text << " " << lang << " rtl " << rtl;
+          for (unsigned i = 0; i < count; ++i) {
+            EXPECT_EQ(got[i].glyph, info[i].codepoint) << face->postscript_name << " " << text << " " << lang;
+            EXPECT_EQ(got[i].cluster, info[i].cluster);
+            EXPECT_EQ(got[i].x_advance, pos[i].x_advance);
+            EXPECT_EQ(got[i].x_offset, pos[i].x_offset);
+            EXPECT_EQ(got[i].y_offset, pos[i].y_offset);
+          }
+          ++compared;
+        }
+  EXPECT_EQ(compared, fonts.faces().size() * 4 * 4 * 2);
+  hb_buffer_destroy(plain);
+  hb_buffer_destroy(cached_buffer);
+}
+
 TEST(FontSetLoad, ChecksLaterGiveTheSameFacesAndPassOnce) {
   // The build loads the fonts with their trial subsets on a thread of their own, beside the
   // report's parse and the layout: the same faces in the same order, checked when asked.
