@@ -235,14 +235,14 @@ bool FontEmbedder::write_font(Embedded& e, std::string& error) {
   HPDF_Array widths = HPDF_Array_New(mmgr);
   HPDF_Array group = nullptr;
   uint32_t previous = 0;
-  const FaceTables tables_of_face = tables(face);
+  const FaceTables face_tables = tables(face);
   for (uint32_t g : glyphs) {
     if (!group || g != previous + 1) {
       HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(g));
       group = HPDF_Array_New(mmgr);
       HPDF_Array_Add(widths, group);
     }
-    HPDF_Array_AddReal(group, static_cast<HPDF_REAL>(tables_of_face.pdf_width(g)));
+    HPDF_Array_AddReal(group, static_cast<HPDF_REAL>(face_tables.pdf_width(g)));
     previous = g;
   }
   HPDF_Dict_Add(cid, "W", widths);
