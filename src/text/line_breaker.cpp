@@ -50,6 +50,7 @@ Piece whole(const GlyphRun& run, uint8_t level, Pt width) {
   return p;
 }
 
+Piece whole(const GlyphRun& run, uint8_t level) { return whole(run, level, run.width()); }
 Piece whole(const ShapedItem& item) { return whole(item.run, item.level, item.width); }
 
 bool same_run_style(const GlyphRun& a, const GlyphRun& b) {
@@ -186,7 +187,7 @@ void ParagraphSetter::Impl::add_word(const Segment& seg, uint32_t from, uint32_t
     Piece p;
     if (!cut_piece(item, lo, hi, p)) {
       reshaped.push_back(shaper.reshape(word, item, lo, hi));
-      p = whole(reshaped.back(), item.level, reshaped.back().width());
+      p = whole(reshaped.back(), item.level);
     }
     pieces.push_back(p);
   }
@@ -243,10 +244,7 @@ Line ParagraphSetter::Impl::assemble(size_t from, size_t to, const std::vector<T
       }
     } else if (r.kind == K::Hyphen && i == to) {
       flush();
-      if (!pieces.empty()) {
-        const GlyphRun& hyphen = shaper.hyphen(*pieces.back().run);
-        pieces.push_back(whole(hyphen, pieces.back().level, hyphen.width()));
-      }
+      if (!pieces.empty()) pieces.push_back(whole(shaper.hyphen(*pieces.back().run), pieces.back().level));
     }
   }
   flush();

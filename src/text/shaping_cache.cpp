@@ -13,12 +13,20 @@ void append_bytes(std::string& out, const T& value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
 
+// The buffer's properties, which its shaping plan must have too.
+hb_segment_properties_t segment_properties(const ShapeRequest& r) {
+  hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
+  props.direction = r.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
+  props.script = r.script;
+  props.language = r.language;
+  return props;
+}
+
 void run_harfbuzz(const ShapeRequest& r, hb_shape_plan_t* plan, hb_buffer_t* buf, std::vector<ShapedGlyph>& out) {
   hb_buffer_clear_contents(buf);
   hb_buffer_add_utf8(buf, r.context.data(), static_cast<int>(r.context.size()), r.begin, static_cast<int>(r.end - r.begin));
-  hb_buffer_set_direction(buf, r.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-  hb_buffer_set_script(buf, r.script);
-  hb_buffer_set_language(buf, r.language);
+  const hb_segment_properties_t props = segment_properties(r);
+  hb_buffer_set_segment_properties(buf, &props);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
   hb_buffer_set_flags(buf, HB_BUFFER_FLAG_DEFAULT);
   hb_shape_plan_execute(plan, r.font, buf, nullptr, 0);  // what hb_shape does with the plan it finds
@@ -42,10 +50,7 @@ hb_shape_plan_t* ShapingCache::plan_for(const ShapeRequest& r) {
   std::lock_guard lock(plans_mutex_);
   for (const Plan& p : plans_)
     if (p.font == r.font && p.script == r.script && p.language == r.language && p.rtl == r.rtl) return p.plan;
-  hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
-  props.direction = r.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
-  props.script = r.script;
-  props.language = r.language;
+  const hb_segment_properties_t props = segment_properties(r);
   unsigned coords = 0;
   const int* coord = hb_font_get_var_coords_normalized(r.font, &coords);
   hb_shape_plan_t* plan =
