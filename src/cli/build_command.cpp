@@ -279,6 +279,7 @@ int run_build(const BuildRequest& req) {
   diags.append(font_diags);
   shared_times.push_back({"fonts", watch.lap()});
   if (diags.has_errors()) return finish(kInputError);
+  if (jobs.size() > 1) fonts->share_line_breaks();  // the editions break the same texts
 
   PdfOptions options;
   options.creation_time = epoch;

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <thread>
 
+#include "text/line_breaks.h"
+
 namespace lp {
 
 namespace {
@@ -128,6 +130,10 @@ hb_face_t* pdf_subset(hb_face_t* face, const std::vector<uint32_t>& glyphs) {
   hb_face_t* cut = hb_subset_or_fail(face, input);
   hb_subset_input_destroy(input);
   return cut;
+}
+
+void FontSet::share_line_breaks() {
+  if (!line_breaks_) line_breaks_ = std::make_unique<LineBreakStore>();
 }
 
 FontSet::~FontSet() {

@@ -17,6 +17,8 @@
 
 namespace lp {
 
+class LineBreakStore;
+
 struct FontFace {
   std::string path;
   std::string family;
@@ -71,6 +73,10 @@ class FontSet {
   const std::vector<std::unique_ptr<FontFace>>& faces() const { return faces_; }
   // HarfBuzz's results for these faces, shared by every edition of the build (thread-safe).
   ShapingCache& shaping_cache() const { return shaping_cache_; }
+  // The line break opportunities found, shared by the editions of a build that makes several
+  // (thread-safe); nullptr until share_line_breaks(), which must come before any shaping.
+  LineBreakStore* line_break_store() const { return line_breaks_.get(); }
+  void share_line_breaks();
 
  private:
   struct Family {
@@ -86,6 +92,7 @@ class FontSet {
   std::map<std::string, std::string> roles_;
   std::vector<std::string> fallback_;
   mutable ShapingCache shaping_cache_;
+  std::unique_ptr<LineBreakStore> line_breaks_;
   // Checks::Later: the faces' trial subsets, each face's problem ("" when none) in face order.
   struct Pending {
     std::string config_path;

@@ -4,7 +4,8 @@
 
 namespace lp {
 
-LineBreakFinder::LineBreakFinder(const icu::Locale& locale) {
+LineBreakFinder::LineBreakFinder(const icu::Locale& locale, LineBreakStore* shared)
+    : locale_(locale.getName()), shared_(shared) {
   UErrorCode status = U_ZERO_ERROR;
   iterator_.reset(icu::BreakIterator::createLineInstance(locale, status));
   if (U_FAILURE(status) || !iterator_) {
@@ -22,13 +23,42 @@ constexpr size_t kMostKnown = 4096;     // texts kept before the table starts ag
 
 }  // namespace
 
+const std::string& LineBreakStore::key(std::string_view locale, std::string_view text) {
+  thread_local std::string k;
+  k.assign(locale).push_back('\0');
+  k.append(text);
+  return k;
+}
+
+bool LineBreakStore::find(std::string_view locale, std::string_view text, std::vector<BreakOpportunity>& out) const {
+  const std::string& k = key(locale, text);
+  std::lock_guard lock(mutex_);
+  const auto it = known_.find(k);
+  if (it == known_.end()) return false;
+  out = it->second;
+  return true;
+}
+
+void LineBreakStore::add(std::string_view locale, std::string_view text, const std::vector<BreakOpportunity>& breaks) {
+  const std::string& k = key(locale, text);
+  const size_t bytes = k.size() + breaks.size() * sizeof(BreakOpportunity);
+  std::lock_guard lock(mutex_);
+  if (bytes_ + bytes > kMostBytes) return;
+  if (known_.emplace(k, breaks).second) bytes_ += bytes;
+}
+
 void LineBreakFinder::find(std::string_view text, std::vector<BreakOpportunity>& out) {
-  if (text.size() > kLongestKnown) return find_anew(text, out);
-  if (const auto it = known_.find(text); it != known_.end()) {
-    out = it->second;
-    return;
+  const bool short_text = text.size() <= kLongestKnown;
+  if (short_text)
+    if (const auto it = known_.find(text); it != known_.end()) {
+      out = it->second;
+      return;
+    }
+  if (!shared_ || !shared_->find(locale_, text, out)) {
+    find_anew(text, out);
+    if (shared_) shared_->add(locale_, text, out);
   }
-  find_anew(text, out);
+  if (!short_text) return;
   if (known_.size() >= kMostKnown) known_.clear();
   known_.emplace(std::string(text), out);
 }

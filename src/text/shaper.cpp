@@ -65,7 +65,7 @@ Shaper::Shaper(const FontSet& fonts, Diagnostics& diags, std::string file, std::
         icu::Locale l = icu::Locale::forLanguageTag(language, status);
         return U_FAILURE(status) ? icu::Locale::getRoot() : l;
       }()),
-      breaks_(locale_), hyphenator_(hyphen_dictionary_for(language)), buffer_(hb_buffer_create()) {}
+      breaks_(locale_, fonts.line_break_store()), hyphenator_(hyphen_dictionary_for(language)), buffer_(hb_buffer_create()) {}
 
 Shaper::~Shaper() { hb_buffer_destroy(buffer_); }
 
