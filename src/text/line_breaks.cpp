@@ -35,16 +35,21 @@ bool LineBreakStore::find(std::string_view locale, std::string_view text, std::v
   std::lock_guard lock(mutex_);
   const auto it = known_.find(k);
   if (it == known_.end()) return false;
-  out = it->second;
+  out.clear();
+  for (uint32_t b : it->second) out.push_back({b >> 1, (b & 1) != 0});
   return true;
 }
 
 void LineBreakStore::add(std::string_view locale, std::string_view text, const std::vector<BreakOpportunity>& breaks) {
+  if (text.size() > UINT32_MAX / 2) return;  // (no input is that long)
   const std::string& k = key(locale, text);
-  const size_t bytes = k.size() + breaks.size() * sizeof(BreakOpportunity);
+  const size_t bytes = k.size() + breaks.size() * sizeof(uint32_t);
+  std::vector<uint32_t> packed;
+  packed.reserve(breaks.size());
+  for (const BreakOpportunity& b : breaks) packed.push_back(static_cast<uint32_t>(b.offset << 1) | (b.mandatory ? 1 : 0));
   std::lock_guard lock(mutex_);
   if (bytes_ + bytes > kMostBytes) return;
-  if (known_.emplace(k, breaks).second) bytes_ += bytes;
+  if (known_.emplace(k, std::move(packed)).second) bytes_ += bytes;
 }
 
 void LineBreakFinder::find(std::string_view text, std::vector<BreakOpportunity>& out) {

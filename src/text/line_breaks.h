@@ -6,6 +6,7 @@
 // each edition breaks the same paragraphs again (1,149 ICU passes for those 395 texts).
 #include <unicode/brkiter.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,7 +38,9 @@ class LineBreakStore {
   static constexpr size_t kMostBytes = size_t{16} << 20;  // texts and their opportunities
   static const std::string& key(std::string_view locale, std::string_view text);
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::vector<BreakOpportunity>, TextHash, std::equal_to<>> known_;
+  // An opportunity as its offset times two, plus one when it is mandatory: with
+  // BreakOpportunity's 16 bytes a break, 500 pages of prose in three editions peaked ~5 MB higher.
+  std::unordered_map<std::string, std::vector<uint32_t>, TextHash, std::equal_to<>> known_;
   size_t bytes_ = 0;
 };
 
