@@ -30,26 +30,24 @@ const std::string& LineBreakStore::key(std::string_view locale, std::string_view
   return k;
 }
 
-bool LineBreakStore::find(std::string_view locale, std::string_view text, std::vector<BreakOpportunity>& out) const {
-  const std::string& k = key(locale, text);
+bool LineBreakStore::find(const std::string& key, std::vector<BreakOpportunity>& out) const {
   std::lock_guard lock(mutex_);
-  const auto it = known_.find(k);
+  const auto it = known_.find(key);
   if (it == known_.end()) return false;
   out.clear();
   for (uint32_t b : it->second) out.push_back({b >> 1, (b & 1) != 0});
   return true;
 }
 
-void LineBreakStore::add(std::string_view locale, std::string_view text, const std::vector<BreakOpportunity>& breaks) {
-  if (text.size() > UINT32_MAX / 2) return;  // (no input is that long)
-  const std::string& k = key(locale, text);
-  const size_t bytes = k.size() + breaks.size() * sizeof(uint32_t);
+void LineBreakStore::add(const std::string& key, const std::vector<BreakOpportunity>& breaks) {
+  if (key.size() > UINT32_MAX / 2) return;  // offsets kept in 31 bits (no input is that long)
+  const size_t bytes = key.size() + breaks.size() * sizeof(uint32_t);
   std::vector<uint32_t> packed;
   packed.reserve(breaks.size());
   for (const BreakOpportunity& b : breaks) packed.push_back(static_cast<uint32_t>(b.offset << 1) | (b.mandatory ? 1 : 0));
   std::lock_guard lock(mutex_);
   if (bytes_ + bytes > kMostBytes) return;
-  if (known_.emplace(k, std::move(packed)).second) bytes_ += bytes;
+  if (known_.emplace(key, std::move(packed)).second) bytes_ += bytes;
 }
 
 void LineBreakFinder::find(std::string_view text, std::vector<BreakOpportunity>& out) {
@@ -59,9 +57,11 @@ void LineBreakFinder::find(std::string_view text, std::vector<BreakOpportunity>&
       out = it->second;
       return;
     }
-  if (!shared_ || !shared_->find(locale_, text, out)) {
+  if (!shared_) {
     find_anew(text, out);
-    if (shared_) shared_->add(locale_, text, out);
+  } else if (const std::string& key = LineBreakStore::key(locale_, text); !shared_->find(key, out)) {
+    find_anew(text, out);
+    shared_->add(key, out);
   }
   if (!short_text) return;
   if (known_.size() >= kMostKnown) known_.clear();

@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/text_hash.h"
+
 namespace lp {
 
 struct BreakOpportunity {
@@ -21,22 +23,18 @@ struct BreakOpportunity {
   bool mandatory = false;  // a hard break (UAX #14 BK, CR, LF, NL)
 };
 
-struct TextHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // The opportunities the finders of a build have found, by locale and text; thread-safe. It keeps
 // texts of every length, up to kMostBytes of them in all (then it keeps no more).
 class LineBreakStore {
  public:
+  // What a text is kept under (valid until this thread's next call).
+  static const std::string& key(std::string_view locale, std::string_view text);
   // false when the text has not been found for that locale yet
-  bool find(std::string_view locale, std::string_view text, std::vector<BreakOpportunity>& out) const;
-  void add(std::string_view locale, std::string_view text, const std::vector<BreakOpportunity>& breaks);
+  bool find(const std::string& key, std::vector<BreakOpportunity>& out) const;
+  void add(const std::string& key, const std::vector<BreakOpportunity>& breaks);
 
  private:
   static constexpr size_t kMostBytes = size_t{16} << 20;  // texts and their opportunities
-  static const std::string& key(std::string_view locale, std::string_view text);
   mutable std::mutex mutex_;
   // An opportunity as its offset times two, plus one when it is mandatory: with
   // BreakOpportunity's 16 bytes a break, 500 pages of prose in three editions peaked ~5 MB higher.

@@ -69,7 +69,7 @@ const std::vector<ShapedGlyph>& ShapingCache::shape(const ShapeRequest& r, hb_bu
   append_bytes(key, r.end);
   key += r.rtl ? 'r' : 'l';
   key += r.context;
-  const size_t h = KeyHash{}(key);
+  const size_t h = TextHash{}(key);
   Shard& shard = shards_[h % kShards];
   {
     std::lock_guard lock(shard.mutex);

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/text_hash.h"
+
 namespace lp {
 
 struct ShapedGlyph {
@@ -50,13 +52,9 @@ class ShapingCache {
 
  private:
   static constexpr size_t kShards = 16;
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Shard {
     std::mutex mutex;
-    std::unordered_map<std::string, std::vector<ShapedGlyph>, KeyHash, std::equal_to<>> glyphs;
+    std::unordered_map<std::string, std::vector<ShapedGlyph>, TextHash, std::equal_to<>> glyphs;
     size_t hits = 0, misses = 0;
   };
   std::array<Shard, kShards> shards_;

@@ -60,7 +60,7 @@ TEST(LineBreakStore, AFinderReadsWhatTheStoreHolds) {
   LineBreakStore store;
   const std::string text = "two words";
   const std::vector<BreakOpportunity> planted = {{2, false}, {9, true}};
-  store.add(icu::Locale("en", "GB").getName(), text, planted);
+  store.add(LineBreakStore::key(icu::Locale("en", "GB").getName(), text), planted);
   std::vector<BreakOpportunity> found;
   LineBreakFinder(icu::Locale("en", "GB"), &store).find(text, found);
   EXPECT_EQ(offsets(found), offsets(planted));
@@ -75,12 +75,12 @@ TEST(LineBreakStore, KeepsNoMoreOnceItHoldsItsMost) {
   size_t kept = 0;
   for (char c = 'a'; c <= 'z'; ++c) {
     const std::string text(1 << 20, c);  // 26 MiB offered in all
-    store.add("root", text, breaks);
-    kept += store.find("root", text, found) ? 1 : 0;
+    store.add(LineBreakStore::key("root", text), breaks);
+    kept += store.find(LineBreakStore::key("root", text), found) ? 1 : 0;
   }
   EXPECT_GE(kept, 10u);
   EXPECT_LE(kept, 16u);
-  EXPECT_FALSE(store.find("root", std::string(1 << 20, 'z'), found));
+  EXPECT_FALSE(store.find(LineBreakStore::key("root", std::string(1 << 20, 'z')), found));
 }
 
 }  // namespace
