@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -377,13 +378,23 @@ int run_build(const BuildRequest& req) {
                           jobs.size() == 1 ? "" : "s", diags.warning_count(), diags.warning_count() == 1 ? "" : "s");
     return finish(kOk);
   }
+  // Every file renamed into place, then each folder they went to synced once (the editions
+  // usually share one).
+  std::vector<const EditionJob*> renamed;
   for (auto& job : jobs) {
     std::string why;
-    if (!job.pending.commit(why)) {
-      diags.error(job.out, {}, why);
+    if (job.pending.rename_into_place(why)) renamed.push_back(&job);
+    else diags.error(job.out, {}, why);
+  }
+  std::map<fs::path, std::string> folders;  // each folder, and why its sync failed ("" if it did not)
+  for (const EditionJob* job : renamed) {
+    const fs::path folder = fs::path(job->out).parent_path();
+    if (!folders.count(folder)) folders[folder] = sync_folder_of(job->out);
+    if (const std::string& why = folders[folder]; !why.empty()) {
+      diags.error(job->out, {}, why);
       continue;
     }
-    summary += fmt::format("leafpress: wrote {} ({} page{})\n", job.out, job.page_count, job.page_count == 1 ? "" : "s");
+    summary += fmt::format("leafpress: wrote {} ({} page{})\n", job->out, job->page_count, job->page_count == 1 ? "" : "s");
   }
   return finish(diags.has_errors() ? kIoError : kOk);
 }

@@ -161,14 +161,21 @@ bool WholeFile::finish(const std::string& tail, std::string& why) {
 }
 
 bool WholeFile::commit(std::string& why) {
+  if (!rename_into_place(why)) return false;
+  why = sync_folder_of(path_);
+  return why.empty();
+}
+
+bool WholeFile::rename_into_place(std::string& why) {
   if (std::rename(scratch_.c_str(), path_.c_str()) != 0) return fail(why, "cannot move the finished file into place");
   free_slot(slot_);
   scratch_.clear();
-  if (!sync_folder(folder_of(path_))) {
-    why = fmt::format("cannot sync the folder of the file: {}", std::strerror(errno));
-    return false;
-  }
   return true;
+}
+
+std::string sync_folder_of(const std::string& path) {
+  if (sync_folder(folder_of(path))) return "";
+  return fmt::format("cannot sync the folder of the file: {}", std::strerror(errno));
 }
 
 void WholeFile::discard() {

@@ -25,6 +25,8 @@ class WholeFile {
   bool finish(const std::string& tail, std::string& why);
   // The checked file renamed to the path, and the folder synced.
   bool commit(std::string& why);
+  // Only the rename: the caller syncs the folder (sync_folder_of), once for several files.
+  bool rename_into_place(std::string& why);
   // Removes the scratch file (nothing if committed).
   void discard();
 
@@ -42,6 +44,9 @@ class WholeFile {
 // What makes `path` unfit to be written over: "" when it is absent or a regular file, else a
 // description ("a folder", "a device", "a FIFO", ...).
 std::string not_a_regular_file(const std::string& path);
+
+// Syncs the folder `path` is in, so that a rename into it lasts; "" when done, else why not.
+std::string sync_folder_of(const std::string& path);
 
 // Whether two paths name the same file (false when either does not exist).
 bool same_file(const std::string& a, const std::string& b);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <vector>
 
 #include "model/pdf_limits.h"
 #include "model/picture.h"
@@ -39,6 +40,25 @@ TEST(WholeFile, NothingAppearsUntilCommitted) {
   ASSERT_TRUE(f.commit(why)) << why;
   EXPECT_FALSE(fs::exists(scratch));
   EXPECT_EQ(read(path), "%PDF-1.7\n%%EOF\n");
+}
+
+TEST(WholeFile, SeveralRenamedThenTheirFolderSyncedOnce) {
+  const std::string dir = folder();
+  std::string why;
+  std::vector<WholeFile> files;
+  for (const char* name : {"/e.pdf", "/f.pdf"}) {
+    files.emplace_back(dir + name);
+    ASSERT_TRUE(files.back().open(why)) << why;
+    ASSERT_TRUE(files.back().write("%PDF-1.7\n%%EOF\n", 15, why)) << why;
+    ASSERT_TRUE(files.back().finish("%%EOF\n", why)) << why;
+  }
+  for (WholeFile& f : files) ASSERT_TRUE(f.rename_into_place(why)) << why;
+  for (WholeFile& f : files) {
+    EXPECT_TRUE(f.scratch().empty());
+    EXPECT_EQ(read(f.path()), "%PDF-1.7\n%%EOF\n");
+  }
+  EXPECT_EQ(sync_folder_of(files.front().path()), "");
+  EXPECT_EQ(sync_folder_of(dir + "/gone/g.pdf").rfind("cannot sync the folder of the file: ", 0), 0u);
 }
 
 TEST(WholeFile, AFileWithoutItsTrailerIsRefusedAndRemoved) {
