@@ -300,18 +300,19 @@ int run_build(const BuildRequest& req) {
     }
   }
 
-  // As many editions at once as there are cores, by default: each PDF writer adds two threads of
-  // its own, and more editions than cores cost more CPU and memory than they save (on 2 cores,
-  // the real report's three editions at once took 0.15 s of CPU and 56 MB, two at a time 0.13 s
-  // and 48 MB). FontSet is read-only once loaded (its shaping cache locks) and HarfBuzz fonts
-  // may shape from several threads; each layout makes its own paragraph setter. Each edition goes from
-  // style to PDF on its own thread; the PDF goes to a scratch name, renamed below only when no
-  // edition has an error, so that a build writes all its PDFs or none.
+  // Every edition at once by default, up to two a core, each on a thread of its own: editions
+  // differ in size, and so they share the cores to the end instead of leaving one idle while
+  // the last runs (docs/architecture.md, "Memory and threads"). A core no edition has does part
+  // of each layout on a second thread (layout/work_ahead.h) and gives the PDF writer two threads
+  // of its own; else an edition's pages are made and deflated on its thread
+  // (PdfOptions::own_threads), which costs less than handing them to threads waiting for a core.
+  // FontSet is read-only once loaded (its shaping cache locks) and HarfBuzz fonts may shape from
+  // several threads; each layout makes its own paragraph setter. The PDF goes to a scratch name,
+  // renamed below only when no edition has an error, so that a build writes all its PDFs or none.
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const unsigned threads = req.jobs ? req.jobs : std::min<unsigned>(static_cast<unsigned>(jobs.size()), cores);
+  const unsigned threads = req.jobs ? req.jobs : std::min<unsigned>(static_cast<unsigned>(jobs.size()), 2 * cores);
   const SubsetSharing subsets;  // editions that embed the same glyphs of a face share one subset
   Diagnostics font_checks;      // a face that failed its trial subset (FontSet::checks_passed)
-  // A core no edition has does part of each layout on a second thread (layout/work_ahead.h).
   const bool spare_core = threads < cores;
   for_each_parallel(jobs, threads, [&](EditionJob& job) {
     Stopwatch sw;
@@ -335,6 +336,7 @@ int run_build(const BuildRequest& req) {
       edition_options.pdf_x4 = job.edition.has_standard("x-4");
       edition_options.pdf_ua1 = job.edition.has_standard("ua-1");
       edition_options.crop_marks = job.edition.crop_marks || req.marks;
+      edition_options.own_threads = spare_core;
       pdf.emplace(job.out, edition_options);
       job.page_count = lay_out(doc, styles, *fonts, job.diags, *pdf, LayoutOptions{spare_core, &job.ahead});
     } else if (!req.dump.empty()) {

@@ -39,7 +39,7 @@ void add_input_options(CLI::App* cmd, lp::BuildRequest& req) {
           {"json", lp::DiagnosticsFormat::Json},
           {"github", lp::DiagnosticsFormat::Github}}));
   cmd->add_flag("--timings", req.timings, "Print the time each stage took, per edition, on stderr");
-  cmd->add_option("-j,--jobs", req.jobs, "Editions built at once (default: as many as the machine has cores)");
+  cmd->add_option("-j,--jobs", req.jobs, "Editions built at once (default: all of them, at most two a core)");
 }
 
 void add_output_options(CLI::App* cmd, lp::BuildRequest& req) {

@@ -2,7 +2,8 @@
 // Internal to src/pdf: a short queue in front of a thread of its own that handles the items in
 // the order they were pushed. The writer chains two: pages to content streams, content streams
 // to their compression. An exception stops the handling; the items after it are dropped and
-// failure() tells what it was.
+// failure() tells what it was. Without a thread of its own (when every core already has a
+// thread of the build), push() handles the item at once, on the caller's thread.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -15,14 +16,18 @@ namespace lp {
 template <class T>
 class Conveyor {
  public:
-  Conveyor(size_t capacity, std::function<void(T&)> handle)
-      : capacity_(capacity), handle_(std::move(handle)), thread_([this] { run(); }) {}
+  Conveyor(size_t capacity, std::function<void(T&)> handle, bool own_thread = true)
+      : capacity_(capacity), handle_(std::move(handle)), thread_(own_thread ? std::thread([this] { run(); }) : std::thread()) {}
   ~Conveyor() { finish(); }
   Conveyor(const Conveyor&) = delete;
   Conveyor& operator=(const Conveyor&) = delete;
 
   // Waits while the queue is full; after finish() the item is dropped.
   void push(T item) {
+    if (!thread_.joinable()) {
+      if (!closed_) handle_one(item);
+      return;
+    }
     {
       std::unique_lock lock(mutex_);
       changed_.wait(lock, [&] { return queue_.size() < capacity_ || closed_; });
@@ -57,12 +62,16 @@ class Conveyor {
         queue_.pop_front();
       }
       changed_.notify_all();
-      if (failure_) continue;
-      try {
-        handle_(item);
-      } catch (...) {
-        failure_ = std::current_exception();
-      }
+      handle_one(item);
+    }
+  }
+
+  void handle_one(T& item) {
+    if (failure_) return;
+    try {
+      handle_(item);
+    } catch (...) {
+      failure_ = std::current_exception();
     }
   }
 
@@ -72,7 +81,7 @@ class Conveyor {
   std::condition_variable changed_;
   std::deque<T> queue_;
   bool closed_ = false;
-  std::exception_ptr failure_;  // written by the thread only
+  std::exception_ptr failure_;  // written by the handling thread only
   std::thread thread_;  // last: it starts once everything above is ready
 };
 

@@ -892,7 +892,7 @@ void PdfWriter::begin(const DocumentInfo& info) {
         if (index >= im.deflated.size()) im.deflated.resize(index + 1), im.has_deflated.resize(index + 1);
         im.deflated[index] = std::move(content);
         im.has_deflated[index] = true;
-      });
+      }, im.options.own_threads);
   im.writing = std::make_unique<Conveyor<Impl::Job>>(Impl::kQueued, [&im, index = size_t{0}](Impl::Job& job) mutable {
     if (job.fill_in) {
       im.deflating->push({*job.fill_in, im.doc->fill_in(*job.fill_in, job.items)});
@@ -900,7 +900,7 @@ void PdfWriter::begin(const DocumentInfo& info) {
     }
     if (std::optional<std::string> content = im.doc->add_page(job.page)) im.deflating->push({index, std::move(*content)});
     ++index;
-  });
+  }, im.options.own_threads);
 }
 
 void PdfWriter::page(Page page) {

@@ -18,6 +18,9 @@ struct PdfOptions {
   bool pdf_x4 = false;      // PDF/X-4: a FOGRA39 output intent and XMP (the edition must be CMYK)
   bool pdf_ua1 = false;     // PDF/UA-1: the XMP claims it (every edition is tagged either way)
   bool crop_marks = false;  // trim marks outside the bleed, on a MediaBox made larger for them
+  // The pages made into content streams and deflated on two threads of the writer's own; else
+  // on the thread that lays them out (when each core already lays out an edition).
+  bool own_threads = true;
 };
 
 // A PDF written while layout goes on: each page, as it arrives, becomes a compressed content

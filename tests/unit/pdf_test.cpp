@@ -1,4 +1,5 @@
 #include <regex>
+#include <thread>
 
 #include "layout/flow.h"
 #include "pdf/conveyor.h"
@@ -236,18 +237,52 @@ TEST(Pdf, CropMarksEnlargeTheMediaBoxAndKeepTheTrim) {
 }
 
 TEST(Conveyor, HandlesItemsInOrderAndStopsAtAnException) {
-  std::vector<int> seen;  // written by the conveyor's thread, read after finish()
-  Conveyor<int> conveyor(2, [&](int& i) {
-    if (i == 50) throw std::runtime_error("fifty");
-    seen.push_back(i);
-  });
-  for (int i = 0; i < 100; ++i) conveyor.push(i);
-  conveyor.finish();
-  conveyor.push(100);  // after finish: dropped
-  ASSERT_EQ(seen.size(), 50u);
-  for (int i = 0; i < 50; ++i) EXPECT_EQ(seen[static_cast<size_t>(i)], i);
-  ASSERT_TRUE(conveyor.failure());
-  EXPECT_THROW(std::rethrow_exception(conveyor.failure()), std::runtime_error);
+  for (const bool own_thread : {true, false}) {
+    std::vector<int> seen;  // written by the handling thread, read after finish()
+    std::vector<std::thread::id> handled_on;
+    Conveyor<int> conveyor(
+        2,
+        [&](int& i) {
+          if (i == 50) throw std::runtime_error("fifty");
+          seen.push_back(i);
+          handled_on.push_back(std::this_thread::get_id());
+        },
+        own_thread);
+    for (int i = 0; i < 100; ++i) conveyor.push(i);
+    conveyor.finish();
+    conveyor.push(100);  // after finish: dropped
+    ASSERT_EQ(seen.size(), 50u) << own_thread;
+    for (int i = 0; i < 50; ++i) EXPECT_EQ(seen[static_cast<size_t>(i)], i);
+    ASSERT_TRUE(conveyor.failure());
+    EXPECT_THROW(std::rethrow_exception(conveyor.failure()), std::runtime_error);
+    for (const auto& id : handled_on) EXPECT_EQ(id == std::this_thread::get_id(), !own_thread);
+  }
+}
+
+TEST(Pdf, AWriterWithoutThreadsOfItsOwnWritesTheSameBytes) {
+  // Pages, a contents page filled in after them and links: everything the writer's threads do.
+  std::string yaml =
+      "report: {title: T, short-name: T, language: en-GB, date: 2025-01-01, editions: [booklet]}\n"
+      "content:\n  - contents: {title: Contents}\n";
+  for (int s = 0; s < 4; ++s) {
+    yaml += "  - section:\n      title: Section " + std::to_string(s + 1) + "\n      blocks:\n";
+    for (int p = 0; p < 12; ++p)
+      yaml += "        - p: 'A paragraph with [a link](https://example.org/) long enough to fill a few lines of the "
+              "booklet, one of many, so that each section runs over more than one page.'\n";
+  }
+  Diagnostics d;
+  Document doc = load_report(test::write_temp("threads.yaml", yaml), d);
+  ASSERT_FALSE(d.has_errors());
+  const DisplayList pages = lay_out(doc, test::booklet_styles(), test::project_fonts(), d);
+  ASSERT_GT(pages.pages.size(), 5u);
+  const std::string threaded = test::write_temp("threaded.pdf", ""), inline_ = test::write_temp("inline.pdf", "");
+  PdfOptions options{1700000000};
+  ASSERT_TRUE(write_pdf(pages, threaded, options, d));
+  options.own_threads = false;
+  ASSERT_TRUE(write_pdf(pages, inline_, options, d));
+  const std::string a = read_bytes(threaded);
+  EXPECT_NE(a.find("/Count " + std::to_string(pages.pages.size())), std::string::npos);
+  EXPECT_EQ(a, read_bytes(inline_));
 }
 
 }  // namespace
