@@ -183,28 +183,29 @@ int run_build(const BuildRequest& req) {
     std::cerr << fmt::format("leafpress: --out-dir {} is not a folder\n", req.out_dir);
     return kUsageError;
   }
-  // The fonts need nothing from the report: they load on a thread of their own meanwhile.
+  // The fonts and the layouts of the editions the build will most likely make need nothing
+  // from the report: one thread reads them meanwhile, the fonts first, so that the report's
+  // parse, which the editions wait for too, has a core to itself on a machine of two.
   Diagnostics font_diags;
   if (fonts_path.empty())
     font_diags.error(fonts_found.looked.front(), {},
                      fmt::format("no font configuration: {} (--fonts FILE names one)", not_found(fonts_found.looked)));
-  std::future<std::unique_ptr<FontSet>> font_set = std::async(std::launch::async, [&]() -> std::unique_ptr<FontSet> {
+  auto load_fonts = [&]() -> std::unique_ptr<FontSet> {
     if (fonts_path.empty()) return nullptr;
     const FontConfig font_config = load_font_config(fonts_path, font_diags);
     if (font_diags.has_errors()) return nullptr;
     return FontSet::load(font_config, font_diags, writing ? FontSet::Checks::None : FontSet::Checks::Later);
-  });
-
-  // So do the layouts of the editions the build will most likely make (--edition's, else the
-  // built-in ones, which a report that lists its editions usually names): each read on its own,
-  // its diagnostics kept aside, and used below only if the report does name it.
+  };
+  // The layouts: --edition's, else the built-in ones, which a report that lists its editions
+  // usually names; each read on its own, its diagnostics kept aside, and used below only if
+  // the report does name it.
   struct Preloaded {
     std::string name;
     Found layout;
     Edition edition;
     Diagnostics diags;
   };
-  std::future<std::vector<Preloaded>> preloaded = std::async(std::launch::async, [&req] {
+  auto preload_layouts = [&req] {
     std::vector<Preloaded> out;
     for (const auto& name : req.editions.empty() ? builtin_editions() : req.editions) {
       if (!plain_name(name)) continue;
@@ -214,6 +215,23 @@ int run_build(const BuildRequest& req) {
       out.push_back(std::move(p));
     }
     return out;
+  };
+  std::promise<std::vector<Preloaded>> layouts_read;
+  std::future<std::vector<Preloaded>> preloaded = layouts_read.get_future();
+  std::future<std::unique_ptr<FontSet>> font_set = std::async(std::launch::async, [&] {
+    std::unique_ptr<FontSet> set;
+    try {
+      set = load_fonts();
+    } catch (...) {
+      layouts_read.set_value({});
+      throw;
+    }
+    try {
+      layouts_read.set_value(preload_layouts());
+    } catch (...) {
+      layouts_read.set_exception(std::current_exception());
+    }
+    return set;
   });
 
   Document doc = load_report(req.report, diags, req.input_root(), icon_dirs(req));
