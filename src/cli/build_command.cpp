@@ -345,7 +345,7 @@ int run_build(const BuildRequest& req) {
         job.diags.error(job.edition.path, spec.font_pos,
                         fmt::format("style '{}' names font role '{}', which is not in {}", name, spec.font, fonts_path));
     if (job.diags.has_errors()) return;
-    // Pages go to the PDF as they are laid out (written on the writer's own threads), or are
+    // Pages go to the PDF as they are laid out (PdfOptions::own_threads: on whose thread), or are
     // kept for --dump, or (check) let go.
     DisplayList kept;
     std::optional<PdfWriter> pdf;

@@ -24,8 +24,9 @@ struct PdfOptions {
 };
 
 // A PDF written while layout goes on: each page, as it arrives, becomes a compressed content
-// stream on the writer's own thread and is let go, so that neither stage waits for the other
-// and no long document is ever held whole. Nothing reaches the disk before finish().
+// stream (on the writer's own threads, so that neither stage waits for the other, or with
+// PdfOptions::own_threads off on the layout's) and is let go: no long document is ever held
+// whole. Nothing reaches the disk before finish().
 class PdfWriter final : public PageSink {
  public:
   PdfWriter(std::string path, PdfOptions options);
