@@ -37,9 +37,12 @@ case_of() {  # case_of LABEL ARGS...: both binaries in turn, RUNS times each
   shift
   : >"$work/a.times"
   : >"$work/b.times"
-  for _ in $(seq "$runs"); do
-    seconds "$a" "$@" -o "$work/a.pdf" >>"$work/a.times" 2>/dev/null || seconds "$a" "$@" --out-dir "$work/a" >>"$work/a.times"
-    seconds "$b" "$@" -o "$work/b.pdf" >>"$work/b.times" 2>/dev/null || seconds "$b" "$@" --out-dir "$work/b" >>"$work/b.times"
+  for round in $(seq "$runs"); do  # who goes first changes every round
+    for x in $([ $((round % 2)) = 1 ] && echo a b || echo b a); do
+      local bin=$a
+      [ "$x" = b ] && bin=$b
+      seconds "$bin" "$@" -o "$work/$x.pdf" >>"$work/$x.times" 2>/dev/null || seconds "$bin" "$@" --out-dir "$work/$x" >>"$work/$x.times"
+    done
   done
   local ma mb
   ma=$(median <"$work/a.times")
@@ -54,9 +57,14 @@ echo "B = $b"
 all() { seconds "$1" build "$src/report.yaml" --layout-dir "$work/layout" "${common[@]}" --out-dir "$work/out-$2"; }
 : >"$work/a.times"
 : >"$work/b.times"
-for _ in $(seq "$runs"); do
-  all "$a" a >>"$work/a.times"
-  all "$b" b >>"$work/b.times"
+for round in $(seq "$runs"); do
+  if [ $((round % 2)) = 1 ]; then
+    all "$a" a >>"$work/a.times"
+    all "$b" b >>"$work/b.times"
+  else
+    all "$b" b >>"$work/b.times"
+    all "$a" a >>"$work/a.times"
+  fi
 done
 awk -v a="$(median <"$work/a.times")" -v b="$(median <"$work/b.times")" -v n="$runs" \
   'BEGIN { printf "%-30s A %7.1f ms   B %7.1f ms   B/A %.3f   (medians of %d)\n", "report.yaml, 3 editions", a * 1000, b * 1000, b / a, n }'

@@ -70,12 +70,18 @@ lp_stress() { "$lp" build "$work/stress.yaml" --layout-dir "$work/stress-layout"
 typst_booklet() { node "$typst/compile.js" "$work/booklet.typ" "$work/typst-booklet.pdf" "$dejavu"; }
 typst_stress() { node "$typst/compile.js" "$work/stress.typ" "$work/typst-stress.pdf" "$dejavu"; }
 
-# Each case in turn, RUNS times, so that the machine's noise falls on all of them alike.
+# Each case in turn, RUNS times, so that the machine's noise falls on all of them alike, and
+# each round begins one case further on: a case run just after Typst's 2-second stress build
+# (node frees a few hundred MB as it ends) took ~1.2 times as long as the same case one step
+# later, so in a fixed order the case that always came next bore that alone.
 cases=(lp_all lp_booklet lp_stress)
 [ -n "$typst" ] && cases+=(typst_booklet typst_stress)
 for c in "${cases[@]}"; do : >"$work/$c.times"; done
-for _ in $(seq "$runs"); do
-  for c in "${cases[@]}"; do seconds "$c" >>"$work/$c.times"; done
+for round in $(seq 0 $((runs - 1))); do
+  for k in "${!cases[@]}"; do
+    c=${cases[$(((round + k) % ${#cases[@]}))]}
+    seconds "$c" >>"$work/$c.times"
+  done
 done
 ms() { awk -v s="$(median "$work/$1.times")" 'BEGIN { printf "%.1f", s * 1000 }'; }
 echo "leafpress: $lp"
