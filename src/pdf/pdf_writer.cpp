@@ -840,10 +840,10 @@ class PdfDocument {
 }  // namespace
 
 // Three threads: layout's, which pushes pages; one that makes their content streams (in page
-// order: what a glyph stands for is learnt as pages come); one that deflates them. Without
-// own_threads, the layout's thread does all three in turn. A few pages
-// queued in front of each keep all three busy without holding a long document. A contents page
-// comes with placeholders for its numbers, which come later (fill_in), so it holds no page.
+// order: what a glyph stands for is learnt as pages come); one that deflates them. A few pages
+// queued in front of each keep all three busy without holding a long document. (Without
+// own_threads, the layout's thread does all three in turn.) A contents page comes with
+// placeholders for its numbers, which come later (fill_in), so it holds no page.
 struct PdfWriter::Impl {
   static constexpr size_t kQueued = 8;
 
